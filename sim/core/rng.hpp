@@ -1,0 +1,32 @@
+// Seeded randomness. std::mt19937_64's output sequence is fixed by the standard, but the
+// distributions are not, so ranges are mapped here by hand: the same seed gives the same run
+// with any standard library.
+#pragma once
+
+#include <cstdint>
+#include <random>
+
+namespace sim::core {
+
+class Rng {
+public:
+    explicit Rng(std::uint64_t seed = 1) : m_engine(seed) {}
+
+    std::uint64_t next() { return m_engine(); }
+
+    /// Uniform integer in [lo, hi] (inclusive). Rejection sampling keeps it unbiased.
+    std::int64_t uniform(std::int64_t lo, std::int64_t hi) {
+        if (hi <= lo) return lo;
+        const std::uint64_t span = static_cast<std::uint64_t>(hi - lo) + 1;
+        if (span == 0) return static_cast<std::int64_t>(next());
+        const std::uint64_t limit = UINT64_MAX - (UINT64_MAX % span);
+        std::uint64_t v;
+        do { v = next(); } while (v >= limit);
+        return lo + static_cast<std::int64_t>(v % span);
+    }
+
+private:
+    std::mt19937_64 m_engine;
+};
+
+}  // namespace sim::core

@@ -1,0 +1,64 @@
+// Discrete-event scheduler (ns-3's Simulator, but owned, not static). Events at the same time run
+// in the order they were scheduled, so a script always produces the same trace.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <queue>
+#include <unordered_set>
+#include <vector>
+
+#include "sim/core/ids.hpp"
+#include "sim/core/sim_time.hpp"
+
+namespace sim::core {
+
+class Scheduler {
+public:
+    using Action = std::function<void()>;
+
+    [[nodiscard]] SimTime now() const { return m_now; }
+
+    /// Runs `action` at now() + delay (delay < 0 is treated as 0).
+    EventId schedule(Duration delay, Action action);
+    /// Runs `action` at the absolute time `at` (not before now()).
+    EventId scheduleAt(SimTime at, Action action);
+    /// A cancelled event is skipped when its time comes; cancelling a run or unknown event is a no-op.
+    void cancel(EventId id);
+
+    /// Runs the next pending event; false when there is none.
+    bool step();
+    /// Runs every event due at or before `until`, then sets now() to `until`.
+    void runUntil(SimTime until);
+    /// Runs events until none is pending or `limit` is reached; returns how many ran.
+    std::uint64_t runUntilIdle(SimTime limit = SimTime::max());
+
+    [[nodiscard]] bool hasPending() const;
+    [[nodiscard]] std::size_t pendingCount() const { return m_live.size(); }
+    /// Time of the next live event, or SimTime::max() when idle.
+    [[nodiscard]] SimTime nextEventTime() const;
+    [[nodiscard]] std::uint64_t executedCount() const { return m_executed; }
+
+private:
+    struct Event {
+        SimTime at;
+        std::uint64_t seq;
+        Action action;
+    };
+    struct Later {
+        bool operator()(const Event& a, const Event& b) const {
+            return a.at != b.at ? a.at > b.at : a.seq > b.seq;
+        }
+    };
+    void dropCancelledHead() const;
+
+    SimTime m_now;
+    std::uint64_t m_nextSeq = 0;
+    std::uint64_t m_executed = 0;
+    // mutable: peeking lazily discards cancelled heads.
+    mutable std::priority_queue<Event, std::vector<Event>, Later> m_queue;
+    mutable std::unordered_set<std::uint64_t> m_cancelled;
+    std::unordered_set<std::uint64_t> m_live;  // queued and not cancelled
+};
+
+}  // namespace sim::core

@@ -1,0 +1,2 @@
+// Fixture: a sim/ file that breaks the dependency rule.
+#include <QString>

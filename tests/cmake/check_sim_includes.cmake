@@ -1,0 +1,15 @@
+# Fails when a file under sim/ includes a Qt, netlink, nftables or <linux/...> header:
+# sim/ is the portable, deterministic engine (DEVELOPERS.md, "Dependencies point one way").
+file(GLOB_RECURSE files ${SIM_DIR}/*.hpp ${SIM_DIR}/*.cpp ${SIM_DIR}/*.h)
+set(bad "")
+foreach(f IN LISTS files)
+  file(STRINGS ${f} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z]+|Qt[A-Za-z]*/|netlink/|nftables/|libnftables/|linux/)")
+  if(lines)
+    list(APPEND bad "${f}: ${lines}")
+  endif()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n" msg "${bad}")
+  message(FATAL_ERROR "sim/ must not include Qt, netlink, nftables or linux headers:\n${msg}")
+endif()
+message(STATUS "sim/ includes only the standard library and Boost")
