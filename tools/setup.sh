@@ -1,0 +1,104 @@
+# shellcheck shell=bash
+# Shared set-up for ./run and ./test (sourced, not executed):
+#   1. install the Debian packages the build and the tests need (only the missing ones),
+#   2. configure build/ with the CMake preset "default" (Ninja, Debug) unless already configured,
+#   3. build everything.
+# Then the caller runs the GUI, the shell or ctest.
+#
+# Environment:
+#   DOCKNET_JOBS  parallel build jobs (default: nproc)
+#
+# Every message goes to stderr, so ./run's own output stays clean.
+
+DOCKNET_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+DOCKNET_BUILD="$DOCKNET_ROOT/build"
+
+# Debian 12 packages (see /work/shared/docs/toolchain.md, section 1 for why each is there).
+DOCKNET_PACKAGES=(
+  # compiler and build tools (the preset uses Ninja)
+  g++ ninja-build cmake pkg-config git
+  # Qt 6: Widgets/Gui/Test, Svg, the LinguistTools CMake package and its lupdate/lrelease, Qt's own strings
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libxkbcommon-dev
+  # libraries of the simulator and the real-network tools
+  libboost-graph-dev catch2 libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libnl-3-dev libnl-route-3-dev libnftables-dev libpcap-dev
+  # GUI tests under Xvfb, screenshots, Hangul glyphs
+  xvfb xauth xdotool imagemagick fonts-nanum
+  # pcap validation and network-namespace tests
+  tshark iproute2 iputils-ping nftables
+)
+
+docknet_say() { printf '[docknet] %s\n' "$*" >&2; }
+docknet_die() { printf '[docknet] error: %s\n' "$*" >&2; exit 1; }
+
+# Prints the packages of DOCKNET_PACKAGES that are not installed, one per line.
+docknet_missing_packages() {
+  local pkg status
+  for pkg in "${DOCKNET_PACKAGES[@]}"; do
+    status="$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)"
+    [[ "$status" == ii* ]] || printf '%s\n' "$pkg"
+  done
+}
+
+docknet_install_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || docknet_die "dpkg-query not found: this set-up is for Debian 12 (bookworm)"
+  local missing
+  mapfile -t missing < <(docknet_missing_packages)
+  if ((${#missing[@]} == 0)); then
+    return 0
+  fi
+  docknet_say "missing Debian packages: ${missing[*]}"
+
+  local -a as_root=()
+  if ((EUID != 0)); then
+    if ! command -v sudo >/dev/null 2>&1; then
+      docknet_die "not root and sudo is not installed: as root, run
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+    fi
+    # Without a terminal (CI), sudo must not wait for a password that nobody can type.
+    if [[ ! -t 0 ]] && ! sudo -n true 2>/dev/null; then
+      docknet_die "not root, and sudo needs a password but there is no terminal to type it: run this once from a terminal, or install as root:
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+    fi
+    as_root=(sudo)
+  fi
+
+  docknet_say "installing them with apt-get (${as_root[*]:-as root})"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null >&2 \
+    || docknet_die "apt-get update failed"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" </dev/null >&2 \
+    || docknet_die "apt-get install failed"
+}
+
+# True if build/ holds a finished configure of this very source tree.
+docknet_is_configured() {
+  local cache="$DOCKNET_BUILD/CMakeCache.txt"
+  [[ -f "$cache" ]] || return 1
+  grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$DOCKNET_ROOT" "$cache" || return 1
+  [[ -f "$DOCKNET_BUILD/build.ninja" || -f "$DOCKNET_BUILD/Makefile" ]]
+}
+
+docknet_configure() {
+  if docknet_is_configured; then
+    return 0
+  fi
+  if [[ -f "$DOCKNET_BUILD/CMakeCache.txt" ]]; then
+    # A half-finished configure, or a build/ copied from another checkout: start it over.
+    docknet_say "build/ holds a stale or foreign CMake cache: removing the cache and configuring again"
+    rm -rf "$DOCKNET_BUILD/CMakeCache.txt" "$DOCKNET_BUILD/CMakeFiles"
+  fi
+  docknet_say "configuring build/ (cmake --preset default)"
+  (cd "$DOCKNET_ROOT" && cmake --preset default) >&2 || docknet_die "CMake configure failed"
+}
+
+docknet_build() {
+  local jobs="${DOCKNET_JOBS:-$(nproc)}"
+  docknet_say "building (cmake --build build -j$jobs)"
+  cmake --build "$DOCKNET_BUILD" -j"$jobs" >&2 || docknet_die "build failed"
+}
+
+docknet_setup() {
+  docknet_install_packages
+  docknet_configure
+  docknet_build
+}
