@@ -30,7 +30,9 @@ struct Error {
 template <class T>
 using Result = std::expected<T, Error>;
 
-inline std::unexpected<Error> fail(ErrorCode code, std::string message) {
+using Unexpected = std::unexpected<Error>;
+
+inline Unexpected fail(ErrorCode code, std::string message) {
     return std::unexpected<Error>(Error{code, std::move(message)});
 }
 

@@ -1,0 +1,110 @@
+#include "sim/net/link_layer.hpp"
+
+#include <utility>
+
+#include "sim/net/arp.hpp"
+#include "sim/net/ipv4_layer.hpp"
+#include "sim/net/kernel.hpp"
+
+namespace sim::net {
+
+using core::DropReason;
+using core::TraceKind;
+
+void LinkLayer::transmit(core::InterfaceId out, Packet packet) {
+    const Interface* iface = m_kernel.interface(out);
+    if (!iface) return;
+    if (!m_kernel.isOperUp(out)) {
+        m_kernel.record(TraceKind::Drop, iface->ns, out, packet.uid, packet.frame.summary(), DropReason::InterfaceDown);
+        return;
+    }
+    m_kernel.record(TraceKind::FrameTx, iface->ns, out, packet.uid, packet.frame.summaryWithMacs());
+    switch (iface->kind) {
+        case InterfaceKind::Veth: {
+            const core::InterfaceId peer = iface->peer;
+            m_kernel.scheduler().schedule(m_kernel.config().vethLatency,
+                                          [this, peer, p = std::move(packet)]() mutable { receive(peer, std::move(p)); });
+            return;
+        }
+        case InterfaceKind::Bridge:
+            // The host sends through the bridge device: the bridge forwards it like any frame
+            // (br_dev_xmit), without learning the bridge's own MAC.
+            bridgeInput(out, out, std::move(packet));
+            return;
+        case InterfaceKind::Loopback:
+            m_kernel.scheduler().schedule(m_kernel.config().loopbackLatency,
+                                          [this, out, p = std::move(packet)]() mutable { receive(out, std::move(p)); });
+            return;
+    }
+}
+
+void LinkLayer::receive(core::InterfaceId in, Packet packet) {
+    const Interface* iface = m_kernel.interface(in);
+    if (!iface) return;  // deleted while the frame was in flight
+    if (!iface->adminUp) {
+        m_kernel.record(TraceKind::Drop, iface->ns, in, packet.uid, packet.frame.summary(), DropReason::InterfaceDown);
+        return;
+    }
+    m_kernel.record(TraceKind::FrameRx, iface->ns, in, packet.uid, packet.frame.summaryWithMacs());
+    if (iface->master.isValid()) {
+        bridgeInput(iface->master, in, std::move(packet));
+        return;
+    }
+    deliverUp(in, std::move(packet));
+}
+
+void LinkLayer::bridgeInput(core::InterfaceId bridgeId, core::InterfaceId ingress, Packet packet) {
+    Bridge* br = m_kernel.bridge(bridgeId);
+    const Interface* brIface = m_kernel.interface(bridgeId);
+    if (!br || !brIface) return;
+    if (!brIface->adminUp) {
+        m_kernel.record(TraceKind::Drop, brIface->ns, ingress, packet.uid, packet.frame.summary(), DropReason::InterfaceDown);
+        return;
+    }
+    const auto& f = packet.frame;
+    const BridgeDecision d = br->decide(ingress, f.src, f.dst, brIface->mac, m_kernel.now(),
+                                        [this](core::InterfaceId p) { return m_kernel.isOperUp(p); });
+    if (d.learned == FdbLearnResult::Learned || d.learned == FdbLearnResult::Moved) {
+        m_kernel.record(TraceKind::FdbLearn, brIface->ns, bridgeId, packet.uid,
+                        f.src.toString() + " on " + m_kernel.interface(ingress)->name +
+                            (d.learned == FdbLearnResult::Moved ? " (moved)" : ""));
+    }
+    if (d.ingressIsEgress) {
+        m_kernel.record(TraceKind::Drop, brIface->ns, ingress, packet.uid, f.summary(), DropReason::SamePort);
+        return;
+    }
+    if (d.action == BridgeDecision::Action::Forward) {
+        m_kernel.record(TraceKind::BridgeForward, brIface->ns, bridgeId, packet.uid,
+                        f.dst.toString() + " to " + m_kernel.interface(d.ports.front())->name);
+    } else if (d.action == BridgeDecision::Action::Flood) {
+        std::string to;
+        for (auto p : d.ports) to += (to.empty() ? "" : ", ") + m_kernel.interface(p)->name;
+        m_kernel.record(TraceKind::BridgeFlood, brIface->ns, bridgeId, packet.uid,
+                        f.dst.toString() + " to " + (to.empty() ? std::string("no port") : to));
+    }
+    for (auto p : d.ports) transmit(p, packet);
+    if (d.deliverLocally) {
+        // br_pass_frame_up: the host's own stack receives the frame on the bridge device.
+        m_kernel.record(TraceKind::FrameRx, brIface->ns, bridgeId, packet.uid, f.summaryWithMacs());
+        deliverUp(bridgeId, std::move(packet));
+    }
+}
+
+void LinkLayer::deliverUp(core::InterfaceId in, Packet packet) {
+    const Interface* iface = m_kernel.interface(in);
+    const auto& f = packet.frame;
+    // eth_type_trans: frames for another host are PACKET_OTHERHOST and dropped by IP.
+    if (!iface->isLoopback() && f.dst != iface->mac && !f.dst.isMulticast()) {
+        m_kernel.record(TraceKind::Drop, iface->ns, in, packet.uid, f.summary(), DropReason::NotForUs);
+        return;
+    }
+    NetNamespace* n = m_kernel.ns(iface->ns);
+    if (f.isArp()) {
+        if (iface->isLoopback()) return;  // lo is NOARP
+        n->arp().input(in, packet);
+        return;
+    }
+    m_kernel.ipv4().input(in, std::move(packet));
+}
+
+}  // namespace sim::net
