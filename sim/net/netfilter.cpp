@@ -139,6 +139,30 @@ bool Netfilter::filter(core::NamespaceId nsId, const char* chain, core::Interfac
     return false;
 }
 
+void Netfilter::rewriteSource(core::NamespaceId nsId, core::InterfaceId dev, IpPacket& p) {
+    NetNamespace& n = *m_kernel.ns(nsId);
+    ConnEntry* e = n.conntrack().byId(p.conn);
+    if (!e) return;
+    const bool withPort = hasPorts(p.ip);
+    // Source manipulation: SNAT forwards, or undo DNAT on the replies.
+    wire::Ipv4Address src = p.ip.src;
+    std::uint16_t sport = srcPort(p.ip);
+    if (!p.connReply && e->isSnat()) {
+        src = e->reply.dst;
+        sport = e->reply.dport;
+    } else if (p.connReply && e->isDnat()) {
+        src = e->original.dst;
+        sport = e->original.dport;
+    }
+    if (src != p.ip.src || sport != srcPort(p.ip)) {
+        m_kernel.record(TraceKind::NatTranslate, nsId, dev, p.uid,
+                        std::string(p.connReply ? "un-DNAT src " : "SNAT src ") + endpoint(p.ip.src, srcPort(p.ip), withPort) +
+                            " -> " + endpoint(src, sport, withPort));
+        p.ip.src = src;
+        setSrcPort(p.ip, sport);
+    }
+}
+
 bool Netfilter::prerouting(core::NamespaceId ns, core::InterfaceId in, IpPacket& p) {
     return track(ns, in, {}, p, "PREROUTING");
 }
@@ -148,7 +172,14 @@ bool Netfilter::localOut(core::NamespaceId ns, core::InterfaceId out, IpPacket& 
     return filter(ns, "OUTPUT", {}, out, p);
 }
 
-bool Netfilter::input(core::NamespaceId ns, core::InterfaceId in, IpPacket& p) { return filter(ns, "INPUT", in, {}, p); }
+bool Netfilter::input(core::NamespaceId ns, core::InterfaceId in, IpPacket& p) {
+    if (!filter(ns, "INPUT", in, {}, p)) return false;
+    // NF_INET_LOCAL_IN carries the source manipulations for packets that end here, e.g. a
+    // reply to a connection the host DNATed from its own OUTPUT chain.
+    if (p.conn != 0 && !p.connNew) rewriteSource(ns, in, p);
+    p.connNew = false;
+    return true;
+}
 
 bool Netfilter::forward(core::NamespaceId ns, core::InterfaceId in, core::InterfaceId out, IpPacket& p) {
     return filter(ns, "FORWARD", in, out, p);
@@ -194,23 +225,7 @@ bool Netfilter::postrouting(core::NamespaceId nsId, core::InterfaceId out, IpPac
         return true;
     }
 
-    // Source manipulation: SNAT forwards, or undo DNAT on the replies.
-    wire::Ipv4Address src = p.ip.src;
-    std::uint16_t sport = srcPort(p.ip);
-    if (!p.connReply && e->isSnat()) {
-        src = e->reply.dst;
-        sport = e->reply.dport;
-    } else if (p.connReply && e->isDnat()) {
-        src = e->original.dst;
-        sport = e->original.dport;
-    }
-    if (src != p.ip.src || sport != srcPort(p.ip)) {
-        m_kernel.record(TraceKind::NatTranslate, nsId, out, p.uid,
-                        std::string(p.connReply ? "un-DNAT src " : "SNAT src ") + endpoint(p.ip.src, srcPort(p.ip), withPort) +
-                            " -> " + endpoint(src, sport, withPort));
-        p.ip.src = src;
-        setSrcPort(p.ip, sport);
-    }
+    rewriteSource(nsId, out, p);
     return true;
 }
 

@@ -28,6 +28,8 @@ public:
 
 private:
     bool track(core::NamespaceId ns, core::InterfaceId in, core::InterfaceId out, IpPacket& p, const char* natChain);
+    /// Source manipulation of an established flow: SNAT forwards, undo DNAT on replies.
+    void rewriteSource(core::NamespaceId ns, core::InterfaceId dev, IpPacket& p);
     bool filter(core::NamespaceId ns, const char* chain, core::InterfaceId in, core::InterfaceId out, IpPacket& p);
     PacketView viewOf(NetNamespace& n, const IpPacket& p, core::InterfaceId in, core::InterfaceId out) const;
     [[nodiscard]] static bool isTracking(const NetNamespace& n);
