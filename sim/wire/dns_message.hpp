@@ -40,7 +40,7 @@ struct DnsMessage {
     /// A response echoing the query's id and question.
     static DnsMessage answer(const DnsMessage& query, std::vector<DnsAnswer> answers, DnsRcode rcode = DnsRcode::NoError);
 
-    /// tcpdump-like: "1234+ A? web. (21)" for a query, "1234 1/0/0 A 172.18.0.3 (40)" /
+    /// tcpdump-like: "1234+ A? web. (21)" for a query, "1234 1/0/0 A 172.18.0.3 (37)" /
     /// "1234 NXDomain 0/0/0 (21)" for a response.
     [[nodiscard]] std::string summary() const;
     [[nodiscard]] Bytes encode() const;

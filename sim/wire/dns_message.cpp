@@ -1,0 +1,266 @@
+#include "sim/wire/dns_message.hpp"
+
+#include <utility>
+
+#include "sim/wire/byte_io.hpp"
+
+namespace sim::wire {
+
+namespace {
+
+constexpr std::size_t kHeaderLength = 12;
+constexpr std::size_t kMaxLabel = 63;    // RFC 1035 2.3.4
+constexpr std::size_t kMaxName = 255;    // RFC 1035 2.3.4, counted in wire octets
+constexpr std::uint16_t kTypeA = 1;
+constexpr std::uint16_t kClassIn = 1;
+constexpr std::uint16_t kFlagResponse = 0x8000;
+constexpr std::uint16_t kFlagRecursionDesired = 0x0100;
+constexpr std::uint16_t kFlagRecursionAvailable = 0x0080;
+// No legitimate name needs more jumps than it has labels (at most 127 in 255 octets).
+constexpr int kMaxPointerJumps = 128;
+
+core::Result<DnsMessage> malformed(std::string message) {
+    return core::fail(core::ErrorCode::InvalidArgument, std::move(message));
+}
+
+std::string typeName(std::uint16_t type) {
+    switch (type) {
+        case 1: return "A";
+        case 2: return "NS";
+        case 5: return "CNAME";
+        case 6: return "SOA";
+        case 12: return "PTR";
+        case 15: return "MX";
+        case 16: return "TXT";
+        case 28: return "AAAA";
+        case 33: return "SRV";
+        case 255: return "ANY";
+        default: return "Type" + std::to_string(type);
+    }
+}
+
+/// Splits "web.mynet" into labels. Empty labels ("a..b", a trailing dot) are dropped, and a label
+/// over 63 octets is cut, so encode() never emits an invalid name; validating user input is the
+/// resolver's job, not the codec's.
+std::vector<std::string_view> labelsOf(std::string_view name) {
+    std::vector<std::string_view> labels;
+    std::size_t total = 1;
+    while (!name.empty()) {
+        const std::size_t dot = name.find('.');
+        std::string_view label = name.substr(0, dot);
+        name.remove_prefix(dot == std::string_view::npos ? name.size() : dot + 1);
+        if (label.empty()) continue;
+        if (label.size() > kMaxLabel) label = label.substr(0, kMaxLabel);
+        if (total + 1 + label.size() > kMaxName) break;
+        total += 1 + label.size();
+        labels.push_back(label);
+    }
+    return labels;
+}
+
+/// Writes names, pointing (RFC 1035 4.1.4) at an identical name written earlier; that makes an
+/// answer's owner name 2 octets, as in real responses.
+class NameWriter {
+public:
+    void write(ByteWriter& w, const std::string& name) {
+        for (const auto& [earlier, offset] : m_written) {
+            if (earlier == name) {
+                w.u16(std::uint16_t(0xc000 | offset));
+                return;
+            }
+        }
+        if (w.size() < 0x3fff) m_written.emplace_back(name, w.size());
+        for (std::string_view label : labelsOf(name)) {
+            w.u8(std::uint8_t(label.size()));
+            for (char c : label) w.u8(std::uint8_t(c));
+        }
+        w.u8(0);
+    }
+
+private:
+    std::vector<std::pair<std::string, std::size_t>> m_written;
+};
+
+/// Reads a possibly compressed name starting at the reader's position and leaves the reader
+/// after it (after the first pointer, if any).
+core::Result<std::string> readName(ByteView message, ByteReader& r) {
+    std::string name;
+    std::size_t wireLength = 1;  // the terminating zero octet
+    std::size_t pos = r.offset();
+    bool jumped = false;
+    int jumps = 0;
+    for (;;) {
+        if (pos >= message.size()) return core::fail(core::ErrorCode::InvalidArgument, "DNS name runs past the message");
+        const std::uint8_t len = message[pos];
+        if ((len & 0xc0) == 0xc0) {
+            if (pos + 1 >= message.size())
+                return core::fail(core::ErrorCode::InvalidArgument, "DNS name runs past the message");
+            const std::size_t target = std::size_t((len & 0x3f) << 8) | message[pos + 1];
+            if (!jumped) r.skip(pos + 2 - r.offset());
+            jumped = true;
+            if (++jumps > kMaxPointerJumps)
+                return core::fail(core::ErrorCode::InvalidArgument, "DNS name compression pointer loop");
+            if (target >= message.size())
+                return core::fail(core::ErrorCode::InvalidArgument,
+                                  "DNS compression pointer out of range: " + std::to_string(target));
+            pos = target;
+            continue;
+        }
+        if (len > kMaxLabel)
+            return core::fail(core::ErrorCode::InvalidArgument, "DNS label longer than 63 octets: " + std::to_string(len));
+        if (len == 0) {
+            if (!jumped) r.skip(pos + 1 - r.offset());
+            return name;
+        }
+        wireLength += 1 + len;
+        if (wireLength > kMaxName) return core::fail(core::ErrorCode::InvalidArgument, "DNS name longer than 255 octets");
+        if (message.size() - pos - 1 < len)
+            return core::fail(core::ErrorCode::InvalidArgument, "DNS name runs past the message");
+        if (!name.empty()) name += '.';
+        for (std::size_t i = 0; i < len; ++i) {
+            const char c = char(message[pos + 1 + i]);
+            // A dot inside a label could not be told apart from a separator in `name`.
+            if (c == '.') return core::fail(core::ErrorCode::InvalidArgument, "DNS label contains a dot");
+            name += c;
+        }
+        pos += 1 + len;
+    }
+}
+
+}  // namespace
+
+DnsMessage DnsMessage::query(std::uint16_t id, std::string name) {
+    DnsMessage m;
+    m.id = id;
+    m.questions.push_back(DnsQuestion{std::move(name), kTypeA});
+    return m;
+}
+
+DnsMessage DnsMessage::answer(const DnsMessage& query, std::vector<DnsAnswer> answers, DnsRcode rcode) {
+    DnsMessage m;
+    m.id = query.id;
+    m.isResponse = true;
+    m.recursionDesired = query.recursionDesired;
+    // libnetwork's resolver sets RA on every response (setCommonFlags).
+    m.recursionAvailable = true;
+    m.rcode = rcode;
+    m.questions = query.questions;
+    m.answers = std::move(answers);
+    return m;
+}
+
+std::string DnsMessage::summary() const {
+    // tcpdump's print-domain.c without -v: id, flags, then the question (query) or the
+    // section counts and answers (response), then the message length.
+    std::string s = std::to_string(id);
+    if (isResponse) {
+        static constexpr const char* kRcodeText[] = {"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused"};
+        const auto rc = std::size_t(rcode);
+        s += rc < std::size(kRcodeText) ? kRcodeText[rc] : " Resp" + std::to_string(rc);
+        if (!recursionAvailable) s += '-';
+        if (questions.size() != 1) s += " [" + std::to_string(questions.size()) + "q]";
+        s += " " + std::to_string(answers.size()) + "/0/0";
+        for (std::size_t i = 0; i < answers.size(); ++i) {
+            if (i > 0) s += ',';
+            s += " A " + answers[i].address.toString();
+        }
+    } else {
+        if (recursionDesired) s += '+';
+        if (!answers.empty()) s += " [" + std::to_string(answers.size()) + "a]";
+        if (questions.size() != 1) s += " [" + std::to_string(questions.size()) + "q]";
+        for (const auto& q : questions) s += " " + typeName(q.type) + "? " + q.name + ".";
+    }
+    return s + " (" + std::to_string(encode().size()) + ")";
+}
+
+Bytes DnsMessage::encode() const {
+    Bytes out;
+    ByteWriter w(out);
+    NameWriter names;
+    w.u16(id);
+    std::uint16_t flags = std::uint16_t(rcode) & 0x0f;
+    if (isResponse) flags |= kFlagResponse;
+    if (recursionDesired) flags |= kFlagRecursionDesired;
+    if (recursionAvailable) flags |= kFlagRecursionAvailable;
+    w.u16(flags);
+    w.u16(std::uint16_t(questions.size()));
+    w.u16(std::uint16_t(answers.size()));
+    w.u16(0);
+    w.u16(0);
+    for (const auto& q : questions) {
+        names.write(w, q.name);
+        w.u16(q.type);
+        w.u16(kClassIn);
+    }
+    for (const auto& a : answers) {
+        names.write(w, a.name);
+        w.u16(kTypeA);
+        w.u16(kClassIn);
+        w.u32(a.ttl);
+        w.u16(4);
+        w.u32(a.address.value());
+    }
+    return out;
+}
+
+core::Result<DnsMessage> DnsMessage::decode(ByteView data) {
+    if (data.size() < kHeaderLength) return malformed("DNS message too short: " + std::to_string(data.size()) + " octets");
+    ByteReader r(data);
+    DnsMessage m;
+    m.id = r.u16();
+    const std::uint16_t flags = r.u16();
+    const std::uint16_t qdcount = r.u16();
+    const std::uint16_t ancount = r.u16();
+    const std::uint16_t nscount = r.u16();
+    const std::uint16_t arcount = r.u16();
+
+    const unsigned opcode = (flags >> 11) & 0x0f;
+    const unsigned rcode = flags & 0x0f;
+    if (opcode != 0) return core::fail(core::ErrorCode::Unsupported, "unsupported DNS opcode " + std::to_string(opcode));
+    if (rcode > unsigned(DnsRcode::Refused))
+        return core::fail(core::ErrorCode::Unsupported, "unsupported DNS rcode " + std::to_string(rcode));
+    if (nscount != 0 || arcount != 0)
+        return core::fail(core::ErrorCode::Unsupported, "DNS authority and additional records are not supported");
+    m.isResponse = (flags & kFlagResponse) != 0;
+    m.recursionDesired = (flags & kFlagRecursionDesired) != 0;
+    m.recursionAvailable = (flags & kFlagRecursionAvailable) != 0;
+    m.rcode = DnsRcode(rcode);
+
+    // A question takes at least 5 octets and an answer 15 (root owner name), so impossible counts
+    // are refused before any work or allocation.
+    if (std::size_t(qdcount) * 5 + std::size_t(ancount) * 15 > r.remaining())
+        return malformed("DNS counts disagree with the data: " + std::to_string(qdcount) + " questions and " +
+                         std::to_string(ancount) + " answers in " + std::to_string(data.size()) + " octets");
+
+    for (unsigned i = 0; i < qdcount; ++i) {
+        auto name = readName(data, r);
+        if (!name) return std::unexpected(name.error());
+        const std::uint16_t type = r.u16();
+        const std::uint16_t cls = r.u16();
+        if (!r.ok()) return malformed("DNS message truncated in question " + std::to_string(i + 1));
+        if (cls != kClassIn) return core::fail(core::ErrorCode::Unsupported, "unsupported DNS class " + std::to_string(cls));
+        m.questions.push_back(DnsQuestion{std::move(*name), type});
+    }
+    for (unsigned i = 0; i < ancount; ++i) {
+        auto name = readName(data, r);
+        if (!name) return std::unexpected(name.error());
+        const std::uint16_t type = r.u16();
+        const std::uint16_t cls = r.u16();
+        const std::uint32_t ttl = r.u32();
+        const std::uint16_t rdlength = r.u16();
+        if (!r.ok()) return malformed("DNS message truncated in answer " + std::to_string(i + 1));
+        if (type != kTypeA)
+            return core::fail(core::ErrorCode::Unsupported, "unsupported DNS record type " + typeName(type));
+        if (cls != kClassIn) return core::fail(core::ErrorCode::Unsupported, "unsupported DNS class " + std::to_string(cls));
+        if (rdlength != 4) return malformed("DNS A record with " + std::to_string(rdlength) + " octets of data");
+        const std::uint32_t address = r.u32();
+        if (!r.ok()) return malformed("DNS message truncated in answer " + std::to_string(i + 1));
+        m.answers.push_back(DnsAnswer{std::move(*name), Ipv4Address(address), ttl});
+    }
+    if (r.remaining() != 0)
+        return malformed("DNS counts disagree with the data: " + std::to_string(r.remaining()) +
+                         " octets after the last record");
+    return m;
+}
+
+}  // namespace sim::wire
