@@ -1,0 +1,152 @@
+// The small utilities around the network tools: hostname, cat, echo, env, sleep, true, false and
+// sysctl (net.ipv4.ip_forward only). coreutils/procps wording on GNU, busybox's on Busybox.
+#include <cmath>
+
+#include "sim/net/net_namespace.hpp"
+#include "sim/tools/commands.hpp"
+#include "sim/tools/resolver.hpp"
+
+namespace sim::tools {
+
+namespace {
+
+constexpr std::string_view kIpForwardKey = "net.ipv4.ip_forward";
+constexpr std::string_view kIpForwardPath = "/proc/sys/net/ipv4/ip_forward";
+
+std::optional<std::string> readFile(const ToolContext& ctx, const std::string& path) {
+    if (auto it = ctx.files.find(path); it != ctx.files.end()) return it->second;
+    if (path == kIpForwardPath) return std::string(ctx.kernel->ns(ctx.ns)->ipForward() ? "1\n" : "0\n");
+    return std::nullopt;
+}
+
+}  // namespace
+
+ToolResult runHostname(ToolContext& ctx, const Args& argv) {
+    const bool busybox = ctx.flavor == Flavor::Busybox;
+    if (argv.size() == 1) return ok(ctx.hostname + "\n");
+    if (argv[1] == "-I" && !busybox) {
+        std::string out;
+        for (auto id : ctx.kernel->interfacesOf(ctx.ns)) {
+            const net::Interface* i = ctx.kernel->interface(id);
+            if (i->isLoopback() || !i->adminUp) continue;
+            for (const auto& a : i->addresses) out += a.address().toString() + " ";
+        }
+        return ok(out + "\n");
+    }
+    if (argv[1] == "-i") {
+        const Resolution r = resolveHost(ctx, ctx.hostname);
+        if (r.status != ResolveStatus::Ok) {
+            if (busybox) return failure("hostname: bad address '" + ctx.hostname + "'\n", 1);
+            return failure("hostname: " + std::string(gaiMessage(r.status)) + "\n", 1);
+        }
+        std::string out;
+        for (std::size_t i = 0; i < r.addresses.size(); ++i) {
+            // busybox prints "%s " per address; hostname(1) of Debian separates them.
+            if (busybox) out += r.addresses[i].toString() + " ";
+            else out += (i ? " " : "") + r.addresses[i].toString();
+        }
+        return ok(out + "\n");
+    }
+    if (argv[1] == "-s") return ok(ctx.hostname.substr(0, ctx.hostname.find('.')) + "\n");
+    // Setting the hostname needs CAP_SYS_ADMIN, which a container does not have.
+    return failure("hostname: you must be root to change the host name\n", 1);
+}
+
+ToolResult runCat(ToolContext& ctx, const Args& argv) {
+    ToolResult r;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        if (auto content = readFile(ctx, argv[i])) {
+            r.out += *content;
+            continue;
+        }
+        r.err += ctx.flavor == Flavor::Busybox ? "cat: can't open '" + argv[i] + "': No such file or directory\n"
+                                               : "cat: " + argv[i] + ": No such file or directory\n";
+        r.exitCode = 1;
+    }
+    return r;
+}
+
+ToolResult runEcho(ToolContext&, const Args& argv) {
+    std::size_t first = 1;
+    bool newline = true;
+    if (argv.size() > 1 && argv[1] == "-n") {
+        newline = false;
+        first = 2;
+    }
+    std::string out;
+    for (std::size_t i = first; i < argv.size(); ++i) out += (i > first ? " " : "") + argv[i];
+    return ok(newline ? out + "\n" : out);
+}
+
+ToolResult runEnv(ToolContext& ctx, const Args&) { return ok(lines(ctx.env)); }
+
+ToolResult runSleep(ToolContext& ctx, const Args& argv) {
+    const bool busybox = ctx.flavor == Flavor::Busybox;
+    if (argv.size() < 2) {
+        if (busybox) return failure("BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...\n", 1);
+        return failure("sleep: missing operand\nTry 'sleep --help' for more information.\n", 1);
+    }
+    double total = 0;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        std::string_view s = argv[i];
+        double unit = 1;
+        if (!s.empty() && std::string_view("smhd").find(s.back()) != std::string_view::npos) {
+            unit = s.back() == 'm' ? 60 : s.back() == 'h' ? 3600 : s.back() == 'd' ? 86400 : 1;
+            s.remove_suffix(1);
+        }
+        auto v = parseDouble(s);
+        if (!v || *v < 0 || !std::isfinite(*v)) {
+            if (busybox) return failure("sleep: invalid number '" + argv[i] + "'\n", 1);
+            return failure("sleep: invalid time interval '" + argv[i] + "'\nTry 'sleep --help' for more information.\n", 1);
+        }
+        total += *v * unit;
+    }
+    auto& sched = ctx.kernel->scheduler();
+    sched.runUntil(sched.now() + core::micros(static_cast<std::int64_t>(std::llround(total * 1e6))));
+    return ok();
+}
+
+ToolResult runTrue(ToolContext&, const Args&) { return ok(); }
+
+ToolResult runFalse(ToolContext&, const Args&) { return failure({}, 1); }
+
+ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
+    bool valueOnly = false;
+    bool write = false;
+    std::vector<std::string> keys;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        if (argv[i] == "-n") valueOnly = true;
+        else if (argv[i] == "-w") write = true;
+        else keys.push_back(argv[i]);
+    }
+    ToolResult r;
+    net::NetNamespace& ns = *ctx.kernel->ns(ctx.ns);
+    for (const auto& spec : keys) {
+        const auto eq = spec.find('=');
+        std::string key = spec.substr(0, eq);
+        for (char& c : key)
+            if (c == '/') c = '.';
+        if (key != kIpForwardKey) {
+            std::string path = "/proc/sys/" + key;
+            for (char& c : path)
+                if (c == '.') c = '/';
+            r.err += "sysctl: cannot stat " + path + ": No such file or directory\n";
+            r.exitCode = 255;
+            continue;
+        }
+        if (eq != std::string::npos || write) {
+            const std::string value = eq == std::string::npos ? "" : spec.substr(eq + 1);
+            if (value != "0" && value != "1") {
+                r.err += "sysctl: setting key \"" + key + "\": Invalid argument\n";
+                r.exitCode = 255;
+                continue;
+            }
+            ctx.kernel->setIpForward(ctx.ns, value == "1");
+        }
+        const std::string value = ns.ipForward() ? "1" : "0";
+        r.out += valueOnly ? value + "\n" : key + " = " + value + "\n";
+    }
+    return r;
+}
+
+}  // namespace sim::tools

@@ -1,0 +1,184 @@
+// curl (7.88.1, Debian bookworm; the same wording on Alpine), busybox wget, and nc (netcat-openbsd
+// on GNU, busybox nc on Busybox) over a real TCP connect (tcp_probe.hpp).
+// curl: the body on stdout; errors "curl: (N) ..." on stderr (hidden by -s unless -S):
+//   (6) Could not resolve host: web
+//   (7) Failed to connect to web port 80 after 0 ms: Couldn't connect to server   (refused,
+//       unreachable; "after" counts from the start, name resolution included)
+//   (28) the same text when the kernel gave up (ETIMEDOUT after the SYN retries: curl 7.88 maps
+//       that errno to 28 after formatting the message), or "Connection timed out after N
+//       milliseconds" for --connect-timeout/-m
+//   (52) Empty reply from server, (56) Recv failure: Connection reset by peer
+// curl's progress meter (shown on stderr when stdout is not a terminal) is not modelled; nor
+// is TLS: https gets the same answer as http. wget is always busybox's applet (GNU wget prints
+// wall-clock dates). nc without -z is treated as -z (no data is modelled).
+#include "sim/tools/commands.hpp"
+#include "sim/tools/resolver.hpp"
+#include "sim/tools/tcp_probe.hpp"
+
+namespace sim::tools {
+
+namespace {
+
+std::string afterMs(core::Duration d) { return std::to_string(d.micros() / 1000); }
+
+std::string serviceOf(std::uint16_t port) {
+    switch (port) {
+        case 22: return "ssh";
+        case 53: return "domain";
+        case 80: return "http";
+        case 443: return "https";
+        case 3306: return "mysql";
+        case 5432: return "postgresql";
+        case 6379: return "redis";
+        case 8080: return "http-alt";
+        default: return "*";
+    }
+}
+
+}  // namespace
+
+ToolResult runCurl(ToolContext& ctx, const Args& argv) {
+    bool silent = false, showErrors = false, toStdout = true;
+    std::optional<core::Duration> connectTimeout;
+    std::string urlText;
+    for (std::size_t n = 1; n < argv.size(); ++n) {
+        const std::string& a = argv[n];
+        auto value = [&]() -> std::string { return n + 1 < argv.size() ? argv[++n] : std::string(); };
+        if (a == "--connect-timeout" || a == "-m" || a == "--max-time") {
+            const std::string v = value();
+            auto secs = parseDouble(v);
+            if (!secs) return failure("curl: option " + a + ": expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+            connectTimeout = core::micros(static_cast<std::int64_t>(*secs * 1e6));
+        } else if (a == "-o" || a == "--output") {
+            toStdout = value() == "-";
+        } else if (a == "-s" || a == "--silent") {
+            silent = true;
+        } else if (a == "-S" || a == "--show-error") {
+            showErrors = true;
+        } else if (a == "-sS" || a == "-Ss") {
+            silent = showErrors = true;
+        } else if (a == "-H" || a == "-X" || a == "-d" || a == "-A" || a == "-w") {
+            value();  // accepted, not modelled
+        } else if (startsWith(a, "-") && a.size() > 1) {
+            continue;  // -f, -v, -L, -k, -I, ...: accepted, not modelled
+        } else {
+            urlText = a;
+        }
+    }
+    auto fail = [&](int code, const std::string& message) {
+        return failure(silent && !showErrors ? std::string() : "curl: (" + std::to_string(code) + ") " + message + "\n", code);
+    };
+    if (urlText.empty()) return failure("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+    const auto url = parseUrl(urlText);
+    if (!url) return fail(3, "URL using bad/illegal format or missing URL");
+
+    net::Kernel& k = *ctx.kernel;
+    const core::SimTime start = k.now();
+    const Resolution res = resolveHost(ctx, url->host);
+    if (res.status != ResolveStatus::Ok) return fail(6, "Could not resolve host: " + url->host);
+
+    TcpProbe probe;
+    std::optional<core::Duration> left;
+    if (connectTimeout) left = std::max(core::micros(0), *connectTimeout - (k.now() - start));
+    const HttpResponse reply = exchangeHttp(ctx, res.address, url->port, probe, left);
+    const std::string where = "Failed to connect to " + url->host + " port " + std::to_string(url->port) + " after ";
+    if (!probe.started) return fail(7, where + afterMs(k.now() - start) + " ms: Couldn't connect to server");
+    if (probe.gaveUp) return fail(28, "Connection timed out after " + afterMs(k.now() - start) + " milliseconds");
+    if (probe.outcome != net::ConnectOutcome::Connected) {
+        const int code = probe.outcome == net::ConnectOutcome::TimedOut ? 28 : 7;
+        return fail(code, where + afterMs(k.now() - start) + " ms: Couldn't connect to server");
+    }
+    if (reply.kind == HttpReply::Empty) return fail(52, "Empty reply from server");
+    if (reply.kind == HttpReply::Reset) return fail(56, "Recv failure: Connection reset by peer");
+    return ok(toStdout ? reply.body : std::string());
+}
+
+ToolResult runWget(ToolContext& ctx, const Args& argv) {
+    const ParsedOptions p = parseOptions(argv, "qO:T:Ys:U:c");
+    if (p.invalid) return failure("wget: unrecognized option: " + std::string(1, *p.invalid) + "\n", 1);
+    bool quiet = false;
+    std::optional<std::string> output;
+    std::optional<core::Duration> timeout;
+    for (const auto& [opt, value] : p.options) {
+        if (opt == 'q') quiet = true;
+        if (opt == 'O') output = value;
+        if (opt == 'T')
+            if (auto s = parseLong(value)) timeout = core::seconds(*s);
+    }
+    if (p.operands.empty()) return failure("BusyBox v1.36.1 multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL...\n", 1);
+    const auto url = parseUrl(p.operands.front());
+    if (!url) return failure("wget: not an http or ftp url: " + p.operands.front() + "\n", 1);
+    const Resolution res = resolveHost(ctx, url->host);
+    if (res.status != ResolveStatus::Ok) return failure("wget: bad address '" + url->host + "'\n", 1);
+
+    ToolResult r;
+    if (!quiet) r.err += "Connecting to " + url->host + " (" + res.address.toString() + ":" + std::to_string(url->port) + ")\n";
+    TcpProbe probe;
+    const HttpResponse reply = exchangeHttp(ctx, res.address, url->port, probe, timeout);
+    r.exitCode = 1;
+    if (probe.gaveUp) return r.err += "wget: download timed out\n", r;
+    if (!probe.started || probe.outcome != net::ConnectOutcome::Connected) {
+        const auto outcome = probe.started ? probe.outcome : net::ConnectOutcome::NetUnreachable;
+        r.err += "wget: can't connect to remote host (" + res.address.toString() + "): " + connectErrorText(outcome, true) + "\n";
+        return r;
+    }
+    if (reply.kind == HttpReply::Empty) return r.err += "wget: error getting response\n", r;
+    if (reply.kind == HttpReply::Reset) return r.err += "wget: error getting response: Connection reset by peer\n", r;
+    r.exitCode = 0;
+    const std::string file = output.value_or(url->path == "/" || url->path.back() == '/' ? "index.html" : baseName(url->path));
+    const bool toStdout = file == "-";
+    if (toStdout) r.out = reply.body;
+    if (!quiet) {
+        const std::string size = std::to_string(reply.body.size());
+        r.err += toStdout ? "writing to stdout\n" : "saving to '" + file + "'\n";
+        r.err += fitRight(toStdout ? "-" : file, 20) + " 100% |" + std::string(32, '*') + "| " + padLeft(size, 5) + "  0:00:00 ETA\n";
+        r.err += toStdout ? "written to stdout\n" : "'" + file + "' saved\n";
+    }
+    return r;
+}
+
+ToolResult runNc(ToolContext& ctx, const Args& argv) {
+    const bool busybox = ctx.flavor == Flavor::Busybox;
+    const ParsedOptions p = parseOptions(argv, "zvnuw:W:lp:");
+    bool verbose = false;
+    std::optional<core::Duration> timeout;
+    for (const auto& [opt, value] : p.options) {
+        if (opt == 'v') verbose = true;
+        if (opt == 'w')
+            if (auto s = parseLong(value)) timeout = core::seconds(*s);
+        if (opt == 'u' || opt == 'l') return failure("docknet: nc -" + std::string(1, opt) + ": not modelled\n", 127);
+    }
+    if (p.operands.size() < 2) {
+        if (busybox) return failure("BusyBox v1.36.1 multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n", 1);
+        return failure("usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n", 1);
+    }
+    const std::string& host = p.operands[0];
+    const auto portNumber = parseLong(p.operands[1]);
+    if (!portNumber || *portNumber <= 0 || *portNumber > 65535) {
+        if (busybox) return failure("nc: bad port '" + p.operands[1] + "'\n", 1);
+        return failure("nc: port number invalid: " + p.operands[1] + "\n", 1);
+    }
+    const auto port = static_cast<std::uint16_t>(*portNumber);
+    const Resolution res = resolveHost(ctx, host);
+    if (res.status != ResolveStatus::Ok) {
+        if (busybox) return failure("nc: bad address '" + host + "'\n", 1);
+        return failure("nc: getaddrinfo for host \"" + host + "\" port " + p.operands[1] + ": " + std::string(gaiMessage(res.status)) + "\n", 1);
+    }
+    const TcpProbe probe = probeTcp(ctx, res.address, port, timeout);
+    const std::string ip = res.address.toString();
+    const bool numericHost = res.source == ResolveSource::Literal;
+    const bool connected = probe.started && probe.outcome == net::ConnectOutcome::Connected;
+    const auto outcome = probe.started ? probe.outcome : net::ConnectOutcome::NetUnreachable;
+    if (busybox) {
+        const std::string who = host + " (" + ip + ":" + std::to_string(port) + ")";
+        if (connected) return ToolResult{{}, verbose ? who + " open\n" : "", 0};
+        return failure(verbose ? "nc: " + who + ": " + connectErrorText(outcome, true) + "\n" : "", 1);
+    }
+    const std::string who = numericHost ? host : host + " (" + ip + ")";
+    if (connected)
+        return ToolResult{{}, verbose ? "Connection to " + who + " " + std::to_string(port) + " port [tcp/" + serviceOf(port) + "] succeeded!\n" : "", 0};
+    const std::string reason = probe.gaveUp ? "Operation now in progress" : connectErrorText(outcome, false);
+    return failure(verbose ? "nc: connect to " + who + " port " + std::to_string(port) + " (tcp) failed: " + reason + "\n" : "", 1);
+}
+
+}  // namespace sim::tools

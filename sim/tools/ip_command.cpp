@@ -1,0 +1,228 @@
+// ip: iproute2 6.1 (Debian bookworm) on GNU, busybox 1.36 `ip` on Busybox. Read-only objects:
+// addr (-4, -br), link (-br), route, neigh. Formats follow ipaddress.c, iproute.c and ipneigh.c:
+// each field is printed as "%s " so many lines end in a space, e.g. "default via 172.17.0.1 dev
+// eth0 " and "172.17.0.1 dev eth0 lladdr 02:42:3f:c1:b7:07 REACHABLE ".
+// busybox differs where its source does: no "group default"/"mode DEFAULT"/"link-netnsid", a peer
+// in another namespace shows M-DOWN (busybox looks its ifindex up locally and does not find
+// it), routes print "scope link  src A" without "proto kernel", neighbours end without a space.
+// Not modelled: IPv6 (no inet6 lines), changing anything (containers lack CAP_NET_ADMIN, so
+// "RTNETLINK answers: Operation not permitted"; on the host docknet says it is not modelled).
+#include "sim/net/net_namespace.hpp"
+#include "sim/tools/commands.hpp"
+
+namespace sim::tools {
+
+namespace {
+
+struct IpOptions {
+    bool inetOnly = false;  // -4
+    bool brief = false;     // -br
+    bool busybox = false;
+};
+
+bool matches(std::string_view word, std::string_view full) { return !word.empty() && full.substr(0, word.size()) == word; }
+
+std::string linkName(const net::Kernel& k, const net::Interface& i) {
+    if (!i.isVeth()) return i.name;
+    const net::Interface* peer = k.interface(i.peer);
+    if (!peer) return i.name + "@NONE";
+    if (peer->ns == i.ns) return i.name + "@" + peer->name;
+    return i.name + "@if" + std::to_string(peer->ifindex);
+}
+
+std::string flags(const net::Kernel& k, const net::Interface& i, const IpOptions& o) {
+    std::vector<std::string> f;
+    const bool carrier = hasCarrier(k, i);
+    if (i.adminUp && !carrier) f.emplace_back("NO-CARRIER");
+    if (i.isLoopback()) f.emplace_back("LOOPBACK");
+    else {
+        f.emplace_back("BROADCAST");
+        f.emplace_back("MULTICAST");
+    }
+    if (i.adminUp) f.emplace_back("UP");
+    if (carrier) f.emplace_back("LOWER_UP");
+    if (i.isVeth()) {
+        const net::Interface* peer = k.interface(i.peer);
+        const bool peerVisible = peer && peer->ns == i.ns;
+        // iproute2 shows M-DOWN for a same-namespace peer that is down; busybox also for a peer
+        // it cannot see.
+        if ((peerVisible && !peer->adminUp) || (o.busybox && !peerVisible)) f.emplace_back("M-DOWN");
+    }
+    std::string s = "<";
+    for (std::size_t n = 0; n < f.size(); ++n) s += (n ? "," : "") + f[n];
+    return s + ">";
+}
+
+std::string headerLine(const net::Kernel& k, const net::Interface& i, const IpOptions& o, bool linkMode) {
+    std::string s = std::to_string(i.ifindex) + ": " + linkName(k, i) + ": " + flags(k, i, o) + " mtu " +
+                    std::to_string(i.isLoopback() ? 65536u : i.mtu) + " qdisc " + (i.adminUp ? "noqueue" : "noop") + " ";
+    if (i.master.isValid())
+        if (const net::Interface* m = k.interface(i.master)) s += "master " + m->name + " ";
+    s += "state " + operState(k, i) + " ";
+    if (!o.busybox) s += std::string(linkMode ? "mode DEFAULT " : "") + "group default ";
+    if (i.isLoopback()) s += "qlen 1000";  // veths and bridges have no tx queue (txqueuelen 0)
+    return s;
+}
+
+std::string linkLine(const net::Kernel& k, const net::Interface& i, const IpOptions& o) {
+    std::string s = i.isLoopback() ? "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00"
+                                   : "    link/ether " + i.mac.toString() + " brd ff:ff:ff:ff:ff:ff";
+    if (!o.busybox && i.isVeth())
+        if (const net::Interface* peer = k.interface(i.peer); peer && peer->ns != i.ns)
+            s += " link-netnsid " + std::to_string(linkNetnsId(k, i.ns, peer->ns));
+    return s;
+}
+
+std::string addressLines(const net::Interface& i) {
+    std::string s;
+    for (const auto& a : i.addresses) {
+        const bool host = a.address().isLoopback();
+        s += "    inet " + a.toString() + " ";
+        if (!i.isLoopback() && a.length() < 31) s += "brd " + a.broadcast().toString() + " ";
+        s += std::string("scope ") + (host ? "host " : "global ") + i.name + "\n";
+        s += "       valid_lft forever preferred_lft forever\n";
+    }
+    return s;
+}
+
+std::vector<const net::Interface*> selectInterfaces(const net::Kernel& k, core::NamespaceId ns, const std::string& dev) {
+    std::vector<const net::Interface*> out;
+    for (auto id : k.interfacesOf(ns)) {
+        const net::Interface* i = k.interface(id);
+        if (dev.empty() || i->name == dev) out.push_back(i);
+    }
+    return out;
+}
+
+/// "show [dev] NAME" -> NAME (empty for all).
+std::string devArgument(const Args& rest) {
+    std::string dev;
+    for (std::size_t n = 0; n < rest.size(); ++n) {
+        if (rest[n] == "show" || rest[n] == "list" || rest[n] == "ls" || rest[n] == "lst") continue;
+        if (rest[n] == "dev" && n + 1 < rest.size()) return rest[n + 1];
+        dev = rest[n];
+    }
+    return dev;
+}
+
+ToolResult showLinks(ToolContext& ctx, const Args& rest, const IpOptions& o, bool withAddresses) {
+    const net::Kernel& k = *ctx.kernel;
+    const std::string dev = devArgument(rest);
+    const auto ifaces = selectInterfaces(k, ctx.ns, dev);
+    if (!dev.empty() && ifaces.empty()) return failure("Device \"" + dev + "\" does not exist.\n", 1);
+    std::string out;
+    for (const net::Interface* i : ifaces) {
+        if (o.brief) {
+            out += padRight(linkName(k, *i), 16) + " " + padRight(operState(k, *i), 14) + " ";
+            if (withAddresses) {
+                for (const auto& a : i->addresses) out += a.toString() + " ";
+            } else {
+                out += (i->isLoopback() ? std::string("00:00:00:00:00:00") : i->mac.toString()) + " " + flags(k, *i, o) + " ";
+            }
+            out += "\n";
+            continue;
+        }
+        if (o.inetOnly && i->addresses.empty()) continue;
+        out += headerLine(k, *i, o, !withAddresses) + "\n";
+        if (!o.inetOnly) out += linkLine(k, *i, o) + "\n";
+        if (withAddresses) out += addressLines(*i);
+    }
+    return ok(out);
+}
+
+ToolResult showRoutes(ToolContext& ctx, const IpOptions& o) {
+    const net::Kernel& k = *ctx.kernel;
+    std::string out;
+    for (const auto& r : k.ns(ctx.ns)->routes().routes()) {
+        const net::Interface* dev = k.interface(r.dev);
+        std::string s = r.destination.length() == 0 ? "default "
+                        : r.destination.length() == 32 ? r.destination.address().toString() + " "
+                                                       : r.destination.toString() + " ";
+        if (r.gateway) s += "via " + r.gateway->toString() + " ";
+        if (dev) s += "dev " + dev->name + " ";
+        if (o.busybox) {
+            if (r.protocol == net::RouteProtocol::Static) s += " proto static ";
+            if (r.scope != net::RouteScope::Universe) s += std::string(" scope ") + (r.scope == net::RouteScope::Link ? "link" : "host") + " ";
+            if (r.prefSrc) s += " src " + r.prefSrc->toString() + " ";
+            if (r.metric) s += " metric " + std::to_string(r.metric) + " ";
+        } else {
+            if (r.protocol != net::RouteProtocol::Boot) s += std::string("proto ") + (r.protocol == net::RouteProtocol::Kernel ? "kernel " : "static ");
+            if (r.scope != net::RouteScope::Universe) s += std::string("scope ") + (r.scope == net::RouteScope::Link ? "link " : "host ");
+            if (r.prefSrc) s += "src " + r.prefSrc->toString() + " ";
+            if (r.metric) s += "metric " + std::to_string(r.metric) + " ";
+            if (dev && !hasCarrier(k, *dev)) s += "linkdown ";
+        }
+        out += s + "\n";
+    }
+    return ok(out);
+}
+
+ToolResult showNeighbors(ToolContext& ctx, const Args& rest, const IpOptions& o) {
+    const net::Kernel& k = *ctx.kernel;
+    const std::string dev = devArgument(rest);
+    core::InterfaceId filter;
+    if (!dev.empty()) {
+        filter = k.findInterface(ctx.ns, dev);
+        if (!filter.isValid()) return failure("Cannot find device \"" + dev + "\"\n", 1);
+    }
+    std::string out;
+    for (const net::NeighborEntry* e : k.ns(ctx.ns)->neighbors().entries()) {
+        if (e->state == net::NeighborState::None) continue;
+        if (filter.isValid() && e->dev != filter) continue;
+        const net::Interface* i = k.interface(e->dev);
+        std::string s = e->ip.toString() + " ";
+        if (!filter.isValid() && i) s += "dev " + i->name + " ";
+        const std::string state(net::toString(e->state));
+        if (o.busybox) {
+            if (e->mac) s += "lladdr " + e->mac->toString();
+            s += " " + state;
+        } else {
+            if (e->mac) s += "lladdr " + e->mac->toString() + " ";
+            s += state + " ";
+        }
+        out += s + "\n";
+    }
+    return ok(out);
+}
+
+}  // namespace
+
+ToolResult runIp(ToolContext& ctx, const Args& argv) {
+    IpOptions o;
+    o.busybox = ctx.flavor == Flavor::Busybox;
+    std::size_t n = 1;
+    for (; n < argv.size() && startsWith(argv[n], "-"); ++n) {
+        const std::string& opt = argv[n];
+        if (opt == "-4") o.inetOnly = true;
+        else if (!o.busybox && (opt == "-br" || opt == "-brief" || opt == "--brief")) o.brief = true;
+        else if (opt == "-s" || opt == "-d" || opt == "-c" || opt == "-color" || opt == "-o") continue;
+        else return failure("Option \"" + opt + "\" is unknown, try \"ip -help\".\n", 255);
+    }
+    if (n >= argv.size()) {
+        return failure("Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
+                       "where  OBJECT := { address | link | neighbor | route | ... }\n", 255);
+    }
+    const std::string& object = argv[n];
+    Args rest(argv.begin() + static_cast<std::ptrdiff_t>(n + 1), argv.end());
+    const bool show = rest.empty() || matches(rest[0], "show") || matches(rest[0], "list") || rest[0] == "lst" || rest[0] == "dev";
+    enum class Object { Addr, Link, Route, Neigh, Unknown } which = Object::Unknown;
+    if (matches(object, "address")) which = Object::Addr;
+    else if (matches(object, "route")) which = Object::Route;
+    else if (matches(object, "neighbor") || matches(object, "neighbour")) which = Object::Neigh;
+    else if (matches(object, "link")) which = Object::Link;
+    if (which == Object::Unknown) return failure("Object \"" + object + "\" is unknown, try \"ip help\".\n", 255);
+    if (!show) {
+        if (!ctx.isDockerHost) return failure("RTNETLINK answers: Operation not permitted\n", 2);
+        return failure("docknet: ip " + object + " " + rest[0] + ": changing the network with ip is not modelled\n", 127);
+    }
+    switch (which) {
+        case Object::Addr: return showLinks(ctx, rest, o, true);
+        case Object::Link: return showLinks(ctx, rest, o, false);
+        case Object::Route: return showRoutes(ctx, o);
+        case Object::Neigh: return showNeighbors(ctx, rest, o);
+        case Object::Unknown: break;
+    }
+    return failure({}, 255);
+}
+
+}  // namespace sim::tools

@@ -1,0 +1,132 @@
+// iptables (1.8.9, nf_tables backend as on Debian bookworm) listing commands over the namespace's
+// XtTables: -S/--list-rules [CHAIN] and -L/--list [CHAIN] with -n, -v, --line-numbers, -t filter|nat
+// (mangle and raw exist empty). Changing rules is the Docker layer's job: -A/-I/-D/... answer
+// that docknet does not model them here. Rendering lives in iptables_render.cpp.
+// conntrack -L (conntrack-tools 1.4.7): one line per connection as the kernel's
+// ctnetlink shows it; the TCP state is ESTABLISHED once a reply was seen, SYN_SENT before.
+#include <algorithm>
+
+#include "sim/net/net_namespace.hpp"
+#include "sim/tools/commands.hpp"
+#include "sim/tools/iptables_render.hpp"
+
+namespace sim::tools {
+
+namespace {
+
+/// The built-in chains of the tables docknet keeps empty.
+std::optional<std::vector<std::string>> emptyTableChains(const std::string& table) {
+    if (table == "mangle") return std::vector<std::string>{"PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"};
+    if (table == "raw") return std::vector<std::string>{"PREROUTING", "OUTPUT"};
+    return std::nullopt;
+}
+
+std::string emptyTableText(const std::vector<std::string>& chains, bool save, const ListOptions& o) {
+    std::string out;
+    for (const auto& c : chains) {
+        if (save) {
+            out += "-P " + c + " ACCEPT\n";
+            continue;
+        }
+        if (!out.empty()) out += "\n";
+        out += "Chain " + c + " (policy ACCEPT" + (o.verbose ? " 0 packets, 0 bytes)\n" : ")\n");
+        out += std::string(o.lineNumbers ? "num  " : "") + (o.verbose ? " pkts bytes " : "") + "target     prot opt " +
+               (o.verbose ? "in     out     " : "") + "source               destination         \n";
+    }
+    return out;
+}
+
+std::string protoName(wire::IpProtocol p) {
+    return p == wire::IpProtocol::Tcp ? "tcp" : p == wire::IpProtocol::Udp ? "udp" : "icmp";
+}
+
+std::string tupleText(const net::ConnTuple& t, bool reply) {
+    std::string s = "src=" + t.src.toString() + " dst=" + t.dst.toString() + " ";
+    if (t.protocol == wire::IpProtocol::Icmp)
+        return s + (reply ? "type=0 code=0 id=" + std::to_string(t.dport) : "type=8 code=0 id=" + std::to_string(t.sport)) + " ";
+    return s + "sport=" + std::to_string(t.sport) + " dport=" + std::to_string(t.dport) + " ";
+}
+
+}  // namespace
+
+ToolResult runIptables(ToolContext& ctx, const Args& argv) {
+    std::string table = "filter";
+    enum class Action { None, Save, List } action = Action::None;
+    std::optional<std::string> chain;
+    ListOptions o;
+    for (std::size_t n = 1; n < argv.size(); ++n) {
+        const std::string& a = argv[n];
+        if (a == "-t" || a == "--table") {
+            if (n + 1 >= argv.size()) return failure("iptables v1.8.9 (nf_tables): option \"-t\" requires an argument\n", 2);
+            table = argv[++n];
+        } else if (startsWith(a, "-t") && a.size() > 2 && a[1] != '-') {
+            table = a.substr(2);
+        } else if (a == "--list" || a == "--list-rules") {
+            action = a == "--list" ? Action::List : Action::Save;
+        } else if (a == "--numeric") {
+            o.numeric = true;
+        } else if (a == "--verbose") {
+            o.verbose = true;
+        } else if (a == "--line-numbers") {
+            o.lineNumbers = true;
+        } else if (startsWith(a, "-") && a.size() > 1 && a[1] != '-') {
+            for (char c : a.substr(1)) {
+                if (c == 'S') action = Action::Save;
+                else if (c == 'L') action = Action::List;
+                else if (c == 'n') o.numeric = true;
+                else if (c == 'v') o.verbose = true;
+                else if (c == 'x') continue;
+                else if (std::string_view("AIDNXFPRZE").find(c) != std::string_view::npos)
+                    return failure("docknet: iptables -" + std::string(1, c) + ": changing rules is not modelled (the Docker layer owns them)\n", 127);
+                else return failure("iptables v1.8.9 (nf_tables): unknown option \"" + a + "\"\nTry `iptables -h' or 'iptables --help' for more information.\n", 2);
+            }
+        } else if (action != Action::None && !chain) {
+            chain = a;
+        } else {
+            return failure("Bad argument `" + a + "'\nTry `iptables -h' or 'iptables --help' for more information.\n", 2);
+        }
+    }
+    if (action == Action::None)
+        return failure("iptables v1.8.9 (nf_tables): no command specified\nTry `iptables -h' or 'iptables --help' for more information.\n", 2);
+    const net::NetNamespace& ns = *ctx.kernel->ns(ctx.ns);
+    const net::XtTable* xt = table == "filter" ? &ns.filter() : table == "nat" ? &ns.nat() : nullptr;
+    const std::string noChain = "iptables: No chain/target/match by that name.\n";
+    if (!xt) {
+        auto chains = emptyTableChains(table);
+        if (!chains) return failure("iptables v1.8.9 (nf_tables): table '" + table + "' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n", 3);
+        if (chain) {
+            if (std::find(chains->begin(), chains->end(), *chain) == chains->end()) return failure(noChain, 1);
+            chains = std::vector<std::string>{*chain};
+        }
+        return ok(emptyTableText(*chains, action == Action::Save, o));
+    }
+    const auto text = action == Action::Save ? renderSave(*xt, chain) : renderList(*xt, chain, o);
+    if (!text) return failure(noChain, 1);
+    return ok(*text);
+}
+
+ToolResult runConntrack(ToolContext& ctx, const Args& argv) {
+    const bool list = argv.size() >= 2 && (argv[1] == "-L" || argv[1] == "--dump");
+    if (!list) {
+        if (argv.size() >= 2 && (argv[1] == "-C" || argv[1] == "--count"))
+            return ok(std::to_string(ctx.kernel->ns(ctx.ns)->conntrack().entries(ctx.kernel->now()).size()) + "\n");
+        return failure("docknet: conntrack " + (argv.size() > 1 ? argv[1] : std::string()) + ": only -L and -C are modelled\n", 127);
+    }
+    const auto now = ctx.kernel->now();
+    const auto entries = ctx.kernel->ns(ctx.ns)->conntrack().entries(now);
+    std::string out;
+    for (const auto& e : entries) {
+        const auto p = e.original.protocol;
+        std::string line = padRight(protoName(p), 8) + " " + std::to_string(static_cast<int>(p)) + " " +
+                           std::to_string((e.expires - now).micros() / 1000000) + " ";
+        if (p == wire::IpProtocol::Tcp) line += e.seenReply ? "ESTABLISHED " : "SYN_SENT ";
+        line += tupleText(e.original, false);
+        if (!e.seenReply) line += "[UNREPLIED] ";
+        line += tupleText(e.reply, true);
+        if (e.seenReply && p == wire::IpProtocol::Tcp) line += "[ASSURED] ";
+        out += line + "mark=0 use=1\n";
+    }
+    return ToolResult{out, "conntrack v1.4.7 (conntrack-tools): " + std::to_string(entries.size()) + " flow entries have been shown.\n", 0};
+}
+
+}  // namespace sim::tools

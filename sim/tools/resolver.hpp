@@ -1,0 +1,89 @@
+// The name resolution the tools share, as the C library of the container does it:
+//   1. an IPv4 literal is used as is;
+//   2. /etc/hosts from ToolContext::files, first line naming the host wins (case-insensitive);
+//   3. DNS: a real A query in a UDP datagram to each nameserver of /etc/resolv.conf, answered
+//      (or not) by whatever listens on port 53 there, while the Scheduler runs.
+// glibc (Flavor::Gnu): servers in order, `attempts` rounds (default 2) of `timeout` (default 5 s)
+// per server; NXDOMAIN ends the search for that name; SERVFAIL/REFUSED/timeouts move on to the
+// next server; `search` domains and `options ndots:N` pick the names tried, as res_search does.
+// musl (Flavor::Busybox): each round queries every server at once and waits timeout/attempts
+// (2.5 s by default); the first NXDOMAIN or answer decides.
+// Not modelled: AAAA queries (IPv4 only), TCP fallback, EDNS, the nscd cache, `rotate`.
+// Reverse lookups (getnameinfo) consult /etc/hosts only: sim::wire::DnsMessage carries A records
+// and cannot express a PTR answer, so an address found through DNS prints numerically.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/core/sim_time.hpp"
+#include "sim/tools/tool_context.hpp"
+#include "sim/wire/dns_message.hpp"
+#include "sim/wire/ipv4_address.hpp"
+
+namespace sim::tools {
+
+struct HostsEntry {
+    std::string address;             // as written ("172.17.0.3", "::1")
+    std::vector<std::string> names;  // canonical name first, then aliases
+};
+
+/// /etc/hosts lines; comments and blank lines dropped.
+std::vector<HostsEntry> parseHosts(std::string_view text);
+
+struct ResolvConf {
+    std::vector<wire::Ipv4Address> nameservers;
+    std::vector<std::string> search;
+    int ndots = 1;
+    int timeoutSeconds = 5;
+    int attempts = 2;
+};
+
+/// resolv.conf(5): nameserver (IPv4 only; at most 3, as MAXNS), search/domain, options ndots:,
+/// timeout:, attempts:. No nameserver line means 127.0.0.1, as in glibc and musl.
+ResolvConf parseResolvConf(std::string_view text);
+
+enum class ResolveStatus {
+    Ok,
+    NotFound,  // EAI_NONAME: "Name or service not known"
+    TryAgain,  // EAI_AGAIN: "Temporary failure in name resolution"
+};
+
+enum class ResolveSource { Literal, Hosts, Dns };
+
+struct Resolution {
+    ResolveStatus status = ResolveStatus::NotFound;
+    ResolveSource source = ResolveSource::Literal;
+    wire::Ipv4Address address;
+    std::vector<wire::Ipv4Address> addresses;  // all A records (DNS) or the one address
+    std::string canonicalName;                 // ai_canonname: hosts' first name, DNS owner name
+    std::vector<std::string> aliases;          // the other names of a hosts line
+};
+
+/// getaddrinfo(name, AF_INET): literal, /etc/hosts, then DNS as the flavour's C library does.
+Resolution resolveHost(ToolContext& ctx, const std::string& name);
+/// gai_strerror for the status.
+std::string_view gaiMessage(ResolveStatus status);
+
+/// getnameinfo without NI_NAMEREQD: the canonical name of the first /etc/hosts line with the
+/// address, else nullopt (the caller prints the number).
+std::optional<std::string> reverseLookup(const ToolContext& ctx, wire::Ipv4Address address);
+
+/// One DNS exchange: what came back from `server` for an A query of `name`.
+struct DnsReply {
+    enum class Kind { Answer, NxDomain, ServFail, Refused, NoData, Timeout, Unreachable };
+    Kind kind = Kind::Timeout;
+    std::vector<wire::Ipv4Address> addresses;
+    std::string ownerName;  // the name the answer was for
+    wire::Ipv4Address server;
+};
+
+/// Sends A queries for `name` to each of `servers` at once from an ephemeral UDP port of the
+/// context's namespace and runs the Scheduler until a decisive reply (answer, NXDOMAIN, NODATA)
+/// or `timeout`. Unreachable when no query could be sent (no route).
+DnsReply queryDns(ToolContext& ctx, const std::vector<wire::Ipv4Address>& servers, const std::string& name,
+                  core::Duration timeout);
+
+}  // namespace sim::tools
