@@ -73,7 +73,7 @@ TraceLog::SubscriptionId TraceLog::subscribe(Subscriber s) {
 void TraceLog::unsubscribe(SubscriptionId id) { m_subscribers.erase(id); }
 
 std::uint64_t TraceLog::digest(std::size_t from) const {
-    std::uint64_t h = 1469598103934665603ULL;
+    std::uint64_t h = 14695981039346656037ULL;  // FNV-1a 64 offset basis
     auto mix = [&h](unsigned char c) {
         h ^= c;
         h *= 1099511628211ULL;
