@@ -17,12 +17,13 @@ public:
     /// Uniform integer in [lo, hi] (inclusive). Rejection sampling keeps it unbiased.
     std::int64_t uniform(std::int64_t lo, std::int64_t hi) {
         if (hi <= lo) return lo;
-        const std::uint64_t span = static_cast<std::uint64_t>(hi - lo) + 1;
+        // Unsigned arithmetic: hi - lo overflows int64 for ranges wider than INT64_MAX.
+        const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
         if (span == 0) return static_cast<std::int64_t>(next());
         const std::uint64_t limit = UINT64_MAX - (UINT64_MAX % span);
         std::uint64_t v;
         do { v = next(); } while (v >= limit);
-        return lo + static_cast<std::int64_t>(v % span);
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + v % span);
     }
 
 private:
