@@ -10,7 +10,7 @@ void Bridge::addPort(core::InterfaceId port) {
 
 void Bridge::removePort(core::InterfaceId port) {
     std::erase(m_ports, port);
-    m_fdb.flushPort(port);
+    m_fdb.flushPort(port, /*includeLocal=*/true);
 }
 
 bool Bridge::hasPort(core::InterfaceId port) const {

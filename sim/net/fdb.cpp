@@ -52,8 +52,8 @@ std::vector<FdbEntry> Fdb::expire(core::SimTime now) {
     return gone;
 }
 
-void Fdb::flushPort(core::InterfaceId port) {
-    std::erase_if(m_entries, [&](const auto& kv) { return kv.second.port == port; });
+void Fdb::flushPort(core::InterfaceId port, bool includeLocal) {
+    std::erase_if(m_entries, [&](const auto& kv) { return kv.second.port == port && (includeLocal || !kv.second.isLocal); });
 }
 
 std::vector<FdbEntry> Fdb::entries(core::SimTime now) const {

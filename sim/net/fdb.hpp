@@ -39,8 +39,9 @@ public:
     [[nodiscard]] const FdbEntry* find(const wire::MacAddress& mac, core::SimTime now) const;
     /// Removes aged entries and returns them (for the trace).
     std::vector<FdbEntry> expire(core::SimTime now);
-    /// Forgets every entry on `port` (the port left the bridge or went down).
-    void flushPort(core::InterfaceId port);
+    /// Forgets the learned entries on `port` (the port went down: br_fdb_delete_by_port with
+    /// do_all = 0 keeps local entries); `includeLocal` forgets those too (the port left the bridge).
+    void flushPort(core::InterfaceId port, bool includeLocal = false);
     /// Live entries, sorted by port then MAC (a stable order for `bridge fdb show`).
     [[nodiscard]] std::vector<FdbEntry> entries(core::SimTime now) const;
     /// Seconds since the entry was refreshed, as `brctl showmacs` prints the ageing timer.
