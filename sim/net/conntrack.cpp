@@ -70,15 +70,20 @@ ConnEntry* Conntrack::byId(std::uint64_t id) {
     return it == m_entries.end() ? nullptr : &it->second;
 }
 
-bool Conntrack::isReplyTupleTaken(const ConnTuple& reply, core::SimTime now) {
-    auto it = m_byReply.find(reply);
-    if (it == m_byReply.end()) return false;
-    if (m_entries.at(it->second).expires <= now) {
-        erase(it->second);
-        return false;
+bool Conntrack::isTupleTaken(const ConnTuple& t, core::SimTime now, std::uint64_t ignoreId) {
+    for (auto* index : {&m_byReply, &m_byOriginal}) {
+        auto it = index->find(t);
+        if (it == index->end() || it->second == ignoreId) continue;
+        if (m_entries.at(it->second).expires <= now) {
+            erase(it->second);
+            continue;
+        }
+        return true;
     }
-    return true;
+    return false;
 }
+
+bool Conntrack::isReplyTupleTaken(const ConnTuple& reply, core::SimTime now) { return isTupleTaken(reply, now, 0); }
 
 ConnEntry* Conntrack::create(const ConnTuple& original, const ConnTuple& reply, core::SimTime now) {
     if (isReplyTupleTaken(reply, now)) return nullptr;
@@ -94,7 +99,7 @@ ConnEntry* Conntrack::create(const ConnTuple& original, const ConnTuple& reply, 
 
 bool Conntrack::updateReply(ConnEntry& e, const ConnTuple& reply, core::SimTime now) {
     if (reply == e.reply) return true;
-    if (isReplyTupleTaken(reply, now)) return false;
+    if (isTupleTaken(reply, now, e.id)) return false;
     m_byReply.erase(e.reply);
     e.reply = reply;
     m_byReply.emplace(reply, e.id);

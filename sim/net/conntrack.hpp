@@ -68,6 +68,8 @@ public:
     bool updateReply(ConnEntry& e, const ConnTuple& reply, core::SimTime now);
     /// Refreshes the timeout after a packet in `dir`.
     void touch(ConnEntry& e, ConnDirection dir, core::SimTime now);
+    /// True when a live connection uses `reply` as its original or its reply tuple
+    /// (nf_conntrack_tuple_taken looks in both directions).
     [[nodiscard]] bool isReplyTupleTaken(const ConnTuple& reply, core::SimTime now);
     /// Live entries in creation order (`conntrack -L`).
     [[nodiscard]] std::vector<ConnEntry> entries(core::SimTime now) const;
@@ -75,6 +77,7 @@ public:
 
 private:
     void erase(std::uint64_t id);
+    bool isTupleTaken(const ConnTuple& t, core::SimTime now, std::uint64_t ignoreId);
     static core::Duration timeoutFor(const ConnEntry& e);
 
     std::unordered_map<std::uint64_t, ConnEntry> m_entries;
