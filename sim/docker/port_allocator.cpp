@@ -1,0 +1,79 @@
+// PortAllocator: libnetwork's RequestPortInRange / findPort / ReleasePort, with an optional
+// wildcard-conflict rule (see the header).
+#include "sim/docker/port_allocator.hpp"
+
+#include <string>
+
+namespace sim::docker {
+
+PortAllocator::PortAllocator(Mode mode, std::uint16_t ephemeralStart, std::uint16_t ephemeralEnd)
+    : m_mode(mode), m_begin(ephemeralStart), m_end(ephemeralEnd) {}
+
+bool PortAllocator::heldExactly(PortProto proto, std::uint32_t ip, std::uint16_t port) const {
+    auto it = m_books.find({proto, ip});
+    return it != m_books.end() && it->second.contains(port);
+}
+
+bool PortAllocator::conflicts(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) const {
+    if (heldExactly(proto, hostIp.value(), port)) return true;
+    if (m_mode == Mode::PerAddress) return false;
+    if (!hostIp.isAny()) return heldExactly(proto, 0, port);
+    for (const auto& [key, book] : m_books)
+        if (key.first == proto && book.contains(port)) return true;
+    return false;
+}
+
+core::Result<std::uint16_t> PortAllocator::allocate(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t start,
+                                                    std::uint16_t end) {
+    // A specific port.
+    if (start > 0 && start == end) {
+        if (conflicts(proto, hostIp, start))
+            return core::fail(core::ErrorCode::AddressInUse, "Bind for " + hostIp.toString() + ":" + std::to_string(start) +
+                                                                 " failed: port is already allocated");
+        m_books[{proto, hostIp.value()}].insert(start);
+        return start;
+    }
+    // A range: the default ephemeral one, or the caller's.
+    std::uint16_t begin = m_begin, last = m_end;
+    if (!(start == 0 && end == 0)) {
+        if (start == 0 || end == 0 || end < start)
+            return core::fail(core::ErrorCode::InvalidArgument,
+                              "invalid port range: " + std::to_string(start) + "-" + std::to_string(end));
+        begin = start;
+        last = end;
+    }
+    const CursorKey cursorKey{proto, hostIp.value(), begin, last};
+    auto cursorIt = m_last.try_emplace(cursorKey, last).first;  // newPortRange: last = end
+    std::uint32_t port = cursorIt->second;
+    const std::uint32_t span = std::uint32_t(last) - begin + 1;
+    for (std::uint32_t i = 0; i < span; ++i) {
+        ++port;
+        if (port > last) port = begin;
+        if (!conflicts(proto, hostIp, std::uint16_t(port))) {
+            m_books[{proto, hostIp.value()}].insert(std::uint16_t(port));
+            cursorIt->second = std::uint16_t(port);
+            return std::uint16_t(port);
+        }
+    }
+    return core::fail(core::ErrorCode::Exhausted, "all ports are allocated");
+}
+
+void PortAllocator::release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) {
+    auto it = m_books.find({proto, hostIp.value()});
+    if (it != m_books.end()) it->second.erase(port);
+}
+
+bool PortAllocator::isAllocated(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) const {
+    return heldExactly(proto, hostIp.value(), port);
+}
+
+bool PortAllocator::isAvailable(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) const {
+    return port != 0 && !conflicts(proto, hostIp, port);
+}
+
+void PortAllocator::releaseAll() {
+    m_books.clear();
+    m_last.clear();
+}
+
+}  // namespace sim::docker
