@@ -15,6 +15,7 @@ enum class ErrorCode {
     AlreadyExists,    // EEXIST: a name or route that is taken
     AddressInUse,     // EADDRINUSE
     Conflict,         // the object is in a state that forbids the operation
+    Forbidden,        // not allowed at all (Docker's errdefs.Forbidden)
     Unreachable,      // ENETUNREACH
     Exhausted,        // no free addresses / ports
     Unsupported,

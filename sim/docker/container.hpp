@@ -1,0 +1,111 @@
+// Container: what the daemon knows of one container — its configuration as `docker run` gave it,
+// its state (Created / Up / Exited), the sandbox (network namespace) it runs in, its endpoints,
+// its published ports, its generated /etc/hosts and /etc/resolv.conf, and its log.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/ids.hpp"
+#include "sim/core/sim_time.hpp"
+#include "sim/docker/port_spec.hpp"
+#include "sim/net/socket_table.hpp"
+#include "sim/wire/ipv4_address.hpp"
+
+namespace sim::docker {
+
+/// --network: bridge (default), a user-defined network, host, none, container:NAME|ID.
+struct NetworkMode {
+    enum class Kind { Default, Named, Host, None, Container };
+    Kind kind = Kind::Default;
+    std::string name;  // Named: the network; Container: the donor as given
+
+    /// Parses --network's value as Docker does (empty and "default" mean the default bridge).
+    static NetworkMode parse(const std::string& value);
+    /// What inspect shows as HostConfig.NetworkMode: "default", "host", "none", "container:<id>", a name.
+    [[nodiscard]] std::string toString() const;
+    [[nodiscard]] bool isHost() const { return kind == Kind::Host; }
+    [[nodiscard]] bool isNone() const { return kind == Kind::None; }
+    [[nodiscard]] bool isContainer() const { return kind == Kind::Container; }
+};
+
+/// One `-p` binding as asked for, and once published, as allocated.
+struct PortMapping {
+    PortBinding requested;
+    wire::Ipv4Address hostIp;    // 0.0.0.0 unless given
+    std::uint16_t hostPort = 0;  // 0 until published
+};
+
+/// What `docker run`/`docker create` were told.
+struct ContainerConfig {
+    std::string name;                          // without the leading "/"; empty = generated
+    std::string image;                         // as given: "nginx", "mysql-custom"
+    std::vector<std::string> command;          // overrides the image CMD when not empty
+    std::optional<std::string> entrypoint;
+    std::vector<std::string> env;              // -e KEY=VALUE
+    std::string hostname;                      // -h
+    NetworkMode network;
+    std::vector<PortBinding> publish;          // -p
+    bool publishAll = false;                   // -P
+    std::vector<std::pair<std::uint16_t, PortProto>> expose;  // --expose
+    std::vector<std::string> links;            // --link NAME[:ALIAS]
+    std::vector<std::string> networkAliases;   // --network-alias
+    std::optional<wire::Ipv4Address> ip;      // --ip
+    std::vector<wire::Ipv4Address> dns;        // --dns
+    std::vector<std::pair<std::string, wire::Ipv4Address>> extraHosts;  // --add-host NAME:IP
+    bool detach = false;
+    bool interactive = false;
+    bool tty = false;
+    bool autoRemove = false;                   // --rm
+};
+
+enum class ContainerStatus { Created, Running, Exited };
+
+struct LogLine {
+    core::SimTime at;
+    bool isStderr = false;
+    std::string text;
+};
+
+struct Container {
+    std::string id;  // 64 hex
+    std::string name;
+    std::string imageId;
+    ContainerConfig config;
+    std::string hostname;  // the short id by default; the host's in host mode; the donor's in container mode
+    std::vector<std::string> path;  // the process: entrypoint + cmd as Docker records it (Path + Args)
+
+    ContainerStatus status = ContainerStatus::Created;
+    int exitCode = 0;
+    core::SimTime createdAt;
+    core::SimTime startedAt;
+    core::SimTime finishedAt;
+    bool everStarted = false;
+    int restartCount = 0;
+
+    /// The sandbox: the network namespace the container's processes live in (the host's for host
+    /// mode, the donor's for container mode, its own otherwise). Invalid while not running.
+    core::NamespaceId sandbox;
+    std::string sandboxKey;  // /var/run/docker/netns/<12 hex>
+    std::string sandboxId;   // 64 hex
+    /// network id -> endpoint id, while running (endpoints exist only for running containers).
+    std::map<std::string, std::string> endpoints;
+    /// Networks the container is attached to when it starts (configured endpoints), in attach order.
+    std::vector<std::string> networks;
+    std::vector<PortMapping> ports;
+    std::vector<net::SocketId> serviceSockets;  // the main process's listeners (in the sandbox)
+    core::EventId pendingExit;                  // a main process that will end by itself
+    std::vector<std::pair<core::NamespaceId, net::SocketId>> proxySockets;  // docker-proxy, host namespace
+
+    std::string etcHosts;
+    std::string resolvConf;
+    std::vector<LogLine> logs;
+
+    [[nodiscard]] bool isRunning() const { return status == ContainerStatus::Running; }
+    [[nodiscard]] std::string shortId() const { return id.substr(0, 12); }
+};
+
+}  // namespace sim::docker

@@ -1,0 +1,434 @@
+// Container lifecycle: create (validation in the daemon's order), start (sandbox, endpoints,
+// ports, DNS, files, main process), stop / kill / restart / rm / rename, and the network
+// connect / disconnect of running containers.
+#include <algorithm>
+#include <regex>
+
+#include "sim/docker/docker_engine.hpp"
+#include "sim/docker/docker_messages.hpp"
+#include "sim/docker/embedded_dns.hpp"
+#include "sim/docker/host_environment.hpp"
+#include "sim/net/transport_layer.hpp"
+
+namespace sim::docker {
+
+using core::ErrorCode;
+using core::fail;
+
+namespace {
+
+bool isValidName(const std::string& name) {
+    static const std::regex kName("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
+    return std::regex_match(name, kName);
+}
+
+std::string unusedNamespaceName(const net::Kernel& k, const std::string& base) {
+    std::string name = base;
+    for (int i = 2; k.findNamespace(name).isValid(); ++i) name = base + "-" + std::to_string(i);
+    return name;
+}
+
+}  // namespace
+
+core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std::vector<std::string>& warnings) const {
+    const NetworkMode& mode = cfg.network;
+    if (mode.isContainer()) {
+        // validateNetContainerMode, in the daemon's order.
+        if (mode.name.empty()) return fail(ErrorCode::InvalidArgument, msg::kContainerFormat);
+        if (!cfg.hostname.empty()) return fail(ErrorCode::InvalidArgument, msg::kContainerHostname);
+        if (!cfg.links.empty()) return fail(ErrorCode::InvalidArgument, msg::kContainerLinks);
+        if (!cfg.dns.empty()) return fail(ErrorCode::InvalidArgument, msg::kContainerDns);
+        if (!cfg.extraHosts.empty()) return fail(ErrorCode::InvalidArgument, msg::kContainerExtraHosts);
+        if (!cfg.publish.empty() || cfg.publishAll) return fail(ErrorCode::InvalidArgument, msg::kContainerPublish);
+        if (!cfg.expose.empty()) return fail(ErrorCode::InvalidArgument, msg::kContainerExpose);
+    }
+    if (mode.isHost()) {
+        if (!cfg.links.empty()) return fail(ErrorCode::InvalidArgument, msg::kHostLinks);
+        if (!cfg.publish.empty() || cfg.publishAll) warnings.push_back(msg::kHostPortsDiscarded);
+    }
+    const bool defaultBridge = mode.kind == NetworkMode::Kind::Default || (mode.kind == NetworkMode::Kind::Named && mode.name == "bridge");
+    if (cfg.ip && (defaultBridge || mode.isHost() || mode.isNone() || mode.isContainer()))
+        return fail(ErrorCode::InvalidArgument, msg::kStaticIpDefault);
+    if (!cfg.networkAliases.empty() && (defaultBridge || mode.isHost() || mode.isNone() || mode.isContainer()))
+        return fail(ErrorCode::InvalidArgument, msg::kAliasDefault);
+    return {};
+}
+
+core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<std::string>& warnings) {
+    const ImageConfig* image = m_images.find(cfg.image);
+    if (!image) return fail(ErrorCode::NotFound, "No such image: " + cfg.image);
+    if (!cfg.name.empty()) {
+        if (!isValidName(cfg.name))
+            return fail(ErrorCode::InvalidArgument,
+                        "Invalid container name (" + cfg.name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        if (cfg.name.front() == '/') cfg.name.erase(0, 1);
+        for (const auto& c : m_containers)
+            if (c->name == cfg.name) return msg::nameInUse(cfg.name, c->id);
+    }
+    std::vector<std::string> localWarnings;
+    if (auto r = validateCreate(cfg, localWarnings); !r) return std::unexpected(r.error());
+
+    auto c = std::make_unique<Container>();
+    c->id = m_ids.newId();
+    if (cfg.name.empty()) {
+        do {
+            cfg.name = m_ids.randomName();
+        } while (std::any_of(m_containers.begin(), m_containers.end(), [&](const auto& o) { return o->name == cfg.name; }));
+    }
+    c->name = cfg.name;
+    c->imageId = image->id;
+    c->hostname = cfg.hostname.empty() ? c->id.substr(0, 12) : cfg.hostname;
+    if (cfg.network.isHost()) c->hostname = m_host->hostName();
+    c->path = cfg.entrypoint ? std::vector<std::string>{*cfg.entrypoint} : image->entrypoint;
+    for (const auto& a : cfg.command.empty() ? image->cmd : cfg.command) c->path.push_back(a);
+    c->createdAt = m_kernel.now();
+    switch (cfg.network.kind) {
+        case NetworkMode::Kind::Default: c->networks.push_back(findNetwork("bridge")->id); break;
+        case NetworkMode::Kind::Named: {
+            const Network* n = findNetwork(cfg.network.name);
+            c->networks.push_back(n ? n->id : cfg.network.name);  // an unknown network fails at start
+            break;
+        }
+        case NetworkMode::Kind::Host: c->networks.push_back(findNetwork("host")->id); break;
+        case NetworkMode::Kind::None: c->networks.push_back(findNetwork("none")->id); break;
+        case NetworkMode::Kind::Container: break;
+    }
+    c->config = std::move(cfg);
+    warnings.insert(warnings.end(), localWarnings.begin(), localWarnings.end());
+    const std::string id = c->id;
+    m_containers.push_back(std::move(c));
+    return id;
+}
+
+std::string DockerEngine::gatewayNetworkOf(const Container& c) const {
+    // Endpoint.Less: a network that provides a gateway, non-internal first, then the smaller name.
+    const Network* best = nullptr;
+    for (const auto& [netId, epId] : c.endpoints) {
+        const Network* n = findNetwork(netId);
+        if (!n || n->driver != DriverKind::Bridge) continue;
+        if (!best || (best->internal && !n->internal) || (best->internal == n->internal && n->name < best->name)) best = n;
+    }
+    return best ? best->id : std::string();
+}
+
+core::Result<void> DockerEngine::setupNetworking(Container& c) {
+    const NetworkMode& mode = c.config.network;
+    if (mode.isContainer()) {
+        const Container* donor = findContainer(mode.name);
+        if (!donor) return msg::noSuchContainer(mode.name);
+        if (donor->id == c.id) return fail(ErrorCode::InvalidArgument, "cannot join own network");
+        if (!donor->isRunning())
+            return fail(ErrorCode::Conflict, "cannot join network of a non running container: " + mode.name);
+        c.sandbox = donor->sandbox;
+        c.sandboxId = donor->sandboxId;
+        c.sandboxKey = donor->sandboxKey;
+        c.hostname = donor->hostname;
+        c.etcHosts = donor->etcHosts;
+        c.resolvConf = donor->resolvConf;
+        return {};
+    }
+    if (mode.isHost()) {
+        c.sandbox = hostNamespace();
+        c.sandboxId = m_ids.newId();
+        c.sandboxKey = "/var/run/docker/netns/default";
+        Network* host = mutableNetwork("host");
+        Endpoint ep = *createEndpoint(*host, c, {});
+        host->endpointIds.push_back(ep.id);
+        c.endpoints[host->id] = ep.id;
+        m_endpoints.emplace(ep.id, std::move(ep));
+        refreshEtcFiles(c);
+        return {};
+    }
+
+    // Resolve the networks and links before creating anything.
+    std::vector<Network*> nets;
+    for (const auto& ref : c.networks) {
+        Network* n = mutableNetwork(ref);
+        if (!n) return msg::networkNotFound(ref);
+        nets.push_back(n);
+    }
+    for (const auto& link : c.config.links) {
+        const std::string target = link.substr(0, link.find(':'));
+        const std::string alias = link.find(':') == std::string::npos ? target : link.substr(link.find(':') + 1);
+        const Container* t = findContainer(target);
+        if (!t) return fail(ErrorCode::NotFound, "could not get container for " + target + ": No such container: " + target);
+        if (!t->isRunning())
+            return fail(ErrorCode::Conflict, "Cannot link to a non running container: /" + t->name + " AS /" + c.name + "/" + alias);
+    }
+
+    auto ns = m_kernel.createNamespace(unusedNamespaceName(m_kernel, c.name));
+    if (!ns) return std::unexpected(ns.error());
+    c.sandbox = *ns;
+    c.sandboxId = m_ids.newId();
+    c.sandboxKey = "/var/run/docker/netns/" + c.sandboxId.substr(0, 12);
+    (void)m_kernel.setUp(m_kernel.ns(*ns)->loopback(), true);
+
+    for (Network* n : nets) {
+        ConnectOptions opts;
+        if (n->driver == DriverKind::Bridge && !n->isDefaultBridge) {
+            opts.aliases = c.config.networkAliases;
+            opts.links = c.config.links;
+            opts.ip = c.config.ip;
+        }
+        auto ep = createEndpoint(*n, c, opts);
+        if (!ep) {
+            teardownNetworking(c);
+            return std::unexpected(ep.error());
+        }
+        n->endpointIds.push_back(ep->id);
+        c.endpoints[n->id] = ep->id;
+        const std::string epId = ep->id;
+        m_endpoints.emplace(epId, std::move(*ep));
+    }
+    const std::string gw = gatewayNetworkOf(c);
+    for (Network* n : nets) {
+        Endpoint& ep = m_endpoints.at(c.endpoints.at(n->id));
+        ep.dnsNames = {c.name};
+        for (const auto& a : ep.aliases) ep.dnsNames.push_back(a);
+        ep.dnsNames.push_back(c.id.substr(0, 12));
+        ep.dnsNames.push_back(c.hostname);
+        std::vector<std::string> unique;
+        for (const auto& d : ep.dnsNames)
+            if (std::find(unique.begin(), unique.end(), d) == unique.end()) unique.push_back(d);
+        ep.dnsNames = unique;
+        if (auto r = joinEndpoint(*n, c, ep, n->id == gw); !r) {
+            teardownNetworking(c);
+            return r;
+        }
+    }
+    if (!gw.empty()) {
+        const Network* n = findNetwork(gw);
+        if (!n->internal) {
+            if (auto r = publishPorts(c, *n, m_endpoints.at(c.endpoints.at(gw))); !r) {
+                teardownNetworking(c);
+                return r;
+            }
+        }
+    }
+    m_dns->attach(c);
+    refreshEtcFiles(c);
+    return {};
+}
+
+void DockerEngine::teardownNetworking(Container& c) {
+    unpublishPorts(c);
+    m_dns->detach(c);
+    for (auto it = c.endpoints.begin(); it != c.endpoints.end();) {
+        const std::string netId = it->first, epId = it->second;
+        ++it;
+        if (Network* n = mutableNetwork(netId)) leaveEndpoint(*n, c, epId);
+        else m_endpoints.erase(epId);
+    }
+    c.endpoints.clear();
+    // Close what the main process had open; the namespace itself goes when nobody shares it.
+    for (auto s : c.serviceSockets)
+        if (c.sandbox.isValid()) (void)m_kernel.transport().close(c.sandbox, s);
+    c.serviceSockets.clear();
+    const bool ownSandbox = c.sandbox.isValid() && c.sandbox != hostNamespace() && !c.config.network.isContainer();
+    if (ownSandbox) {
+        bool shared = false;
+        for (const auto& other : m_containers)
+            if (other.get() != &c && other->isRunning() && other->sandbox == c.sandbox) shared = true;
+        if (shared) {
+            // Containers that joined this namespace keep it, with only lo left (moby#24935).
+            for (auto id : m_kernel.interfacesOf(c.sandbox))
+                if (!m_kernel.interface(id)->isLoopback()) (void)m_kernel.deleteInterface(id);
+        } else {
+            (void)m_kernel.deleteNamespace(c.sandbox);
+        }
+    }
+    c.sandbox = {};
+}
+
+core::Result<void> DockerEngine::start(const std::string& ref) {
+    Container* c = mutableContainer(ref);
+    if (!c) return msg::noSuchContainer(ref);
+    if (c->isRunning()) return {};
+    if (auto missing = missingExecutable(*c)) {
+        // runc fails before any networking exists; the container stays Created with code 127.
+        c->exitCode = 127;
+        return fail(ErrorCode::NotFound,
+                    "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create "
+                    "failed: unable to start container process: exec: \"" + *missing +
+                        "\": executable file not found in $PATH: unknown");
+    }
+    if (auto r = setupNetworking(*c); !r) return r;
+    c->status = ContainerStatus::Running;
+    c->startedAt = m_kernel.now();
+    c->exitCode = 0;
+    c->everStarted = true;
+    startMainProcess(*c);
+    return {};
+}
+
+void DockerEngine::finishExit(Container& c, int code) {
+    if (!c.isRunning()) return;
+    stopMainProcess(c);
+    teardownNetworking(c);
+    c.status = ContainerStatus::Exited;
+    c.exitCode = code;
+    c.finishedAt = m_kernel.now();
+    if (c.config.autoRemove) {
+        const std::string id = c.id;
+        std::erase_if(m_containers, [&](const auto& p) { return p->id == id; });
+    }
+}
+
+void DockerEngine::processExited(const std::string& id, int code) {
+    if (Container* c = mutableContainer(id)) finishExit(*c, code);
+}
+
+core::Result<void> DockerEngine::stop(const std::string& ref) {
+    Container* c = mutableContainer(ref);
+    if (!c) return msg::noSuchContainer(ref);
+    if (!c->isRunning()) return {};
+    const ImageConfig* image = m_images.find(c->config.image);
+    const bool handlesTerm = image && image->service != Service::None && c->config.command.empty();
+    if (handlesTerm) {
+        finishExit(*c, 0);
+        return {};
+    }
+    // PID 1 without a SIGTERM handler ignores it: Docker waits 10 s, then SIGKILL (exit 137).
+    const std::string id = c->id;
+    m_kernel.scheduler().runUntil(m_kernel.now() + core::seconds(10));
+    if (Container* still = mutableContainer(id)) finishExit(*still, 137);
+    return {};
+}
+
+core::Result<void> DockerEngine::kill(const std::string& ref) {
+    Container* c = mutableContainer(ref);
+    if (!c) return msg::noSuchContainer(ref);
+    if (!c->isRunning()) return msg::notRunning(c->id);
+    finishExit(*c, 137);
+    return {};
+}
+
+core::Result<void> DockerEngine::restart(const std::string& ref) {
+    Container* c = mutableContainer(ref);
+    if (!c) return msg::noSuchContainer(ref);
+    const std::string id = c->id;
+    if (auto r = stop(id); !r) return r;
+    if (Container* again = mutableContainer(id)) {
+        ++again->restartCount;
+        return start(id);
+    }
+    return {};
+}
+
+core::Result<void> DockerEngine::remove(const std::string& ref, bool force) {
+    Container* c = mutableContainer(ref);
+    if (!c) return msg::noSuchContainer(ref);
+    if (c->isRunning()) {
+        if (!force) return msg::removeRunning(c->name);
+        const bool autoRemove = c->config.autoRemove;
+        c->config.autoRemove = false;  // removed just below, once
+        finishExit(*c, 137);
+        c->config.autoRemove = autoRemove;
+    }
+    const std::string id = c->id;
+    std::erase_if(m_containers, [&](const auto& p) { return p->id == id; });
+    return {};
+}
+
+core::Result<void> DockerEngine::rename(const std::string& ref, const std::string& newName) {
+    Container* c = mutableContainer(ref);
+    if (!c) return msg::noSuchContainer(ref);
+    std::string name = newName;
+    if (!name.empty() && name.front() == '/') name.erase(0, 1);
+    if (!isValidName(name))
+        return fail(ErrorCode::InvalidArgument, "Invalid container name (" + newName + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    if (name == c->name)
+        return fail(ErrorCode::InvalidArgument, "Renaming a container with the same name as its current name");
+    for (const auto& o : m_containers)
+        if (o->name == name) return msg::nameInUse(name, o->id);
+    const std::string old = c->name;
+    c->name = name;
+    c->config.name = name;
+    for (const auto& [netId, epId] : c->endpoints) {
+        Endpoint& ep = m_endpoints.at(epId);
+        ep.name = name;
+        std::replace(ep.dnsNames.begin(), ep.dnsNames.end(), old, name);
+    }
+    return {};
+}
+
+core::Result<void> DockerEngine::connect(const std::string& networkRef, const std::string& containerRef,
+                                         const ConnectOptions& options) {
+    Network* n = mutableNetwork(networkRef);
+    if (!n) return msg::networkNotFound(networkRef);
+    Container* c = mutableContainer(containerRef);
+    if (!c) return msg::noSuchContainer(containerRef);
+    const NetworkMode& mode = c->config.network;
+    if (mode.isHost() || mode.isContainer()) return fail(ErrorCode::Forbidden, msg::kSharedNamespaceConnect);
+    if (mode.isNone()) return fail(ErrorCode::Forbidden, msg::kNoneConnect);
+    if (n->driver == DriverKind::Host) return fail(ErrorCode::Forbidden, msg::kHostNetworkConnect);
+    if (n->driver == DriverKind::Null) return fail(ErrorCode::Forbidden, msg::kNoneConnect);
+    if (std::find(c->networks.begin(), c->networks.end(), n->id) != c->networks.end() || c->endpoints.contains(n->id))
+        return fail(ErrorCode::Forbidden, "endpoint with name " + c->name + " already exists in network " + n->name);
+    if (n->isDefaultBridge && (!options.aliases.empty())) return fail(ErrorCode::InvalidArgument, msg::kAliasDefault);
+    if (n->isDefaultBridge && options.ip) return fail(ErrorCode::InvalidArgument, msg::kStaticIpDefault);
+    if (!c->isRunning()) {
+        c->networks.push_back(n->id);
+        return {};
+    }
+    auto ep = createEndpoint(*n, *c, options);
+    if (!ep) return std::unexpected(ep.error());
+    ep->dnsNames = {c->name};
+    for (const auto& a : ep->aliases) ep->dnsNames.push_back(a);
+    ep->dnsNames.push_back(c->id.substr(0, 12));
+    if (c->hostname != c->id.substr(0, 12)) ep->dnsNames.push_back(c->hostname);
+    const bool needsGateway = gatewayNetworkOf(*c).empty() && !n->internal;
+    const std::string epId = ep->id;
+    n->endpointIds.push_back(epId);
+    c->endpoints[n->id] = epId;
+    m_endpoints.emplace(epId, std::move(*ep));
+    if (auto r = joinEndpoint(*n, *c, m_endpoints.at(epId), needsGateway); !r) {
+        leaveEndpoint(*n, *c, epId);
+        return r;
+    }
+    c->networks.push_back(n->id);
+    m_dns->attach(*c);
+    refreshEtcFiles(*c);
+    return {};
+}
+
+core::Result<void> DockerEngine::disconnect(const std::string& networkRef, const std::string& containerRef, bool force) {
+    Network* n = mutableNetwork(networkRef);
+    Container* c = mutableContainer(containerRef);
+    if (!c) return msg::noSuchContainer(containerRef);
+    if (!n) return msg::networkNotFound(networkRef);
+    (void)force;
+    if (n->driver == DriverKind::Host && c->config.network.isHost()) return fail(ErrorCode::Forbidden, msg::kHostNetworkConnect);
+    const bool configured = std::find(c->networks.begin(), c->networks.end(), n->id) != c->networks.end();
+    if (!c->isRunning()) {
+        if (!configured)
+            return fail(ErrorCode::Forbidden, "container " + c->id + " is not connected to the network " + n->name);
+        std::erase(c->networks, n->id);
+        return {};
+    }
+    auto it = c->endpoints.find(n->id);
+    if (it == c->endpoints.end())
+        return fail(ErrorCode::Forbidden, "container " + c->id + " is not connected to network " + n->name);
+    const bool wasGateway = gatewayNetworkOf(*c) == n->id;
+    if (wasGateway) unpublishPorts(*c);
+    leaveEndpoint(*n, *c, it->second);
+    std::erase(c->networks, n->id);
+    if (wasGateway) {
+        // The default route moves to the next network in Endpoint.Less order, ports with it.
+        const std::string gw = gatewayNetworkOf(*c);
+        if (!gw.empty()) {
+            const Network* next = findNetwork(gw);
+            const Endpoint& ep = m_endpoints.at(c->endpoints.at(gw));
+            if (!next->internal) {
+                (void)m_kernel.addRoute(c->sandbox, net::Route{*wire::Ipv4Prefix::parse("0.0.0.0/0"), ep.gateway, ep.containerIf});
+                (void)publishPorts(*c, *next, ep);
+            }
+        }
+    }
+    m_dns->detach(*c);
+    m_dns->attach(*c);  // serves again only while a user-defined network is left
+    refreshEtcFiles(*c);
+    return {};
+}
+
+}  // namespace sim::docker

@@ -1,0 +1,242 @@
+#include "sim/docker/docker_engine.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+#include "sim/docker/docker_messages.hpp"
+#include "sim/docker/embedded_dns.hpp"
+#include "sim/docker/host_environment.hpp"
+
+namespace sim::docker {
+
+using core::ErrorCode;
+using core::fail;
+
+std::string_view toString(DriverKind kind) {
+    switch (kind) {
+        case DriverKind::Bridge: return "bridge";
+        case DriverKind::Host: return "host";
+        case DriverKind::Null: return "null";
+    }
+    return "?";
+}
+
+DockerEngine::DockerEngine(net::Kernel& kernel, DockerEngineConfig config)
+    : m_kernel(kernel), m_config(std::move(config)), m_ids(kernel.rng()) {
+    m_host = std::make_unique<HostEnvironment>(kernel, m_config.hostName);
+    m_dns = std::make_unique<EmbeddedDns>(*this);
+    createPredefinedNetworks();
+}
+
+DockerEngine::~DockerEngine() = default;
+
+core::NamespaceId DockerEngine::hostNamespace() const { return m_host->hostNs(); }
+
+std::string DockerEngine::timestamp(core::SimTime t) const {
+    const std::int64_t us = t.micros();
+    const std::time_t secs = static_cast<std::time_t>(m_config.epochSeconds + us / 1000000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[64];
+    // Docker prints nanoseconds; the simulation's clock has microseconds, padded with a fixed tail.
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lld%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(us % 1000000), 417);
+    return buf;
+}
+
+void DockerEngine::createPredefinedNetworks() {
+    // The daemon's base iptables set-up (≤27): its chains and the FORWARD jumps, FORWARD DROP.
+    auto& filter = m_kernel.ns(hostNamespace())->filter();
+    auto& nat = m_kernel.ns(hostNamespace())->nat();
+    for (const char* chain : {"DOCKER", "DOCKER-ISOLATION-STAGE-1", "DOCKER-ISOLATION-STAGE-2", "DOCKER-USER"})
+        (void)filter.newChain(chain);
+    (void)filter.setPolicy("FORWARD", false);
+    (void)filter.append("FORWARD", net::XtRule{{}, net::target::Jump{"DOCKER-USER"}});
+    (void)filter.append("FORWARD", net::XtRule{{}, net::target::Jump{"DOCKER-ISOLATION-STAGE-1"}});
+    (void)filter.append("DOCKER-ISOLATION-STAGE-1", net::XtRule{{}, net::target::Return{}});
+    (void)filter.append("DOCKER-ISOLATION-STAGE-2", net::XtRule{{}, net::target::Return{}});
+    (void)filter.append("DOCKER-USER", net::XtRule{{}, net::target::Return{}});
+    (void)nat.newChain("DOCKER");
+    net::RuleMatch local;
+    local.dstTypeLocal = true;
+    (void)nat.append("PREROUTING", net::XtRule{local, net::target::Jump{"DOCKER"}});
+    net::RuleMatch out = local;
+    out.dst = net::PrefixMatch{*wire::Ipv4Prefix::parse("127.0.0.0/8"), true};
+    (void)nat.append("OUTPUT", net::XtRule{out, net::target::Jump{"DOCKER"}});
+
+    auto bridge = std::make_unique<Network>();
+    bridge->id = m_ids.newId();
+    bridge->name = "bridge";
+    bridge->driver = DriverKind::Bridge;
+    bridge->predefined = true;
+    bridge->isDefaultBridge = true;
+    bridge->created = m_kernel.now();
+    bridge->bridgeName = "docker0";
+    const auto pool = *m_ipam.allocatePool(*wire::Ipv4Prefix::parse("172.17.0.0/16"));
+    bridge->ipam = IpamConfig{pool, *m_ipam.allocateAddress(pool)};
+    bridge->options = {{"com.docker.network.bridge.default_bridge", "true"},
+                       {"com.docker.network.bridge.enable_icc", "true"},
+                       {"com.docker.network.bridge.enable_ip_masquerade", "true"},
+                       {"com.docker.network.bridge.host_binding_ipv4", "0.0.0.0"},
+                       {"com.docker.network.bridge.name", "docker0"},
+                       {"com.docker.network.driver.mtu", "1500"}};
+    (void)setupBridge(*bridge);
+    m_networks.push_back(std::move(bridge));
+
+    for (auto [name, driver] : {std::pair{"host", DriverKind::Host}, std::pair{"none", DriverKind::Null}}) {
+        auto n = std::make_unique<Network>();
+        n->id = m_ids.newId();
+        n->name = name;
+        n->driver = driver;
+        n->predefined = true;
+        n->created = m_kernel.now();
+        m_networks.push_back(std::move(n));
+    }
+}
+
+// --- lookups ---------------------------------------------------------------------------------
+
+template <class T>
+static T* findByRef(const std::vector<std::unique_ptr<T>>& items, const std::string& ref, bool stripSlash) {
+    if (ref.empty()) return nullptr;
+    const std::string name = stripSlash && ref.front() == '/' ? ref.substr(1) : ref;
+    for (const auto& i : items)
+        if (i->name == name) return i.get();
+    for (const auto& i : items)
+        if (i->id == ref) return i.get();
+    T* found = nullptr;
+    for (const auto& i : items) {
+        if (i->id.starts_with(ref)) {
+            if (found) return nullptr;  // ambiguous prefix
+            found = i.get();
+        }
+    }
+    return found;
+}
+
+const Network* DockerEngine::findNetwork(const std::string& ref) const { return findByRef(m_networks, ref, false); }
+Network* DockerEngine::mutableNetwork(const std::string& ref) { return findByRef(m_networks, ref, false); }
+const Container* DockerEngine::findContainer(const std::string& ref) const { return findByRef(m_containers, ref, true); }
+Container* DockerEngine::mutableContainer(const std::string& ref) { return findByRef(m_containers, ref, true); }
+
+std::vector<const Network*> DockerEngine::networks() const {
+    std::vector<const Network*> out;
+    for (const auto& n : m_networks) out.push_back(n.get());
+    return out;
+}
+
+std::vector<const Container*> DockerEngine::containers() const {
+    std::vector<const Container*> out;
+    for (const auto& c : m_containers) out.push_back(c.get());
+    return out;
+}
+
+const Endpoint* DockerEngine::endpoint(const std::string& id) const {
+    auto it = m_endpoints.find(id);
+    return it == m_endpoints.end() ? nullptr : &it->second;
+}
+
+std::optional<wire::Ipv4Address> DockerEngine::addressOn(const Container& c, const std::string& networkId) const {
+    auto it = c.endpoints.find(networkId);
+    if (it == c.endpoints.end()) return std::nullopt;
+    const Endpoint* ep = endpoint(it->second);
+    if (!ep || ep->address.address().isAny()) return std::nullopt;
+    return ep->address.address();
+}
+
+// --- networks --------------------------------------------------------------------------------
+
+core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions& o) {
+    if (o.name == "bridge" || o.name == "host" || o.name == "none") return msg::predefinedNetworkCreate(o.name);
+    if (o.name.empty()) return fail(ErrorCode::InvalidArgument, "network name cannot be empty");
+    for (const auto& n : m_networks)
+        if (n->name == o.name) return msg::networkNameExists(o.name);
+    if (o.driver != "bridge") {
+        if (o.driver == "host" || o.driver == "null")
+            return fail(ErrorCode::Unsupported, "only one instance of \"" + o.driver + "\" network is allowed");
+        return fail(ErrorCode::NotFound, "plugin \"" + o.driver + "\" not found");
+    }
+    if (o.gateway && !o.subnet) return fail(ErrorCode::InvalidArgument, "every ip-range or gateway must have a corresponding subnet");
+    if (o.subnet && o.gateway && !o.subnet->contains(*o.gateway))
+        return fail(ErrorCode::InvalidArgument, "no matching subnet for gateway " + o.gateway->toString());
+    bool icc = true, masquerade = true;
+    std::string bridgeName;
+    for (const auto& [k, v] : o.options) {
+        if (k == "com.docker.network.bridge.enable_icc") icc = v != "false";
+        else if (k == "com.docker.network.bridge.enable_ip_masquerade") masquerade = v != "false";
+        else if (k == "com.docker.network.bridge.name") bridgeName = v;
+    }
+
+    auto pool = m_ipam.allocatePool(o.subnet ? std::optional(o.subnet->network()) : std::nullopt);
+    if (!pool) return std::unexpected(pool.error());
+    auto gw = m_ipam.allocateAddress(*pool, o.gateway);
+    if (!gw) {
+        m_ipam.releasePool(*pool);
+        return std::unexpected(gw.error());
+    }
+    auto n = std::make_unique<Network>();
+    n->id = m_ids.newId();
+    n->name = o.name;
+    n->driver = DriverKind::Bridge;
+    n->created = m_kernel.now();
+    n->internal = o.internal;
+    n->attachable = o.attachable;
+    n->userIpamOptions = true;
+    n->ipam = IpamConfig{*pool, *gw};
+    n->options = o.options;
+    n->labels = o.labels;
+    n->icc = icc;
+    n->masquerade = masquerade && !o.internal;
+    n->bridgeName = bridgeName.empty() ? "br-" + n->id.substr(0, 12) : bridgeName;
+    if (auto r = setupBridge(*n); !r) {
+        m_ipam.releasePool(*pool);
+        return std::unexpected(r.error());
+    }
+    const std::string id = n->id;
+    m_networks.push_back(std::move(n));
+    return id;
+}
+
+core::Result<std::string> DockerEngine::removeNetwork(const std::string& ref) {
+    Network* n = mutableNetwork(ref);
+    if (!n) return msg::networkNotFound(ref);
+    if (n->predefined) return msg::predefinedNetworkRemove(n->name);
+    if (!n->endpointIds.empty()) return msg::activeEndpoints(n->name, n->id);
+    const std::string name = n->name;
+    teardownBridge(*n);
+    if (n->ipam) m_ipam.releasePool(n->ipam->subnet);
+    // Stopped containers keep naming the network; their next start fails with "not found".
+    std::erase_if(m_networks, [&](const auto& p) { return p.get() == n; });
+    return name;
+}
+
+std::vector<std::string> DockerEngine::pruneNetworks() {
+    std::vector<std::string> candidates;
+    for (const auto& n : m_networks) {
+        if (n->predefined || !n->endpointIds.empty()) continue;
+        // "not used by at least one container": a stopped container that names it keeps it too.
+        bool used = false;
+        for (const auto& c : m_containers)
+            if (std::find(c->networks.begin(), c->networks.end(), n->id) != c->networks.end()) used = true;
+        if (!used) candidates.push_back(n->name);
+    }
+    std::vector<std::string> removed;
+    for (const auto& name : candidates)
+        if (removeNetwork(name)) removed.push_back(name);
+    return removed;
+}
+
+void DockerEngine::appendLog(const std::string& id, bool isStderr, const std::string& text) {
+    if (Container* c = mutableContainer(id)) c->logs.push_back(LogLine{m_kernel.now(), isStderr, text});
+}
+
+core::Result<ProcessResult> DockerEngine::exec(const std::string& ref, const std::vector<std::string>& argv) {
+    const Container* c = findContainer(ref);
+    if (!c) return msg::noSuchContainer(ref);
+    if (!c->isRunning()) return msg::notRunning(c->id);
+    if (!m_runner) return fail(ErrorCode::Internal, "no process runner");
+    return m_runner(*c, argv);
+}
+
+}  // namespace sim::docker

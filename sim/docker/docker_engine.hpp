@@ -1,0 +1,176 @@
+// DockerEngine: the simulated daemon, and the only thing that changes Docker state. It keeps the
+// networks, endpoints and containers (libnetwork's Network / Endpoint / Sandbox) and realises them
+// in the Kernel the way Docker <= 27 does on Linux: docker0 and br-<id> bridges, veth pairs,
+// eth<N> in the container's namespace with 02:42+IPv4 MACs, iptables nat/filter rules
+// (DOCKER, DOCKER-ISOLATION-STAGE-1/2, DOCKER-USER), docker-proxy listeners for published ports,
+// the embedded DNS at 127.0.0.11 on user-defined networks, /etc/hosts and /etc/resolv.conf.
+//
+// Every operation validates before it changes anything: a failing call leaves the state as it was
+// (a `docker run` whose start fails leaves the container Created, as Docker does).
+// Error messages are the daemon's text (without the CLI's "Error response from daemon: ").
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/error.hpp"
+#include "sim/docker/container.hpp"
+#include "sim/docker/docker_ids.hpp"
+#include "sim/docker/endpoint.hpp"
+#include "sim/docker/image_catalog.hpp"
+#include "sim/docker/ipam.hpp"
+#include "sim/docker/network.hpp"
+#include "sim/docker/port_allocator.hpp"
+#include "sim/net/kernel.hpp"
+
+namespace sim::docker {
+
+class HostEnvironment;
+class EmbeddedDns;
+
+struct NetworkCreateOptions {
+    std::string name;
+    std::string driver = "bridge";
+    std::optional<wire::Ipv4Prefix> subnet;
+    std::optional<wire::Ipv4Address> gateway;
+    bool internal = false;
+    bool attachable = false;
+    std::map<std::string, std::string> options;  // -o
+    std::map<std::string, std::string> labels;
+};
+
+struct ConnectOptions {
+    std::vector<std::string> aliases;
+    std::optional<wire::Ipv4Address> ip;
+    std::vector<std::string> links;
+};
+
+/// What a process run inside a container (the main process or `docker exec`) did.
+struct ProcessResult {
+    std::string out;
+    std::string err;
+    int exitCode = 0;
+};
+
+/// Runs a command line inside a container: the tools layer (ping, ip, curl, ...) implements it.
+/// The engine uses it for main processes that are not services (`docker run alpine ping ...`).
+using ProcessRunner = std::function<ProcessResult(const Container&, const std::vector<std::string>& argv)>;
+
+struct DockerEngineConfig {
+    std::string hostName = "docker-host";
+    /// Wall-clock time of SimTime 0, for Created/StartedAt stamps: 2024-06-01T09:00:00Z.
+    std::int64_t epochSeconds = 1717232400;
+};
+
+class DockerEngine {
+public:
+    DockerEngine(net::Kernel& kernel, DockerEngineConfig config = {});
+    ~DockerEngine();
+    DockerEngine(const DockerEngine&) = delete;
+    DockerEngine& operator=(const DockerEngine&) = delete;
+
+    net::Kernel& kernel() { return m_kernel; }
+    [[nodiscard]] const net::Kernel& kernel() const { return m_kernel; }
+    ImageCatalog& images() { return m_images; }
+    [[nodiscard]] const ImageCatalog& images() const { return m_images; }
+    HostEnvironment& host() { return *m_host; }
+    [[nodiscard]] const HostEnvironment& host() const { return *m_host; }
+    [[nodiscard]] core::NamespaceId hostNamespace() const;
+    [[nodiscard]] const DockerEngineConfig& config() const { return m_config; }
+    void setProcessRunner(ProcessRunner runner) { m_runner = std::move(runner); }
+
+    /// RFC 3339 with nanoseconds, as inspect prints "Created".
+    [[nodiscard]] std::string timestamp(core::SimTime t) const;
+
+    // --- networks ---------------------------------------------------------------------------
+    core::Result<std::string> createNetwork(const NetworkCreateOptions& options);
+    /// Removes by name, id or unique id prefix; returns the name removed.
+    core::Result<std::string> removeNetwork(const std::string& ref);
+    /// Removes every user-defined network without endpoints; returns their names.
+    std::vector<std::string> pruneNetworks();
+    core::Result<void> connect(const std::string& networkRef, const std::string& containerRef, const ConnectOptions& options);
+    core::Result<void> disconnect(const std::string& networkRef, const std::string& containerRef, bool force);
+    /// Exact name, then full id, then a unique id prefix (Docker's lookup order).
+    [[nodiscard]] const Network* findNetwork(const std::string& ref) const;
+    [[nodiscard]] std::vector<const Network*> networks() const;
+    [[nodiscard]] const Endpoint* endpoint(const std::string& id) const;
+
+    // --- containers -------------------------------------------------------------------------
+    /// `docker create`: validates, names, records. Warnings (host mode + -p) go to `warnings`.
+    core::Result<std::string> create(ContainerConfig config, std::vector<std::string>& warnings);
+    /// `docker start`: sandbox, endpoints, ports, DNS, main process. On failure the container
+    /// stays Created and nothing of its networking remains.
+    core::Result<void> start(const std::string& ref);
+    /// `docker stop`: SIGTERM, and SIGKILL after 10 s for a process that ignores it.
+    core::Result<void> stop(const std::string& ref);
+    core::Result<void> kill(const std::string& ref);
+    core::Result<void> restart(const std::string& ref);
+    core::Result<void> remove(const std::string& ref, bool force);
+    core::Result<void> rename(const std::string& ref, const std::string& newName);
+    /// The main process ended by itself with `code` (a service that failed, a command that
+    /// finished): the container exits, and is removed when it was run with --rm.
+    void processExited(const std::string& id, int code);
+
+    /// Exact name (with or without "/"), then full id, then a unique id prefix.
+    [[nodiscard]] const Container* findContainer(const std::string& ref) const;
+    /// In creation order (docker ps lists newest first: the caller reverses).
+    [[nodiscard]] std::vector<const Container*> containers() const;
+    void appendLog(const std::string& id, bool isStderr, const std::string& text);
+
+    /// Runs argv in the container through the ProcessRunner (docker exec).
+    core::Result<ProcessResult> exec(const std::string& ref, const std::vector<std::string>& argv);
+
+    /// The container's IP on `networkId`, if it has an endpoint there.
+    [[nodiscard]] std::optional<wire::Ipv4Address> addressOn(const Container& c, const std::string& networkId) const;
+
+private:
+    friend class EmbeddedDns;
+
+    Container* mutableContainer(const std::string& ref);
+    Network* mutableNetwork(const std::string& ref);
+    void createPredefinedNetworks();
+    core::Result<void> validateCreate(const ContainerConfig& config, std::vector<std::string>& warnings) const;
+
+    // Bridge driver: the kernel side of a bridge network (bridge_driver.cpp).
+    core::Result<void> setupBridge(Network& n);
+    void teardownBridge(Network& n);
+    core::Result<Endpoint> createEndpoint(Network& n, Container& c, const ConnectOptions& options);
+    core::Result<void> joinEndpoint(Network& n, Container& c, Endpoint& ep, bool setGateway);
+    void leaveEndpoint(Network& n, Container& c, const std::string& endpointId);
+    void programIptables(Network& n, bool add);
+
+    // Ports (port_publisher.cpp).
+    core::Result<void> publishPorts(Container& c, const Network& n, const Endpoint& ep);
+    void unpublishPorts(Container& c);
+
+    // Start / stop pieces (container_lifecycle.cpp).
+    core::Result<void> setupNetworking(Container& c);
+    void teardownNetworking(Container& c);
+    void startMainProcess(Container& c);
+    /// The program a start would exec, when the image does not have it.
+    [[nodiscard]] std::optional<std::string> missingExecutable(const Container& c) const;
+    void stopMainProcess(Container& c);
+    void finishExit(Container& c, int code);
+    void refreshEtcFiles(Container& c);
+    [[nodiscard]] std::string gatewayNetworkOf(const Container& c) const;
+
+    net::Kernel& m_kernel;
+    DockerEngineConfig m_config;
+    IdGenerator m_ids;
+    ImageCatalog m_images;
+    Ipam m_ipam;
+    PortAllocator m_ports;
+    std::unique_ptr<HostEnvironment> m_host;
+    std::unique_ptr<EmbeddedDns> m_dns;
+    ProcessRunner m_runner;
+
+    std::vector<std::unique_ptr<Network>> m_networks;       // creation order
+    std::map<std::string, Endpoint> m_endpoints;            // by id
+    std::vector<std::unique_ptr<Container>> m_containers;   // creation order
+};
+
+}  // namespace sim::docker

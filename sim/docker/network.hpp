@@ -1,0 +1,45 @@
+// Network: one libnetwork network, i.e. one driver instance (bridge, host or null). Bridge networks
+// own a Linux bridge in the host namespace (docker0 or br-<12 hex>), an IPAM subnet and gateway,
+// and their NAT/filter rules; host and null networks own nothing but their endpoints' records.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/ids.hpp"
+#include "sim/core/sim_time.hpp"
+#include "sim/wire/ipv4_address.hpp"
+
+namespace sim::docker {
+
+enum class DriverKind { Bridge, Host, Null };
+std::string_view toString(DriverKind kind);  // "bridge", "host", "null"
+
+struct IpamConfig {
+    wire::Ipv4Prefix subnet;     // network form: 172.18.0.0/16
+    wire::Ipv4Address gateway;   // 172.18.0.1
+};
+
+struct Network {
+    std::string id;              // 64 hex
+    std::string name;
+    DriverKind driver = DriverKind::Bridge;
+    core::SimTime created;
+    bool predefined = false;     // bridge, host, none
+    bool isDefaultBridge = false;
+    bool internal = false;
+    bool attachable = false;
+    bool userIpamOptions = false;  // user-defined networks show "Options": {} in IPAM, predefined null
+    std::optional<IpamConfig> ipam;  // bridge networks only
+    std::map<std::string, std::string> options;  // the -o driver options as given (inspect "Options")
+    std::map<std::string, std::string> labels;
+    std::string bridgeName;      // docker0 / br-<12 hex>
+    core::InterfaceId bridgeIf;  // the Linux bridge in the host namespace
+    bool icc = true;
+    bool masquerade = true;
+    std::vector<std::string> endpointIds;  // in join order
+};
+
+}  // namespace sim::docker

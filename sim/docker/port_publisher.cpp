@@ -1,0 +1,124 @@
+// Published ports (-p / -P), Docker <= 27 with the userland proxy on: a host port from the
+// PortAllocator, a docker-proxy listening on it in the host namespace, and per binding
+//   nat    -A DOCKER [-d HOSTIP/32] ! -i BR -p PROTO -m PROTO --dport HOSTPORT -j DNAT --to-destination CIP:CPORT
+//   filter -A DOCKER -d CIP/32 ! -i BR -o BR -p PROTO -m PROTO --dport CPORT -j ACCEPT
+//   nat    -A POSTROUTING -s CIP/32 -d CIP/32 -p PROTO -m PROTO --dport CPORT -j MASQUERADE
+// (port_mapping_linux.go, docker-facts.md §7.3).
+#include "sim/docker/docker_engine.hpp"
+#include "sim/docker/docker_messages.hpp"
+#include "sim/net/transport_layer.hpp"
+
+namespace sim::docker {
+
+namespace {
+
+struct BindingRules {
+    net::XtRule dnat, accept, hairpin;
+};
+
+net::Transport transportOf(PortProto p) { return p == PortProto::Udp ? net::Transport::Udp : net::Transport::Tcp; }
+wire::IpProtocol protocolOf(PortProto p) { return p == PortProto::Udp ? wire::IpProtocol::Udp : wire::IpProtocol::Tcp; }
+
+BindingRules rulesFor(const PortMapping& m, const Network& n, wire::Ipv4Address containerIp) {
+    BindingRules r;
+    net::RuleMatch dnat;
+    if (!m.hostIp.isAny()) dnat.dst = net::PrefixMatch{wire::Ipv4Prefix(m.hostIp, 32), false};
+    dnat.in = net::IfaceMatch{n.bridgeName, true};
+    dnat.protocol = protocolOf(m.requested.proto);
+    dnat.dport = m.hostPort;
+    r.dnat = net::XtRule{dnat, net::target::Dnat{containerIp, m.requested.containerPort}};
+    net::RuleMatch accept;
+    accept.dst = net::PrefixMatch{wire::Ipv4Prefix(containerIp, 32), false};
+    accept.in = net::IfaceMatch{n.bridgeName, true};
+    accept.out = net::IfaceMatch{n.bridgeName, false};
+    accept.protocol = protocolOf(m.requested.proto);
+    accept.dport = m.requested.containerPort;
+    r.accept = net::XtRule{accept, net::target::Accept{}};
+    net::RuleMatch hairpin;
+    hairpin.src = net::PrefixMatch{wire::Ipv4Prefix(containerIp, 32), false};
+    hairpin.dst = net::PrefixMatch{wire::Ipv4Prefix(containerIp, 32), false};
+    hairpin.protocol = protocolOf(m.requested.proto);
+    hairpin.dport = m.requested.containerPort;
+    r.hairpin = net::XtRule{hairpin, net::target::Masquerade{}};
+    return r;
+}
+
+}  // namespace
+
+core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, const Endpoint& ep) {
+    std::vector<PortMapping> wanted;
+    for (const auto& b : c.config.publish) wanted.push_back(PortMapping{b, b.hostIp.value_or(wire::Ipv4Address::any()), 0});
+    if (c.config.publishAll) {
+        const ImageConfig* image = m_images.find(c.config.image);
+        auto exposed = c.config.expose;
+        if (image) exposed.insert(exposed.end(), image->exposedPorts.begin(), image->exposedPorts.end());
+        for (const auto& [port, proto] : exposed) {
+            bool already = false;
+            for (const auto& w : wanted) already |= w.requested.containerPort == port && w.requested.proto == proto;
+            if (already) continue;
+            PortBinding b;
+            b.containerPort = port;
+            b.proto = proto;
+            wanted.push_back(PortMapping{b, wire::Ipv4Address::any(), 0});
+        }
+    }
+    if (wanted.empty()) return {};
+
+    net::NetNamespace& host = *m_kernel.ns(hostNamespace());
+    std::vector<PortMapping> done;
+    std::vector<std::pair<core::NamespaceId, net::SocketId>> proxies;
+    auto undo = [&] {
+        for (auto& [ns, sock] : proxies) (void)m_kernel.transport().close(ns, sock);
+        for (const auto& m : done) m_ports.release(m.requested.proto, m.hostIp, m.hostPort);
+    };
+    for (auto m : wanted) {
+        auto port = m_ports.allocate(m.requested.proto, m.hostIp, m.requested.hostPortStart, m.requested.hostPortEnd);
+        if (!port) {
+            undo();
+            return msg::externalConnectivity(ep.name, ep.id, port.error().message);
+        }
+        m.hostPort = *port;
+        done.push_back(m);
+        if (m.requested.proto == PortProto::Sctp) continue;  // no userland proxy for SCTP
+        auto sock = m_kernel.transport().bind(hostNamespace(), transportOf(m.requested.proto), m.hostIp, m.hostPort,
+                                              "docker-proxy");
+        if (!sock) {
+            undo();
+            return msg::externalConnectivity(
+                ep.name, ep.id,
+                msg::userlandProxy(std::string(toString(m.requested.proto)), m.hostIp.toString(), m.hostPort));
+        }
+        proxies.emplace_back(hostNamespace(), *sock);
+    }
+    for (const auto& m : done) {
+        const BindingRules r = rulesFor(m, n, ep.address.address());
+        (void)host.nat().append("DOCKER", r.dnat);
+        (void)host.filter().append("DOCKER", r.accept);
+        (void)host.nat().append("POSTROUTING", r.hairpin);
+    }
+    c.ports = std::move(done);
+    c.proxySockets = std::move(proxies);
+    return {};
+}
+
+void DockerEngine::unpublishPorts(Container& c) {
+    net::NetNamespace& host = *m_kernel.ns(hostNamespace());
+    const std::string gwNet = gatewayNetworkOf(c);
+    const Network* n = findNetwork(gwNet);
+    auto epIt = c.endpoints.find(gwNet);
+    const Endpoint* ep = epIt == c.endpoints.end() ? nullptr : endpoint(epIt->second);
+    for (const auto& m : c.ports) {
+        if (n && ep) {
+            const BindingRules r = rulesFor(m, *n, ep->address.address());
+            (void)host.nat().remove("DOCKER", r.dnat);
+            (void)host.filter().remove("DOCKER", r.accept);
+            (void)host.nat().remove("POSTROUTING", r.hairpin);
+        }
+        m_ports.release(m.requested.proto, m.hostIp, m.hostPort);
+    }
+    for (auto& [ns, sock] : c.proxySockets) (void)m_kernel.transport().close(ns, sock);
+    c.ports.clear();
+    c.proxySockets.clear();
+}
+
+}  // namespace sim::docker
