@@ -16,7 +16,7 @@ DOCKNET_BUILD="$DOCKNET_ROOT/build"
 # Debian 12 packages (see /work/shared/docs/toolchain.md, section 1 for why each is there).
 DOCKNET_PACKAGES=(
   # compiler and build tools (the preset uses Ninja)
-  g++ ninja-build cmake pkg-config git
+  g++ ninja-build cmake pkg-config git libreadline-dev
   # Qt 6: Widgets/Gui/Test, Svg, the LinguistTools CMake package and its lupdate/lrelease, Qt's own strings
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libxkbcommon-dev
   # libraries of the simulator and the real-network tools

@@ -80,7 +80,9 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
     c->hostname = cfg.hostname.empty() ? c->id.substr(0, 12) : cfg.hostname;
     if (cfg.network.isHost()) c->hostname = m_host->hostName();
     c->path = cfg.entrypoint ? std::vector<std::string>{*cfg.entrypoint} : image->entrypoint;
-    for (const auto& a : cfg.command.empty() ? image->cmd : cfg.command) c->path.push_back(a);
+    // --entrypoint drops the image's CMD (Docker resets Cmd when the entrypoint is overridden).
+    const auto& args = !cfg.command.empty() ? cfg.command : cfg.entrypoint ? std::vector<std::string>{} : image->cmd;
+    for (const auto& a : args) c->path.push_back(a);
     c->createdAt = m_kernel.now();
     switch (cfg.network.kind) {
         case NetworkMode::Kind::Default: c->networks.push_back(findNetwork("bridge")->id); break;
@@ -270,8 +272,14 @@ void DockerEngine::finishExit(Container& c, int code) {
     c.finishedAt = m_kernel.now();
     if (c.config.autoRemove) {
         const std::string id = c.id;
+        m_autoRemoved[id] = ExitRecord{code, c.logs};
         std::erase_if(m_containers, [&](const auto& p) { return p->id == id; });
     }
+}
+
+const DockerEngine::ExitRecord* DockerEngine::autoRemoved(const std::string& id) const {
+    auto it = m_autoRemoved.find(id);
+    return it == m_autoRemoved.end() ? nullptr : &it->second;
 }
 
 void DockerEngine::processExited(const std::string& id, int code) {

@@ -62,8 +62,9 @@ using ProcessRunner = std::function<ProcessResult(const Container&, const std::v
 
 struct DockerEngineConfig {
     std::string hostName = "docker-host";
-    /// Wall-clock time of SimTime 0, for Created/StartedAt stamps: 2024-06-01T09:00:00Z.
-    std::int64_t epochSeconds = 1717232400;
+    /// Wall-clock time of SimTime 0, for Created/StartedAt stamps: 2024-11-04T09:00:00Z (after
+    /// the built-in images' dates, so `docker images` shows them weeks old).
+    std::int64_t epochSeconds = 1730710800;
 };
 
 class DockerEngine {
@@ -114,6 +115,14 @@ public:
     /// The main process ended by itself with `code` (a service that failed, a command that
     /// finished): the container exits, and is removed when it was run with --rm.
     void processExited(const std::string& id, int code);
+
+    /// What was left of a container that --rm removed when it exited: its status and log, for the
+    /// client that was attached to it.
+    struct ExitRecord {
+        int exitCode = 0;
+        std::vector<LogLine> logs;
+    };
+    [[nodiscard]] const ExitRecord* autoRemoved(const std::string& id) const;
 
     /// Exact name (with or without "/"), then full id, then a unique id prefix.
     [[nodiscard]] const Container* findContainer(const std::string& ref) const;
@@ -171,6 +180,7 @@ private:
     std::vector<std::unique_ptr<Network>> m_networks;       // creation order
     std::map<std::string, Endpoint> m_endpoints;            // by id
     std::vector<std::unique_ptr<Container>> m_containers;   // creation order
+    std::map<std::string, ExitRecord> m_autoRemoved;         // by container id
 };
 
 }  // namespace sim::docker

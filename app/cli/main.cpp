@@ -1,0 +1,38 @@
+// docknet: the Docker network lab on the command line.
+//   docknet run SCRIPT|-   run a script of tutorial commands and print the transcript
+//   docknet shell          an interactive prompt on the simulated Docker host
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "interactive_shell.hpp"
+#include "run_command.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"docknet: a Docker network lab in a box (no Docker engine needed)", "docknet"};
+    app.set_version_flag("--version", std::string("docknet ") + DOCKNET_VERSION);
+    app.require_subcommand(1);
+
+    docknet::cli::RunOptions run;
+    auto* runCmd = app.add_subcommand("run", "Run a script of commands as if typed on the Docker host and print the transcript");
+    runCmd->add_option("script", run.script, "The script file, or - for standard input")->required();
+    runCmd->add_flag("--json", run.json, "Print the steps (command, stdout, stderr, exit code) and the final state as JSON");
+    runCmd->add_flag("--trace", run.trace, "Add the packet trace below each command, one line per event");
+    runCmd->add_option("--seed", run.seed, "Seed of the simulation's randomness (ids, MACs, timers)")->capture_default_str();
+    runCmd->add_option("--think", run.thinkSeconds, "Simulated seconds between two commands")->capture_default_str();
+
+    docknet::cli::ShellOptions shell;
+    auto* shellCmd = app.add_subcommand("shell", "An interactive prompt on the simulated Docker host");
+    shellCmd->add_option("--seed", shell.seed, "Seed of the simulation's randomness")->capture_default_str();
+    shellCmd->add_flag("--trace", shell.trace, "Print the packet trace after each command");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    if (*runCmd) return docknet::cli::runScript(run);
+    if (*shellCmd) return docknet::cli::runInteractiveShell(shell);
+    return 2;
+}

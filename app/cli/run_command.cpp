@@ -1,0 +1,88 @@
+#include "run_command.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "sim/cli/docker_views.hpp"
+#include "sim/cli/lab.hpp"
+#include "sim/cli/script_runner.hpp"
+#include "sim/core/json.hpp"
+
+namespace docknet::cli {
+
+using sim::core::JsonValue;
+
+namespace {
+
+JsonValue stepsJson(const sim::cli::Transcript& t, sim::cli::Lab& lab, bool withTrace) {
+    JsonValue steps = JsonValue::array();
+    const auto& records = lab.kernel().trace().records();
+    for (const auto& s : t.steps) {
+        JsonValue step = JsonValue::object();
+        step.set("line", JsonValue::number(s.line));
+        step.set("command", JsonValue::string(s.command));
+        step.set("stdout", JsonValue::string(s.output.stdoutText()));
+        step.set("stderr", JsonValue::string(s.output.stderrText()));
+        step.set("exitCode", JsonValue::number(s.exitCode));
+        if (withTrace) {
+            JsonValue trace = JsonValue::array();
+            for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i)
+                trace.push(JsonValue::string(records[i].toString()));
+            step.set("trace", std::move(trace));
+        }
+        steps.push(std::move(step));
+    }
+    return steps;
+}
+
+}  // namespace
+
+int runScript(const RunOptions& options) {
+    std::string text;
+    if (options.script == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::ifstream in(options.script, std::ios::binary);
+        if (!in) {
+            std::cerr << "docknet: cannot read " << options.script << ": No such file or directory\n";
+            return 2;
+        }
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    sim::cli::LabOptions labOptions;
+    labOptions.seed = options.seed;
+    labOptions.thinkTime = sim::core::micros(static_cast<std::int64_t>(std::llround(options.thinkSeconds * 1e6)));
+    sim::cli::Lab lab(labOptions);
+    sim::cli::ScriptRunner runner(lab);
+    auto transcript = runner.run(text);
+    if (!transcript) {
+        std::cerr << "docknet: " << (options.script == "-" ? std::string("stdin") : options.script) << ": "
+                  << transcript.error().message << "\n";
+        return 2;
+    }
+    if (options.json) {
+        JsonValue doc = JsonValue::object();
+        doc.set("steps", stepsJson(*transcript, lab, options.trace));
+        doc.set("state", sim::cli::labState(lab.engine()));
+        std::cout << doc.toIndentedString() << "\n";
+        return 0;
+    }
+    // The transcript interleaves stdout and stderr as a terminal would; both go to stdout so
+    // that one file keeps the order (echoed commands included).
+    for (const auto& w : transcript->warnings) std::cout << "warning: " << w << "\n";
+    const auto& records = lab.kernel().trace().records();
+    for (const auto& s : transcript->steps) {
+        std::cout << s.prompt << s.command << "\n";
+        std::cout << s.output.combined();
+        if (options.trace)
+            for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i)
+                std::cout << "    | " << records[i].toString() << "\n";
+    }
+    std::cout.flush();
+    return 0;
+}
+
+}  // namespace docknet::cli

@@ -1,0 +1,22 @@
+// `docknet run SCRIPT|-`: runs a script of commands as if typed on the Docker host and prints the
+// transcript (or, with --json, the steps and the final state).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace docknet::cli {
+
+struct RunOptions {
+    std::string script;  // a path, or "-" for stdin
+    bool json = false;
+    bool trace = false;
+    std::uint64_t seed = 1;
+    double thinkSeconds = 1.0;
+};
+
+/// 0 when the script ran (failed commands are part of the transcript); 2 when it could not be
+/// read or a line does not parse.
+int runScript(const RunOptions& options);
+
+}  // namespace docknet::cli

@@ -1,0 +1,199 @@
+// docker start / stop / restart / kill / rm / rename / logs / exec / container prune.
+#include "sim/cli/docker_cli.hpp"
+#include "sim/cli/lab.hpp"
+
+namespace sim::cli {
+
+namespace {
+
+CommandSpec spec(std::string path, std::string use, std::string description, ArgCount args,
+                 std::vector<FlagSpec> flags = {}, std::vector<std::string> aliases = {}) {
+    CommandSpec s;
+    s.path = std::move(path);
+    s.use = std::move(use);
+    s.description = std::move(description);
+    s.args = args;
+    s.flags = std::move(flags);
+    s.aliases = std::move(aliases);
+    return s;
+}
+
+std::string trimPeriod(std::string m) {
+    if (!m.empty() && m.back() == '.') m.pop_back();
+    return m;
+}
+
+}  // namespace
+
+void DockerCli::defineContainerCommands() {
+    auto& engine = lab().engine();
+
+    // Each of these acts on every argument, printing it back on success (as given).
+    using Action = std::function<core::Result<void>(const std::string&, const ParsedFlags&)>;
+    auto eachContainer = [this](const ParsedFlags& f, const Action& action, const std::string& failedVerb) {
+        CommandResult r;
+        std::vector<std::string> failed;
+        for (const auto& ref : f.args) {
+            auto done = action(ref, f);
+            if (done) {
+                r.output.out(ref + "\n");
+            } else {
+                r.output.err(daemonError(done.error().message));
+                failed.push_back(ref);
+            }
+        }
+        if (!failed.empty()) {
+            if (!failedVerb.empty()) {
+                std::string list;
+                for (const auto& x : failed) list += (list.empty() ? "" : ", ") + x;
+                r.output.err("Error: failed to " + failedVerb + " containers: " + list + "\n");
+            }
+            r.exitCode = 1;
+        }
+        return r;
+    };
+
+    define(spec("docker start", "[OPTIONS] CONTAINER [CONTAINER...]", "Start one or more stopped containers", ArgCount::atLeast(1),
+                {FlagSpec::boolean("attach", 'a', "Attach STDOUT/STDERR and forward signals"),
+                 FlagSpec::boolean("interactive", 'i', "Attach container's STDIN")},
+                {"docker container start", "docker start"}),
+           [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.start(ref); }, "start");
+           });
+    define(spec("docker stop", "[OPTIONS] CONTAINER [CONTAINER...]", "Stop one or more running containers", ArgCount::atLeast(1),
+                {FlagSpec::string("signal", 's', "Signal to send to the container"),
+                 FlagSpec::integer("time", 't', "Seconds to wait before killing the container")},
+                {"docker container stop", "docker stop"}),
+           [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.stop(ref); }, "");
+           });
+    define(spec("docker restart", "[OPTIONS] CONTAINER [CONTAINER...]", "Restart one or more containers", ArgCount::atLeast(1),
+                {FlagSpec::string("signal", 's', "Signal to send to the container"),
+                 FlagSpec::integer("time", 't', "Seconds to wait before killing the container")},
+                {"docker container restart", "docker restart"}),
+           [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.restart(ref); }, "");
+           });
+    define(spec("docker kill", "[OPTIONS] CONTAINER [CONTAINER...]", "Kill one or more running containers", ArgCount::atLeast(1),
+                {FlagSpec::string("signal", 's', "Signal to send to the container")}, {"docker container kill", "docker kill"}),
+           [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.kill(ref); }, "");
+           });
+    define(spec("docker rm", "[OPTIONS] CONTAINER [CONTAINER...]", "Remove one or more containers", ArgCount::atLeast(1),
+                {FlagSpec::boolean("force", 'f', "Force the removal of a running container (uses SIGKILL)"),
+                 FlagSpec::boolean("link", 'l', "Remove the specified link"),
+                 FlagSpec::boolean("volumes", 'v', "Remove anonymous volumes associated with the container")},
+                {"docker container rm", "docker container remove", "docker rm"}),
+           [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags& fl) {
+                   return engine.remove(ref, fl.getBool("force"));
+               }, "");
+           });
+    define(spec("docker rename", "CONTAINER NEW_NAME", "Rename a container", ArgCount::exactly(2), {},
+                {"docker container rename", "docker rename"}),
+           [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               CommandResult r;
+               auto done = engine.rename(f.args[0], f.args[1]);
+               if (!done) {
+                   r.output.err(daemonError(done.error().message));
+                   r.output.err("Error: failed to rename container named " + f.args[0] + "\n");
+                   r.exitCode = 1;
+               }
+               return r;
+           });
+    define(spec("docker logs", "[OPTIONS] CONTAINER", "Fetch the logs of a container", ArgCount::exactly(1),
+                {FlagSpec::boolean("details", 0, "Show extra details provided to logs"),
+                 FlagSpec::boolean("follow", 'f', "Follow log output"),
+                 FlagSpec::string("since", 0, "Show logs since timestamp or relative"),
+                 FlagSpec::string("tail", 'n', "Number of lines to show from the end of the logs", "all"),
+                 FlagSpec::boolean("timestamps", 't', "Show timestamps"),
+                 FlagSpec::string("until", 0, "Show logs before a timestamp or relative")},
+                {"docker container logs", "docker logs"}),
+           [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               CommandResult r;
+               const docker::Container* c = engine.findContainer(f.args[0]);
+               if (!c) {
+                   r.output.err(daemonError("No such container: " + f.args[0]));
+                   r.exitCode = 1;
+                   return r;
+               }
+               std::size_t first = 0;
+               const std::string tail = f.getString("tail");
+               if (tail != "all" && !tail.empty()) {
+                   try {
+                       const auto n = static_cast<std::size_t>(std::stoul(tail));
+                       if (n < c->logs.size()) first = c->logs.size() - n;
+                   } catch (...) {
+                   }
+               }
+               for (std::size_t i = first; i < c->logs.size(); ++i) {
+                   const auto& l = c->logs[i];
+                   const std::string line = (f.getBool("timestamps") ? engine.timestamp(l.at) + " " : std::string()) + l.text + "\n";
+                   l.isStderr ? r.output.err(line) : r.output.out(line);
+               }
+               return r;
+           });
+    CommandSpec execSpec = spec("docker exec", "[OPTIONS] CONTAINER COMMAND [ARG...]", "Execute a command in a running container",
+                ArgCount::atLeast(2),
+                {FlagSpec::boolean("detach", 'd', "Detached mode: run command in the background"),
+                 FlagSpec::list("env", 'e', "Set environment variables"),
+                 FlagSpec::boolean("interactive", 'i', "Keep STDIN open even if not attached"),
+                 FlagSpec::boolean("privileged", 0, "Give extended privileges to the command"),
+                 FlagSpec::boolean("tty", 't', "Allocate a pseudo-TTY"),
+                 FlagSpec::string("user", 'u', "Username or UID (format: \"<name|uid>[:<group|gid>]\")"),
+                 FlagSpec::string("workdir", 'w', "Working directory inside the container")},
+                {"docker container exec", "docker exec"});
+    execSpec.interspersed = false;  // everything after CONTAINER belongs to the command
+    define(execSpec,
+           [this, &engine](const ParsedFlags& f, const std::string& stdinText, const ShellContext&) {
+               CommandResult r;
+               const docker::Container* c = engine.findContainer(f.args[0]);
+               if (!c) {
+                   r.output.err(daemonError("No such container: " + f.args[0]));
+                   r.exitCode = 1;
+                   return r;
+               }
+               if (!c->isRunning()) {
+                   r.output.err(daemonError("container " + c->id + " is not running"));
+                   r.exitCode = 1;
+                   return r;
+               }
+               const std::vector<std::string> argv(f.args.begin() + 1, f.args.end());
+               const docker::ImageConfig* image = engine.images().find(c->config.image);
+               const std::string program = argv[0].substr(argv[0].rfind('/') == std::string::npos ? 0 : argv[0].rfind('/') + 1);
+               const bool shell = (program == "sh" || program == "bash" || program == "ash") && argv.size() == 1;
+               if (shell && f.getBool("interactive") && (!image || image->hasTool(program))) {
+                   // docker exec -it web bash: the following lines are typed into that shell.
+                   ShellContext session;
+                   session.kind = ShellContext::Kind::Container;
+                   session.containerId = c->id;
+                   session.shellName = program == "bash" ? "bash" : Shell::shellOf(lab(), *c);
+                   m_shell.openSession(session);
+                   return r;
+               }
+               return m_shell.runInContainer(*c, argv, f.getBool("interactive") ? stdinText : std::string());
+           });
+    define(spec("docker container prune", "[OPTIONS]", "Remove all stopped containers", ArgCount::none(),
+                {FlagSpec::boolean("force", 'f', "Do not prompt for confirmation"),
+                 FlagSpec::list("filter", 0, "Provide filter values (e.g. \"until=<timestamp>\")", "filter")}),
+           [&engine](const ParsedFlags& f, const std::string& stdinText, const ShellContext&) {
+               CommandResult r;
+               if (!f.getBool("force")) {
+                   r.output.out("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
+                   if (stdinText.empty() || (stdinText[0] != 'y' && stdinText[0] != 'Y')) return r;
+               }
+               std::vector<std::string> removed;
+               for (const auto* c : engine.containers())
+                   if (!c->isRunning()) removed.push_back(c->id);
+               if (!removed.empty()) r.output.out("Deleted Containers:\n");
+               for (const auto& id : removed) {
+                   (void)engine.remove(id, false);
+                   r.output.out(id + "\n");
+               }
+               r.output.out((removed.empty() ? "" : "\n") + std::string("Total reclaimed space: 0B\n"));
+               return r;
+           });
+    (void)trimPeriod;
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,166 @@
+// docker network create / rm / connect / disconnect / prune (ls and inspect are in
+// docker_view_cmds.cpp, with the other commands that print views of the state).
+#include "sim/cli/docker_cli.hpp"
+#include "sim/cli/lab.hpp"
+
+namespace sim::cli {
+
+namespace {
+
+CommandSpec spec(std::string path, std::string use, std::string description, ArgCount args,
+                 std::vector<FlagSpec> flags = {}, std::vector<std::string> aliases = {}) {
+    CommandSpec s;
+    s.path = std::move(path);
+    s.use = std::move(use);
+    s.description = std::move(description);
+    s.args = args;
+    s.flags = std::move(flags);
+    s.aliases = std::move(aliases);
+    return s;
+}
+
+CommandResult fail(const std::string& message, int code = 1) {
+    CommandResult r;
+    r.output.err(daemonError(message));
+    r.exitCode = code;
+    return r;
+}
+
+/// "k=v" list into a map; docker's opts.MapOpts says `invalid key value pair format: X` otherwise.
+core::Result<std::map<std::string, std::string>> keyValues(const std::vector<std::string>& items, const char* flag) {
+    std::map<std::string, std::string> out;
+    for (const auto& kv : items) {
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos && std::string(flag) == "opt")
+            return core::fail(core::ErrorCode::InvalidArgument,
+                              "invalid argument \"" + kv + "\" for \"-o, --opt\" flag: invalid key value pair format: " + kv);
+        out[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
+    }
+    return out;
+}
+
+}  // namespace
+
+void DockerCli::defineNetworkCommands() {
+    auto& engine = lab().engine();
+
+    define(spec("docker network create", "[OPTIONS] NETWORK", "Create a network", ArgCount::exactly(1),
+                {FlagSpec::boolean("attachable", 0, "Enable manual container attachment"),
+                 FlagSpec::list("aux-address", 0, "Auxiliary IPv4 or IPv6 addresses used by Network driver", "map"),
+                 FlagSpec::string("config-from", 0, "The network from which to copy the configuration"),
+                 FlagSpec::boolean("config-only", 0, "Create a configuration only network"),
+                 FlagSpec::string("driver", 'd', "Driver to manage the Network", "bridge"),
+                 FlagSpec::slice("gateway", 0, "IPv4 or IPv6 Gateway for the master subnet"),
+                 FlagSpec::boolean("ingress", 0, "Create swarm routing-mesh network"),
+                 FlagSpec::boolean("internal", 0, "Restrict external access to the network"),
+                 FlagSpec::slice("ip-range", 0, "Allocate container ip from a sub-range"),
+                 FlagSpec::string("ipam-driver", 0, "IP Address Management Driver", "default"),
+                 FlagSpec::boolean("ipv6", 0, "Enable or disable IPv6 networking"),
+                 FlagSpec::list("label", 0, "Set metadata on a network"),
+                 FlagSpec::list("opt", 'o', "Set driver specific options", "map"),
+                 FlagSpec::string("scope", 0, "Control the network's scope"),
+                 FlagSpec::slice("subnet", 0, "Subnet in CIDR format that represents a network segment")}),
+           [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               docker::NetworkCreateOptions o;
+               o.name = f.args[0];
+               o.driver = f.getString("driver");
+               o.internal = f.getBool("internal");
+               o.attachable = f.getBool("attachable");
+               auto opts = keyValues(f.getList("opt"), "opt");
+               if (!opts) {
+                   CommandResult r;
+                   r.output.err(opts.error().message + "\nSee 'docker network create --help'.\n");
+                   r.exitCode = 125;
+                   return r;
+               }
+               o.options = *opts;
+               o.labels = *keyValues(f.getList("label"), "label");
+               const auto subnets = f.getList("subnet");
+               const auto gateways = f.getList("gateway");
+               if (subnets.size() > 1) return fail("multiple subnets are not supported by docknet (IPv4, one subnet per network)");
+               if (!subnets.empty()) {
+                   auto p = wire::Ipv4Prefix::parse(subnets[0]);
+                   if (!p) return fail("invalid CIDR address: " + subnets[0]);
+                   o.subnet = *p;
+               }
+               if (gateways.size() > subnets.size() && !gateways.empty() && subnets.empty())
+                   return fail("every ip-range or gateway must have a corresponding subnet");
+               if (!gateways.empty()) {
+                   auto g = wire::Ipv4Address::parse(gateways[0]);
+                   if (!g) return fail("invalid gateway address: " + gateways[0]);
+                   o.gateway = *g;
+               }
+               auto id = engine.createNetwork(o);
+               if (!id) return fail(id.error().message);
+               CommandResult r;
+               r.output.out(*id + "\n");
+               return r;
+           });
+
+    define(spec("docker network rm", "NETWORK [NETWORK...]", "Remove one or more networks", ArgCount::atLeast(1),
+                {FlagSpec::boolean("force", 'f', "Do not error if the network does not exist")},
+                {"docker network rm", "docker network remove"}),
+           [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               CommandResult r;
+               for (const auto& ref : f.args) {
+                   auto removed = engine.removeNetwork(ref);
+                   if (removed) {
+                       r.output.out(ref + "\n");
+                   } else if (!(f.getBool("force") && removed.error().code == core::ErrorCode::NotFound)) {
+                       r.output.err(daemonError(removed.error().message));
+                       r.exitCode = 1;
+                   }
+               }
+               return r;
+           });
+
+    define(spec("docker network connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", ArgCount::exactly(2),
+                {FlagSpec::list("alias", 0, "Add network-scoped alias for the container"),
+                 FlagSpec::list("driver-opt", 0, "driver options for the network"),
+                 FlagSpec::string("ip", 0, "IPv4 address (e.g., \"172.30.100.104\")"),
+                 FlagSpec::string("ip6", 0, "IPv6 address (e.g., \"2001:db8::33\")"),
+                 FlagSpec::list("link", 0, "Add link to another container"),
+                 FlagSpec::list("link-local-ip", 0, "Add a link-local address for the container")}),
+           [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               docker::ConnectOptions o;
+               o.aliases = f.getList("alias");
+               o.links = f.getList("link");
+               if (f.changed("ip")) {
+                   auto ip = wire::Ipv4Address::parse(f.getString("ip"));
+                   if (!ip) return fail("invalid IPv4 address: " + f.getString("ip"));
+                   o.ip = *ip;
+               }
+               auto done = engine.connect(f.args[0], f.args[1], o);
+               if (!done) return fail(done.error().message);
+               return CommandResult{};
+           });
+
+    define(spec("docker network disconnect", "[OPTIONS] NETWORK CONTAINER", "Disconnect a container from a network",
+                ArgCount::exactly(2), {FlagSpec::boolean("force", 'f', "Force the container to disconnect from a network")}),
+           [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               auto done = engine.disconnect(f.args[0], f.args[1], f.getBool("force"));
+               if (!done) return fail(done.error().message);
+               return CommandResult{};
+           });
+
+    define(spec("docker network prune", "[OPTIONS]", "Remove all unused networks", ArgCount::none(),
+                {FlagSpec::list("filter", 0, "Provide filter values (e.g. \"until=<timestamp>\")", "filter"),
+                 FlagSpec::boolean("force", 'f', "Do not prompt for confirmation")}),
+           [&engine](const ParsedFlags& f, const std::string& stdinText, const ShellContext&) {
+               CommandResult r;
+               if (!f.getBool("force")) {
+                   r.output.out(
+                       "WARNING! This will remove all custom networks not used by at least one container.\n"
+                       "Are you sure you want to continue? [y/N] ");
+                   if (stdinText.empty() || (stdinText[0] != 'y' && stdinText[0] != 'Y')) return r;
+               }
+               const auto removed = engine.pruneNetworks();
+               if (!removed.empty()) {
+                   r.output.out("Deleted Networks:\n");
+                   for (const auto& n : removed) r.output.out(n + "\n");
+               }
+               return r;
+           });
+}
+
+}  // namespace sim::cli

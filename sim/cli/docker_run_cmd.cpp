@@ -1,0 +1,220 @@
+// docker run / docker create: flags into a ContainerConfig, the image pulled when missing, the
+// container created and (for run) started, attached output, and an interactive shell session
+// for `-it ... sh`.
+#include <algorithm>
+
+#include "sim/cli/docker_cli.hpp"
+#include "sim/cli/lab.hpp"
+
+namespace sim::cli {
+
+namespace {
+
+std::vector<FlagSpec> containerConfigFlags() {
+    std::vector<FlagSpec> f = {
+        FlagSpec::list("add-host", 0, "Add a custom host-to-IP mapping (host:ip)"),
+        FlagSpec::list("cap-add", 0, "Add Linux capabilities"),
+        FlagSpec::list("cap-drop", 0, "Drop Linux capabilities"),
+        FlagSpec::string("cpus", 0, "Number of CPUs"),
+        FlagSpec::list("dns", 0, "Set custom DNS servers"),
+        FlagSpec::list("dns-option", 0, "Set DNS options"),
+        FlagSpec::list("dns-search", 0, "Set custom DNS search domains"),
+        FlagSpec::string("entrypoint", 0, "Overwrite the default ENTRYPOINT of the image"),
+        FlagSpec::list("env", 'e', "Set environment variables"),
+        FlagSpec::list("env-file", 0, "Read in a file of environment variables"),
+        FlagSpec::list("expose", 0, "Expose a port or a range of ports"),
+        FlagSpec::string("hostname", 'h', "Container host name"),
+        FlagSpec::boolean("init", 0, "Run an init inside the container that forwards signals and reaps processes"),
+        FlagSpec::boolean("interactive", 'i', "Keep STDIN open even if not attached"),
+        FlagSpec::string("ip", 0, "IPv4 address (e.g., 172.30.100.104)"),
+        FlagSpec::list("label", 'l', "Set meta data on a container"),
+        FlagSpec::list("link", 0, "Add link to another container"),
+        FlagSpec::string("mac-address", 0, "Container MAC address (e.g., 92:d0:c6:0a:29:33)"),
+        FlagSpec::string("memory", 'm', "Memory limit"),
+        FlagSpec::string("name", 0, "Assign a name to the container"),
+        FlagSpec::string("network", 0, "Connect a container to a network"),
+        FlagSpec::list("network-alias", 0, "Add network-scoped alias for the container"),
+        FlagSpec::string("platform", 0, "Set platform if server is multi-platform capable"),
+        FlagSpec::boolean("privileged", 0, "Give extended privileges to this container"),
+        FlagSpec::list("publish", 'p', "Publish a container's port(s) to the host"),
+        FlagSpec::boolean("publish-all", 'P', "Publish all exposed ports to random ports"),
+        FlagSpec::string("pull", 0, "Pull image before creating (\"always\", \"missing\", \"never\")", "missing"),
+        FlagSpec::boolean("read-only", 0, "Mount the container's root filesystem as read only"),
+        FlagSpec::string("restart", 0, "Restart policy to apply when a container exits", "no"),
+        FlagSpec::boolean("rm", 0, "Automatically remove the container and its associated anonymous volumes when it exits"),
+        FlagSpec::boolean("tty", 't', "Allocate a pseudo-TTY"),
+        FlagSpec::string("user", 'u', "Username or UID (format: <name|uid>[:<group|gid>])"),
+        FlagSpec::list("volume", 'v', "Bind mount a volume"),
+        FlagSpec::string("workdir", 'w', "Working directory inside the container"),
+    };
+    f.push_back(f[20].alias("net"));            // --net = --network
+    f.push_back(f[21].alias("net-alias"));      // --net-alias = --network-alias
+    return f;
+}
+
+}  // namespace
+
+bool isInteractiveShell(const docker::Container& c) {
+    std::vector<std::string> argv = c.path;
+    auto base = [](const std::string& p) { return p.substr(p.rfind('/') == std::string::npos ? 0 : p.rfind('/') + 1); };
+    if (!argv.empty() && base(argv[0]) == "docker-entrypoint.sh") argv.erase(argv.begin());
+    if (argv.size() != 1) return false;
+    const std::string b = base(argv[0]);
+    return b == "sh" || b == "bash" || b == "ash" || b == "dash";
+}
+
+void DockerCli::defineRunCommands() {
+    CommandSpec run;
+    run.path = "docker run";
+    run.use = "[OPTIONS] IMAGE [COMMAND] [ARG...]";
+    run.description = "Create and run a new container from an image";
+    run.aliases = {"docker container run", "docker run"};
+    run.flags = containerConfigFlags();
+    run.flags.push_back(FlagSpec::boolean("detach", 'd', "Run container in background and print container ID"));
+    run.flags.push_back(FlagSpec::string("detach-keys", 0, "Override the key sequence for detaching a container"));
+    run.flags.push_back(FlagSpec::boolean("sig-proxy", 0, "Proxy received signals to the process").alias("sig-proxy", 0, true));
+    run.args = ArgCount::atLeast(1);
+    run.interspersed = false;
+    define(run, [this](const ParsedFlags& f, const std::string&, const ShellContext& ctx) { return runOrCreate(f, true, ctx); });
+
+    CommandSpec create = run;
+    create.path = "docker create";
+    create.use = "[OPTIONS] IMAGE [COMMAND] [ARG...]";
+    create.description = "Create a new container";
+    create.aliases = {"docker container create", "docker create"};
+    create.flags = containerConfigFlags();
+    define(create, [this](const ParsedFlags& f, const std::string&, const ShellContext& ctx) { return runOrCreate(f, false, ctx); });
+}
+
+CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const ShellContext&) {
+    CommandResult r;
+    const std::string command = start ? "docker run" : "docker create";
+    auto cliError = [&](const std::string& msg) {
+        // Client-side validation errors: "docker: MSG.\nSee 'docker run --help'." (exit 125).
+        std::string m = msg;
+        if (!m.empty() && m.back() == '.') m.pop_back();
+        r.output.err("docker: " + m + ".\nSee '" + command + " --help'.\n");
+        r.exitCode = 125;
+        return r;
+    };
+    auto daemonCreateError = [&](const std::string& msg) {
+        std::string m = msg;
+        if (!m.empty() && m.back() == '.') m.pop_back();
+        r.output.err("docker: Error response from daemon: " + m + ".\nSee '" + command + " --help'.\n");
+        r.exitCode = 125;
+        return r;
+    };
+
+    docker::ContainerConfig cfg;
+    cfg.image = f.args[0];
+    cfg.command.assign(f.args.begin() + 1, f.args.end());
+    cfg.name = f.getString("name");
+    cfg.env = f.getList("env");
+    cfg.hostname = f.getString("hostname");
+    cfg.network = docker::NetworkMode::parse(f.getString("network"));
+    cfg.links = f.getList("link");
+    cfg.networkAliases = f.getList("network-alias");
+    cfg.detach = f.getBool("detach");
+    cfg.interactive = f.getBool("interactive");
+    cfg.tty = f.getBool("tty");
+    cfg.autoRemove = f.getBool("rm");
+    cfg.publishAll = f.getBool("publish-all");
+    if (f.changed("entrypoint")) cfg.entrypoint = f.getString("entrypoint");
+
+    if (cfg.autoRemove && f.changed("restart") && f.getString("restart") != "no")
+        return cliError("Conflicting options: --restart and --rm");
+    for (const auto& spec : f.getList("publish")) {
+        auto bindings = docker::parsePortSpec(spec);
+        if (!bindings) return cliError(bindings.error().message);
+        cfg.publish.insert(cfg.publish.end(), bindings->begin(), bindings->end());
+    }
+    for (const auto& spec : f.getList("expose")) {
+        auto ports = docker::parseExposedPorts(spec);
+        if (!ports) return cliError(ports.error().message);
+        cfg.expose.insert(cfg.expose.end(), ports->begin(), ports->end());
+    }
+    if (f.changed("ip")) {
+        auto ip = wire::Ipv4Address::parse(f.getString("ip"));
+        if (!ip) return cliError("invalid IPv4 address: " + f.getString("ip"));
+        cfg.ip = *ip;
+    }
+    for (const auto& d : f.getList("dns")) {
+        auto ip = wire::Ipv4Address::parse(d);
+        if (!ip) {
+            r.output.err("invalid argument \"" + d + "\" for \"--dns\" flag: " + d + " is not an ip address\nSee '" + command +
+                         " --help'.\n");
+            r.exitCode = 125;
+            return r;
+        }
+        cfg.dns.push_back(*ip);
+    }
+    for (const auto& h : f.getList("add-host")) {
+        const auto colon = h.find(':');
+        auto ip = colon == std::string::npos ? std::nullopt : std::optional(wire::Ipv4Address::parse(h.substr(colon + 1)));
+        if (colon == std::string::npos || colon == 0 || !ip || !*ip) {
+            r.output.err("invalid argument \"" + h + "\" for \"--add-host\" flag: bad format for add-host: \"" + h +
+                         "\"\nSee '" + command + " --help'.\n");
+            r.exitCode = 125;
+            return r;
+        }
+        cfg.extraHosts.emplace_back(h.substr(0, colon), **ip);
+    }
+    for (const auto& l : cfg.links) {
+        if (l.empty() || l.front() == ':' || l.back() == ':' || std::count(l.begin(), l.end(), ':') > 1) {
+            r.output.err("invalid argument \"" + l + "\" for \"--link\" flag: bad format for links: " + l + "\nSee '" + command +
+                         " --help'.\n");
+            r.exitCode = 125;
+            return r;
+        }
+    }
+    // The CLI (>= 23) rejects aliases on the default bridge before asking the daemon.
+    if (!cfg.networkAliases.empty() &&
+        (cfg.network.kind == docker::NetworkMode::Kind::Default || cfg.network.name == "bridge"))
+        return daemonCreateError("network-scoped alias is supported only for containers in user defined networks");
+
+    if (!ensureImage(cfg.image, r, command)) return r;
+
+    std::vector<std::string> warnings;
+    auto& engine = lab().engine();
+    auto id = engine.create(cfg, warnings);
+    if (!id) return daemonCreateError(id.error().message);
+    for (const auto& w : warnings) r.output.err("WARNING: " + w + "\n");
+    if (!start || cfg.detach) r.output.out(*id + "\n");
+    if (!start) return r;
+
+    const docker::Container* c = engine.findContainer(*id);
+    const std::size_t logsBefore = c->logs.size();
+    auto started = engine.start(*id);
+    if (!started) {
+        std::string m = started.error().message;
+        if (!m.empty() && m.back() == '.') m.pop_back();
+        r.output.err("docker: Error response from daemon: " + m + ".\n");
+        r.exitCode = m.find("executable file not found") != std::string::npos ? 127 : 125;
+        if (cfg.autoRemove) (void)engine.remove(*id, true);
+        return r;
+    }
+    if (cfg.detach) return r;
+
+    // Attached: what the main process wrote while it ran, then its exit status.
+    c = engine.findContainer(*id);
+    const std::vector<docker::LogLine>* logs = c ? &c->logs : nullptr;
+    const auto* removed = engine.autoRemoved(*id);
+    if (!logs && removed) logs = &removed->logs;
+    if (logs)
+        for (std::size_t i = logsBefore; i < logs->size(); ++i)
+            ((*logs)[i].isStderr ? r.output.err((*logs)[i].text + "\n") : r.output.out((*logs)[i].text + "\n"));
+    if (c && c->isRunning() && cfg.interactive && isInteractiveShell(*c)) {
+        ShellContext session;
+        session.kind = ShellContext::Kind::Container;
+        session.containerId = c->id;
+        session.shellName = Shell::shellOf(lab(), *c);
+        session.isMainProcess = true;
+        m_shell.openSession(session);
+        return r;
+    }
+    if (c && !c->isRunning()) r.exitCode = c->exitCode;
+    else if (!c && removed) r.exitCode = removed->exitCode;
+    return r;
+}
+
+}  // namespace sim::cli

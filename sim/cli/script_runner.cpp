@@ -1,0 +1,82 @@
+#include "sim/cli/script_runner.hpp"
+
+#include "sim/cli/lab.hpp"
+
+namespace sim::cli {
+
+ScriptRunner::ScriptRunner(Lab& lab) : m_lab(lab), m_shell(std::make_unique<Shell>(lab)) {
+    m_contexts.push_back(ShellContext::host());
+}
+
+ScriptRunner::~ScriptRunner() = default;
+
+std::string ScriptRunner::prompt() const {
+    const ShellContext& ctx = m_contexts.back();
+    if (ctx.onHost()) return "$ ";
+    const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
+    const std::string host = c ? c->hostname : ctx.containerId.substr(0, 12);
+    if (ctx.shellName == "ash") return "/ # ";
+    if (ctx.shellName == "sh") return "# ";
+    return "root@" + host + ":/# ";
+}
+
+core::Result<Transcript> ScriptRunner::run(std::string_view script) {
+    auto parsed = parseScript(script);
+    if (!parsed) return std::unexpected(parsed.error());
+    Transcript t;
+    t.warnings = parsed->warnings;
+    runParsed(*parsed, t);
+    return t;
+}
+
+void ScriptRunner::runParsed(const Script& script, Transcript& transcript) {
+    for (const auto& list : script.lists) {
+        m_lab.pause(m_lab.options().thinkTime);
+        afterCommand();  // a session whose container ended meanwhile is over
+        TranscriptStep step;
+        step.line = list.line;
+        step.prompt = prompt();
+        step.command = list.text;
+        step.traceBegin = m_lab.kernel().trace().size();
+        CommandResult r = m_shell->runList(list, m_contexts.back());
+        step.output = std::move(r.output);
+        step.exitCode = r.exitCode;
+        step.traceEnd = m_lab.kernel().trace().size();
+        transcript.steps.push_back(std::move(step));
+
+        int code = 0;
+        if (m_shell->takeExitRequest(code) && m_contexts.size() > 1) {
+            const ShellContext left = m_contexts.back();
+            m_contexts.pop_back();
+            // The container's main process was this shell: leaving it stops the container.
+            if (left.isMainProcess) m_lab.engine().processExited(left.containerId, code);
+        }
+        if (auto session = m_shell->takeSession()) m_contexts.push_back(*session);
+        afterCommand();
+    }
+}
+
+void ScriptRunner::afterCommand() {
+    while (m_contexts.size() > 1) {
+        const docker::Container* c = m_lab.engine().findContainer(m_contexts.back().containerId);
+        if (c && c->isRunning()) break;
+        m_contexts.pop_back();
+    }
+}
+
+std::string ScriptRunner::render(const Transcript& t, bool withTrace) const {
+    std::string out;
+    for (const auto& w : t.warnings) out += "warning: " + w + "\n";
+    const auto& records = m_lab.kernel().trace().records();
+    for (const auto& s : t.steps) {
+        out += s.prompt + s.command + "\n";
+        out += s.output.combined();
+        if (withTrace) {
+            for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i)
+                out += "    | " + records[i].toString() + "\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace sim::cli

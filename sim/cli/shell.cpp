@@ -1,0 +1,445 @@
+#include "sim/cli/shell.hpp"
+
+#include <algorithm>
+
+#include "sim/cli/docker_cli.hpp"
+#include "sim/cli/lab.hpp"
+#include "sim/cli/text_filters.hpp"
+#include "sim/docker/host_environment.hpp"
+#include "sim/tools/tool_runner.hpp"
+
+namespace sim::cli {
+
+namespace {
+
+constexpr int kMaxDepth = 16;
+
+std::string baseName(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool isShellProgram(const std::string& name) {
+    const std::string b = baseName(name);
+    return b == "sh" || b == "bash" || b == "ash" || b == "dash";
+}
+
+}  // namespace
+
+Shell::Shell(Lab& lab) : m_lab(lab), m_docker(std::make_unique<DockerCli>(*this)) {
+    // The engine runs containers' own commands (docker run alpine ping ...) through this shell.
+    m_lab.engine().setProcessRunner([this](const docker::Container& c, const std::vector<std::string>& argv) {
+        CommandResult r = runInContainer(c, argv);
+        return docker::ProcessResult{r.output.stdoutText(), r.output.stderrText(), r.exitCode};
+    });
+}
+
+Shell::~Shell() { m_lab.engine().setProcessRunner({}); }
+
+bool Shell::takeExitRequest(int& code) {
+    if (!m_exitRequest) return false;
+    code = *m_exitRequest;
+    m_exitRequest.reset();
+    return true;
+}
+
+std::string Shell::shellOf(const Lab& lab, const docker::Container& c) {
+    const docker::ImageConfig* image = lab.engine().images().find(c.config.image);
+    if (!image) return "sh";
+    if (image->userland == docker::Userland::Alpine || image->userland == docker::Userland::Busybox) return "ash";
+    return image->hasTool("bash") ? "bash" : "sh";
+}
+
+std::string Shell::notFound(const ShellContext& ctx, const std::string& name) const {
+    if (ctx.shellName == "ash") return "sh: " + name + ": not found\n";
+    if (ctx.shellName == "sh") return "sh: 1: " + name + ": not found\n";
+    return "bash: " + name + ": command not found\n";
+}
+
+CommandResult Shell::runList(const AndOrList& list, const ShellContext& ctx) {
+    CommandResult total;
+    int status = m_lastStatus;
+    bool first = true;
+    for (const auto& item : list.items) {
+        if (!first) {
+            if (item.connector == Connector::And && status != 0) continue;
+            if (item.connector == Connector::Or && status == 0) continue;
+        }
+        first = false;
+        CommandResult r = runPipeline(item.pipeline, ctx);
+        total.output.append(r.output);
+        status = r.exitCode;
+        m_lastStatus = status;
+        if (m_exitRequest) break;
+    }
+    total.exitCode = status;
+    m_lastStatus = status;
+    return total;
+}
+
+CommandResult Shell::runText(const std::string& text, const ShellContext& ctx, const std::string& stdinText) {
+    CommandResult total;
+    if (m_depth >= kMaxDepth) {
+        total.output.err(ctx.shellName + ": maximum nesting level exceeded\n");
+        total.exitCode = 1;
+        return total;
+    }
+    ++m_depth;
+    auto parsed = parseScript(text);
+    if (!parsed) {
+        total.output.err(ctx.shellName + ": " + parsed.error().message + "\n");
+        total.exitCode = 2;
+        --m_depth;
+        return total;
+    }
+    const std::string savedStdin = m_pendingStdin;
+    // stdin belongs to the first command, as in `echo x | sh -c 'cat'`.
+    m_pendingStdin = stdinText;
+    for (const auto& list : parsed->lists) {
+        CommandResult r = runList(list, ctx);
+        total.output.append(r.output);
+        total.exitCode = r.exitCode;
+        if (m_exitRequest) break;
+    }
+    m_pendingStdin = savedStdin;
+    --m_depth;
+    return total;
+}
+
+CommandResult Shell::runPipeline(const Pipeline& p, const ShellContext& ctx) {
+    CommandResult total;
+    std::string pipeData;
+    int status = 0;
+    for (std::size_t i = 0; i < p.commands.size(); ++i) {
+        const SimpleCommand& sc = p.commands[i];
+        Output substitutionErrors;
+        ExpansionContext ectx{m_lab.env(), m_lastStatus,
+                              [this, &ctx, &substitutionErrors](const std::string& inner) -> core::Result<std::string> {
+                                  CommandResult r = runText(inner, ctx);
+                                  substitutionErrors.err(r.output.stderrText());
+                                  m_lastStatus = r.exitCode;
+                                  return r.output.stdoutText();
+                              }};
+        auto expanded = expandCommand(sc, ectx);
+        total.output.append(substitutionErrors);
+        if (!expanded) {
+            total.output.err(ctx.shellName + ": " + expanded.error().message + "\n");
+            status = 1;
+            pipeData.clear();
+            continue;
+        }
+        std::string stdoutText;
+        const std::string input = i == 0 ? std::exchange(m_pendingStdin, std::string()) : pipeData;
+        const bool toPipe = i + 1 < p.commands.size();
+        CommandResult r = runCommand(*expanded, input, ctx, toPipe, stdoutText);
+        total.output.append(r.output);  // stderr (and stdout of the last command) in order
+        pipeData = stdoutText;
+        status = r.exitCode;
+        if (m_exitRequest) break;
+    }
+    if (p.negated) status = status == 0 ? 1 : 0;
+    total.exitCode = status;
+    return total;
+}
+
+CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& stdinText, const ShellContext& ctx,
+                                bool toPipe, std::string& stdoutOut) {
+    CommandResult result;
+    if (cmd.argv.empty()) {
+        // NAME=value alone sets a shell variable.
+        for (const auto& [name, value] : cmd.assignments) m_lab.env()[name] = value;
+        return result;
+    }
+    // Input: a here-document or `< file` replaces the pipe.
+    std::string input = stdinText;
+    if (cmd.hereDoc) input = *cmd.hereDoc;
+    for (const auto& r : cmd.redirections) {
+        if (r.kind == RedirectionKind::Input && r.fd == 0) {
+            auto content = ctx.onHost() ? m_lab.readFile(r.target) : std::nullopt;
+            if (!content) {
+                result.output.err(ctx.shellName + ": " + r.target + ": No such file or directory\n");
+                result.exitCode = 1;
+                return result;
+            }
+            input = *content;
+        } else if (r.kind == RedirectionKind::HereString) {
+            input = r.target + "\n";
+        }
+    }
+
+    CommandResult r = dispatch(cmd.argv, input, ctx);
+
+    // Where the streams go: the terminal (Output), the pipe (stdoutOut), a file or nowhere.
+    enum class Sink { Terminal, Pipe, Null, File, Stdout };
+    struct Target {
+        Sink sink = Sink::Terminal;
+        std::string path;
+        bool append = false;
+    };
+    Target outT{toPipe ? Sink::Pipe : Sink::Terminal}, errT{Sink::Terminal};
+    for (const auto& red : cmd.redirections) {
+        auto fileTarget = [&](bool append) {
+            Target t;
+            t.sink = red.target == "/dev/null" ? Sink::Null : Sink::File;
+            t.path = red.target;
+            t.append = append;
+            return t;
+        };
+        switch (red.kind) {
+            case RedirectionKind::Output:
+            case RedirectionKind::Append:
+                (red.fd == 2 ? errT : outT) = fileTarget(red.kind == RedirectionKind::Append);
+                break;
+            case RedirectionKind::OutputAndError:
+            case RedirectionKind::AppendOutputAndError:
+                outT = fileTarget(red.kind == RedirectionKind::AppendOutputAndError);
+                errT = Target{Sink::Stdout};
+                break;
+            case RedirectionKind::DuplicateOutput:
+                if (red.fd == 2 && red.target == "1") errT = Target{Sink::Stdout};
+                else if (red.fd == 1 && red.target == "2") outT = Target{Sink::Terminal};
+                break;
+            default: break;
+        }
+    }
+    std::map<std::string, std::string> fileWrites;
+    std::map<std::string, bool> fileAppend;
+    auto deliver = [&](const Target& t, const std::string& text, Stream origin) {
+        switch (t.sink) {
+            case Sink::Terminal: result.output.add(origin, text); break;
+            case Sink::Pipe: stdoutOut += text; break;
+            case Sink::Null: break;
+            case Sink::File:
+                fileWrites[t.path] += text;
+                fileAppend.emplace(t.path, t.append);
+                break;
+            case Sink::Stdout: break;
+        }
+    };
+    for (const auto& [stream, text] : r.output.chunks) {
+        if (stream == Stream::Out) {
+            deliver(outT, text, Stream::Out);
+        } else if (errT.sink == Sink::Stdout) {
+            deliver(outT, text, Stream::Out);
+        } else {
+            deliver(errT, text, Stream::Err);
+        }
+    }
+    // A redirection creates (or truncates) its file even when nothing was written.
+    for (const auto& t : {outT, errT})
+        if (t.sink == Sink::File) fileAppend.emplace(t.path, t.append);
+    for (const auto& [path, append] : fileAppend) {
+        if (ctx.onHost()) m_lab.writeFile(path, fileWrites[path], append);
+    }
+    result.exitCode = r.exitCode;
+    return result;
+}
+
+CommandResult Shell::dispatch(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx) {
+    if (auto b = builtin(argv, stdinText, ctx)) return *b;
+    return ctx.onHost() ? dispatchHost(argv, stdinText, ctx) : dispatchContainer(argv, stdinText, ctx);
+}
+
+std::optional<CommandResult> Shell::builtin(const std::vector<std::string>& argv, const std::string& stdinText,
+                                            const ShellContext& ctx) {
+    CommandResult r;
+    const std::string& name = argv[0];
+    if (name == "exit") {
+        int code = m_lastStatus;
+        if (argv.size() > 1) {
+            try {
+                code = std::stoi(argv[1]) & 0xff;
+            } catch (...) {
+                r.output.err(ctx.shellName + ": exit: " + argv[1] + ": numeric argument required\n");
+                code = 2;
+            }
+        }
+        if (!ctx.onHost()) m_exitRequest = code;
+        r.exitCode = code;
+        return r;
+    }
+    if (name == "export") {
+        for (std::size_t i = 1; i < argv.size(); ++i) {
+            auto eq = argv[i].find('=');
+            if (eq != std::string::npos) m_lab.env()[argv[i].substr(0, eq)] = argv[i].substr(eq + 1);
+        }
+        return r;
+    }
+    if (name == "unset") {
+        for (std::size_t i = 1; i < argv.size(); ++i) m_lab.env().erase(argv[i]);
+        return r;
+    }
+    if (name == "cd" || name == "clear" || name == ":" || name == "history") return r;
+    if (name == "pwd") {
+        r.output.out(ctx.onHost() ? m_lab.workdir() + "\n" : "/\n");
+        return r;
+    }
+    if (name == "sudo" && ctx.onHost()) {
+        if (argv.size() == 1) {
+            r.output.err("usage: sudo -h | -K | -k | -V\n");
+            r.exitCode = 1;
+            return r;
+        }
+        return dispatch(std::vector<std::string>(argv.begin() + 1, argv.end()), stdinText, ctx);
+    }
+    const FileReader reader = [this, &ctx](const std::string& path) -> std::optional<std::string> {
+        if (ctx.onHost()) {
+            if (auto f = m_lab.readFile(path)) return f;
+            if (path == "/etc/hosts") return m_lab.engine().host().etcHosts();
+            if (path == "/etc/resolv.conf") return m_lab.engine().host().resolvConf();
+            return std::nullopt;
+        }
+        const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
+        if (!c) return std::nullopt;
+        if (path == "/etc/hosts") return c->etcHosts;
+        if (path == "/etc/resolv.conf") return c->resolvConf;
+        if (path == "/etc/hostname") return c->hostname + "\n";
+        return std::nullopt;
+    };
+    if (auto filtered = runTextFilter(argv, stdinText, reader)) return filtered;
+    if (ctx.onHost()) {
+        if (name == "cat") {
+            if (argv.size() == 1) {
+                r.output.out(stdinText);
+                return r;
+            }
+            for (std::size_t i = 1; i < argv.size(); ++i) {
+                if (argv[i] == "-") {
+                    r.output.out(stdinText);
+                } else if (auto f = reader(argv[i])) {
+                    r.output.out(*f);
+                } else {
+                    r.output.err("cat: " + argv[i] + ": No such file or directory\n");
+                    r.exitCode = 1;
+                }
+            }
+            return r;
+        }
+        if (name == "ls") {
+            for (const auto& [path, content] : m_lab.files()) r.output.out(path + "\n");
+            return r;
+        }
+        if (name == "mkdir" || name == "touch") {
+            if (name == "touch")
+                for (std::size_t i = 1; i < argv.size(); ++i)
+                    if (!m_lab.readFile(argv[i])) m_lab.writeFile(argv[i], "", false);
+            return r;
+        }
+        if (name == "rm" && argv.size() > 1 && argv[1] != "-rf") {
+            for (std::size_t i = 1; i < argv.size(); ++i) m_lab.files().erase(m_lab.normalizePath(argv[i]));
+            return r;
+        }
+    }
+    return std::nullopt;
+}
+
+CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx) {
+    const std::string name = baseName(argv[0]);
+    if (name == "docker") return m_docker->run(std::vector<std::string>(argv.begin() + 1, argv.end()), stdinText, ctx);
+    if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") return runText(argv[2], ctx, stdinText);
+    if (tools::isModelledTool(name)) {
+        tools::ToolContext tc;
+        tc.kernel = &m_lab.kernel();
+        tc.ns = m_lab.engine().hostNamespace();
+        tc.flavor = tools::Flavor::Gnu;
+        tc.hostname = m_lab.engine().host().hostName();
+        tc.files = {{"/etc/hosts", m_lab.engine().host().etcHosts()},
+                    {"/etc/resolv.conf", m_lab.engine().host().resolvConf()},
+                    {"/etc/hostname", tc.hostname + "\n"}};
+        for (const auto& [path, content] : m_lab.files()) tc.files[m_lab.workdir() + "/" + path] = content;
+        for (const auto& [k, v] : m_lab.env()) tc.env.push_back(k + "=" + v);
+        tc.isDockerHost = true;
+        tools::ToolResult t = tools::runTool(tc, argv);
+        CommandResult r;
+        r.output.out(t.out);
+        r.output.err(t.err);
+        r.exitCode = t.exitCode;
+        return r;
+    }
+    CommandResult r;
+    r.output.err(notFound(ctx, argv[0]));
+    r.exitCode = 127;
+    return r;
+}
+
+CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, const std::string& stdinText,
+                                       const ShellContext& ctx) {
+    const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
+    CommandResult r;
+    if (!c || !c->isRunning()) {
+        r.output.err("Error response from daemon: container " + ctx.containerId + " is not running\n");
+        r.exitCode = 126;
+        return r;
+    }
+    const docker::ImageConfig* image = m_lab.engine().images().find(c->config.image);
+    const std::string name = baseName(argv[0]);
+    if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") {
+        if (image && !image->hasTool(name)) {
+            r.output.err(notFound(ctx, argv[0]));
+            r.exitCode = 127;
+            return r;
+        }
+        ShellContext inner = ctx;
+        inner.shellName = name == "bash" ? "bash" : shellOf(m_lab, *c);
+        return runText(argv[2], inner, stdinText);
+    }
+    if (image && !image->hasTool(name) && !tools::isModelledTool(name)) {
+        r.output.err(notFound(ctx, argv[0]));
+        r.exitCode = 127;
+        return r;
+    }
+    if (image && !image->hasTool(name)) {
+        r.output.err(notFound(ctx, argv[0]));
+        r.exitCode = 127;
+        return r;
+    }
+    tools::ToolContext tc;
+    tc.kernel = &m_lab.kernel();
+    tc.ns = c->sandbox;
+    tc.flavor = image && (image->userland == docker::Userland::Alpine || image->userland == docker::Userland::Busybox)
+                    ? tools::Flavor::Busybox
+                    : tools::Flavor::Gnu;
+    if (image) tc.executables = image->tools;
+    tc.hostname = c->hostname;
+    tc.files = {{"/etc/hosts", c->etcHosts}, {"/etc/resolv.conf", c->resolvConf}, {"/etc/hostname", c->hostname + "\n"}};
+    if (image) tc.env = image->env;
+    tc.env.insert(tc.env.end(), c->config.env.begin(), c->config.env.end());
+    tc.env.push_back("HOSTNAME=" + c->hostname);
+    tc.env.push_back("HOME=/root");
+    tools::ToolResult t = tools::runTool(tc, argv);
+    r.output.out(t.out);
+    r.output.err(t.err);
+    r.exitCode = t.exitCode;
+    return r;
+}
+
+CommandResult Shell::runInContainer(const docker::Container& c, const std::vector<std::string>& argv,
+                                    const std::string& stdinText) {
+    CommandResult r;
+    if (argv.empty()) return r;
+    const docker::ImageConfig* image = m_lab.engine().images().find(c.config.image);
+    const std::string name = baseName(argv[0]);
+    ShellContext ctx;
+    ctx.kind = ShellContext::Kind::Container;
+    ctx.containerId = c.id;
+    ctx.shellName = shellOf(m_lab, c);
+    // docker exec runs the program directly: a missing one is runc's error, not a shell's.
+    const bool exists = image ? image->hasTool(name) : true;
+    if (!exists) {
+        r.output.err(tools::missingExecutableMessage(argv[0]));
+        r.exitCode = tools::kMissingExecutableExitCode;
+        return r;
+    }
+    if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") {
+        ctx.shellName = name == "bash" ? "bash" : ctx.shellName;
+        return runText(argv[2], ctx, stdinText);
+    }
+    if (isShellProgram(name)) {
+        // A shell without -c reads its commands from stdin.
+        return runText(stdinText, ctx);
+    }
+    if (auto b = builtin(argv, stdinText, ctx)) return *b;
+    return dispatchContainer(argv, stdinText, ctx);
+}
+
+}  // namespace sim::cli

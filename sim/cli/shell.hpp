@@ -1,0 +1,94 @@
+// Shell: runs parsed shell commands, on the Docker host or inside a container, the way bash on
+// the host and sh/bash/ash in the container would: and-or lists, pipelines (stdout into the
+// next command's stdin), redirections to the lab's files, here-documents, $? and $(...),
+// variable assignments, and the commands themselves — builtins and text filters, `docker`, and
+// the modelled network tools (sim/tools), each where it exists.
+//
+// `docker exec -it C bash` and `docker run -it IMAGE sh` open an interactive session in the
+// container: the caller (ScriptRunner, the interactive shell) takes it with takeSession() and
+// runs the following lines there until `exit`.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/cli/command_output.hpp"
+#include "sim/cli/shell_script.hpp"
+
+namespace sim::docker {
+struct Container;
+}
+
+namespace sim::cli {
+
+class Lab;
+class DockerCli;
+
+/// Where commands run.
+struct ShellContext {
+    enum class Kind { Host, Container };
+    Kind kind = Kind::Host;
+    std::string containerId;
+    std::string shellName = "bash";  // for "command not found" wording: bash, sh (dash), ash (busybox)
+    /// The container's main process is this shell (docker run -it): `exit` stops the container.
+    bool isMainProcess = false;
+
+    [[nodiscard]] bool onHost() const { return kind == Kind::Host; }
+    static ShellContext host() { return {}; }
+};
+
+class Shell {
+public:
+    explicit Shell(Lab& lab);
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
+
+    Lab& lab() { return m_lab; }
+    DockerCli& docker() { return *m_docker; }
+
+    /// Runs one and-or list; sets $?.
+    CommandResult runList(const AndOrList& list, const ShellContext& ctx);
+    /// Parses and runs text (sh -c '...', the inside of $(...)) in ctx; parse errors are
+    /// reported the way the context's shell reports them.
+    CommandResult runText(const std::string& text, const ShellContext& ctx, const std::string& stdinText = {});
+    /// Runs argv in a container as `docker exec` does (no shell unless argv asks for one).
+    CommandResult runInContainer(const docker::Container& c, const std::vector<std::string>& argv,
+                                 const std::string& stdinText = {});
+
+    [[nodiscard]] int lastStatus() const { return m_lastStatus; }
+    /// Set by a command that opened an interactive container shell.
+    void openSession(ShellContext ctx) { m_session = std::move(ctx); }
+    std::optional<ShellContext> takeSession() { return std::exchange(m_session, std::nullopt); }
+    /// True after `exit` in a container session.
+    bool takeExitRequest(int& code);
+
+    /// The shell the container's image has: "bash", "sh" or "ash".
+    [[nodiscard]] static std::string shellOf(const Lab& lab, const docker::Container& c);
+
+private:
+    CommandResult runPipeline(const Pipeline& p, const ShellContext& ctx);
+    /// Runs one expanded command; its stdout goes to `stdoutOut` when `toPipe`, else to the
+    /// terminal, unless a redirection says otherwise.
+    CommandResult runCommand(const ExpandedCommand& cmd, const std::string& stdinText, const ShellContext& ctx,
+                             bool toPipe, std::string& stdoutOut);
+    CommandResult dispatch(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx);
+    CommandResult dispatchHost(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx);
+    CommandResult dispatchContainer(const std::vector<std::string>& argv, const std::string& stdinText,
+                                    const ShellContext& ctx);
+    std::optional<CommandResult> builtin(const std::vector<std::string>& argv, const std::string& stdinText,
+                                         const ShellContext& ctx);
+    std::string notFound(const ShellContext& ctx, const std::string& name) const;
+
+    Lab& m_lab;
+    std::unique_ptr<DockerCli> m_docker;
+    int m_lastStatus = 0;
+    std::optional<ShellContext> m_session;
+    std::optional<int> m_exitRequest;
+    int m_depth = 0;  // nested $(...) and sh -c
+    std::string m_pendingStdin;  // for the first command of runText's text
+};
+
+}  // namespace sim::cli

@@ -1,0 +1,369 @@
+#include "sim/cli/text_filters.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+#include <set>
+
+namespace sim::cli {
+
+namespace {
+
+std::vector<std::string> splitLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        out.push_back(text.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return out;
+}
+
+std::string joinLines(const std::vector<std::string>& lines) {
+    std::string r;
+    for (const auto& l : lines) r += l + "\n";
+    return r;
+}
+
+/// Reads the operands (or stdin when none); a missing file is reported like coreutils.
+bool gatherInput(const std::string& tool, const std::vector<std::string>& files, const std::string& stdinText,
+                 const FileReader& read, std::string& text, CommandResult& r) {
+    if (files.empty()) {
+        text = stdinText;
+        return true;
+    }
+    bool ok = true;
+    for (const auto& f : files) {
+        if (f == "-") {
+            text += stdinText;
+            continue;
+        }
+        auto content = read(f);
+        if (!content) {
+            r.output.err(tool + ": " + f + ": No such file or directory\n");
+            ok = false;
+            continue;
+        }
+        text += *content;
+    }
+    return ok;
+}
+
+std::optional<long> number(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    long v = 0;
+    for (char c : s) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+        v = v * 10 + (c - '0');
+        if (v > 100000000) return std::nullopt;
+    }
+    return v;
+}
+
+CommandResult grep(const std::vector<std::string>& argv, const std::string& stdinText, const FileReader& read) {
+    CommandResult r;
+    bool ignoreCase = false, invert = false, count = false, numbers = false, word = false, onlyMatching = false,
+         fixed = false, quiet = false;
+    std::optional<std::string> pattern;
+    std::vector<std::string> files;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a == "-e" && i + 1 < argv.size()) {
+            pattern = argv[++i];
+        } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+            for (std::size_t k = 1; k < a.size(); ++k) {
+                switch (a[k]) {
+                    case 'i': ignoreCase = true; break;
+                    case 'v': invert = true; break;
+                    case 'c': count = true; break;
+                    case 'n': numbers = true; break;
+                    case 'w': word = true; break;
+                    case 'o': onlyMatching = true; break;
+                    case 'E': break;
+                    case 'F': fixed = true; break;
+                    case 'q': quiet = true; break;
+                    default:
+                        r.output.err(std::string("grep: invalid option -- '") + a[k] +
+                                     "'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+                        r.exitCode = 2;
+                        return r;
+                }
+            }
+        } else if (!pattern) {
+            pattern = a;
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (!pattern) {
+        r.output.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+        r.exitCode = 2;
+        return r;
+    }
+    std::string text;
+    const bool readOk = gatherInput("grep", files, stdinText, read, text, r);
+    std::regex re;
+    try {
+        std::string p = *pattern;
+        if (fixed) p = std::regex_replace(p, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
+        if (word) p = "\\b(" + p + ")\\b";
+        re = std::regex(p, ignoreCase ? std::regex::extended | std::regex::icase : std::regex::extended);
+    } catch (const std::regex_error&) {
+        try {
+            re = std::regex(std::regex_replace(*pattern, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"),
+                            ignoreCase ? std::regex::icase : std::regex::ECMAScript);
+        } catch (const std::regex_error&) {
+            r.output.err("grep: Invalid regular expression\n");
+            r.exitCode = 2;
+            return r;
+        }
+    }
+    int matches = 0;
+    int lineNo = 0;
+    for (const auto& line : splitLines(text)) {
+        ++lineNo;
+        std::smatch m;
+        const bool hit = std::regex_search(line, m, re) != invert;
+        if (!hit) continue;
+        ++matches;
+        if (quiet || count) continue;
+        const std::string prefix = numbers ? std::to_string(lineNo) + ":" : "";
+        if (onlyMatching && !invert) {
+            for (auto it = std::sregex_iterator(line.begin(), line.end(), re); it != std::sregex_iterator(); ++it)
+                r.output.out(prefix + it->str() + "\n");
+        } else {
+            r.output.out(prefix + line + "\n");
+        }
+    }
+    if (count) r.output.out(std::to_string(matches) + "\n");
+    r.exitCode = !readOk ? 2 : matches > 0 ? 0 : 1;
+    return r;
+}
+
+CommandResult headTail(bool head, const std::vector<std::string>& argv, const std::string& stdinText, const FileReader& read) {
+    CommandResult r;
+    const std::string tool = head ? "head" : "tail";
+    long n = 10;
+    std::vector<std::string> files;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        std::string value;
+        if (a == "-n" && i + 1 < argv.size()) value = argv[++i];
+        else if (a.starts_with("-n")) value = a.substr(2);
+        else if (a.size() > 1 && a[0] == '-' && std::isdigit(static_cast<unsigned char>(a[1]))) value = a.substr(1);
+        else if (a == "-f") continue;
+        else {
+            files.push_back(a);
+            continue;
+        }
+        auto v = number(value);
+        if (!v) {
+            r.output.err(tool + ": invalid number of lines: '" + value + "'\n");
+            r.exitCode = 1;
+            return r;
+        }
+        n = *v;
+    }
+    std::string text;
+    const bool ok = gatherInput(tool, files, stdinText, read, text, r);
+    auto ls = splitLines(text);
+    if (head) {
+        if (static_cast<long>(ls.size()) > n) ls.resize(static_cast<std::size_t>(n));
+    } else if (static_cast<long>(ls.size()) > n) {
+        ls.erase(ls.begin(), ls.end() - n);
+    }
+    r.output.out(joinLines(ls));
+    r.exitCode = ok ? 0 : 1;
+    return r;
+}
+
+CommandResult wc(const std::vector<std::string>& argv, const std::string& stdinText, const FileReader& read) {
+    CommandResult r;
+    bool l = false, w = false, c = false;
+    std::vector<std::string> files;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a.size() > 1 && a[0] == '-') {
+            for (char ch : a.substr(1)) {
+                if (ch == 'l') l = true;
+                else if (ch == 'w') w = true;
+                else if (ch == 'c' || ch == 'm') c = true;
+            }
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (!l && !w && !c) l = w = c = true;
+    std::string text;
+    const bool ok = gatherInput("wc", files, stdinText, read, text, r);
+    const long lines = static_cast<long>(std::count(text.begin(), text.end(), '\n'));
+    long words = 0;
+    bool inWord = false;
+    for (char ch : text) {
+        const bool space = std::isspace(static_cast<unsigned char>(ch));
+        if (!space && !inWord) ++words;
+        inWord = !space;
+    }
+    std::vector<long> values;
+    if (l) values.push_back(lines);
+    if (w) values.push_back(words);
+    if (c) values.push_back(static_cast<long>(text.size()));
+    std::string line;
+    const bool single = values.size() == 1 && files.empty();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::string v = std::to_string(values[i]);
+        if (!single) v = std::string(v.size() < 7 ? 7 - v.size() : 0, ' ') + v;
+        line += (i ? " " : "") + v;
+    }
+    if (files.size() == 1) line += " " + files[0];
+    r.output.out(line + "\n");
+    r.exitCode = ok ? 0 : 1;
+    return r;
+}
+
+CommandResult sortLines(const std::vector<std::string>& argv, const std::string& stdinText, const FileReader& read) {
+    CommandResult r;
+    bool reverse = false, numeric = false, unique = false;
+    std::vector<std::string> files;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a.size() > 1 && a[0] == '-') {
+            for (char ch : a.substr(1)) {
+                if (ch == 'r') reverse = true;
+                else if (ch == 'n') numeric = true;
+                else if (ch == 'u') unique = true;
+            }
+        } else {
+            files.push_back(a);
+        }
+    }
+    std::string text;
+    const bool ok = gatherInput("sort", files, stdinText, read, text, r);
+    auto ls = splitLines(text);
+    std::stable_sort(ls.begin(), ls.end(), [&](const std::string& a, const std::string& b) {
+        if (numeric) return std::atof(a.c_str()) < std::atof(b.c_str());
+        return a < b;
+    });
+    if (reverse) std::reverse(ls.begin(), ls.end());
+    if (unique) ls.erase(std::unique(ls.begin(), ls.end()), ls.end());
+    r.output.out(joinLines(ls));
+    r.exitCode = ok ? 0 : 2;
+    return r;
+}
+
+CommandResult cut(const std::vector<std::string>& argv, const std::string& stdinText, const FileReader& read) {
+    CommandResult r;
+    char delim = '\t';
+    std::set<int> fields;
+    std::vector<std::string> files;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        std::string a = argv[i];
+        std::string value;
+        if ((a == "-d" || a == "-f") && i + 1 < argv.size()) {
+            value = argv[++i];
+        } else if (a.starts_with("-d") || a.starts_with("-f")) {
+            value = a.substr(2);
+            a = a.substr(0, 2);
+        } else {
+            files.push_back(a);
+            continue;
+        }
+        if (a == "-d") {
+            if (value.size() != 1) {
+                r.output.err("cut: the delimiter must be a single character\n");
+                r.exitCode = 1;
+                return r;
+            }
+            delim = value[0];
+        } else {
+            std::size_t pos = 0;
+            while (pos <= value.size()) {
+                auto comma = value.find(',', pos);
+                const std::string part = value.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+                auto dash = part.find('-');
+                if (dash == std::string::npos) {
+                    if (auto v = number(part)) fields.insert(static_cast<int>(*v));
+                } else {
+                    auto lo = number(part.substr(0, dash)).value_or(1);
+                    auto hi = number(part.substr(dash + 1)).value_or(64);
+                    for (long f = lo; f <= hi && f < 1000; ++f) fields.insert(static_cast<int>(f));
+                }
+                if (comma == std::string::npos) break;
+                pos = comma + 1;
+            }
+        }
+    }
+    if (fields.empty()) {
+        r.output.err("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n");
+        r.exitCode = 1;
+        return r;
+    }
+    std::string text;
+    const bool ok = gatherInput("cut", files, stdinText, read, text, r);
+    for (const auto& line : splitLines(text)) {
+        if (line.find(delim) == std::string::npos) {
+            r.output.out(line + "\n");
+            continue;
+        }
+        std::vector<std::string> parts;
+        std::size_t start = 0;
+        while (true) {
+            auto d = line.find(delim, start);
+            parts.push_back(line.substr(start, d == std::string::npos ? std::string::npos : d - start));
+            if (d == std::string::npos) break;
+            start = d + 1;
+        }
+        std::string outLine;
+        bool first = true;
+        for (int f : fields) {
+            if (f < 1 || f > static_cast<int>(parts.size())) continue;
+            outLine += (first ? "" : std::string(1, delim)) + parts[static_cast<std::size_t>(f - 1)];
+            first = false;
+        }
+        r.output.out(outLine + "\n");
+    }
+    r.exitCode = ok ? 0 : 1;
+    return r;
+}
+
+}  // namespace
+
+std::optional<CommandResult> runTextFilter(const std::vector<std::string>& argv, const std::string& stdinText,
+                                           const FileReader& read) {
+    if (argv.empty()) return std::nullopt;
+    const std::string& name = argv[0];
+    if (name == "grep" || name == "egrep" || name == "fgrep") return grep(argv, stdinText, read);
+    if (name == "head") return headTail(true, argv, stdinText, read);
+    if (name == "tail") return headTail(false, argv, stdinText, read);
+    if (name == "wc") return wc(argv, stdinText, read);
+    if (name == "sort") return sortLines(argv, stdinText, read);
+    if (name == "cut") return cut(argv, stdinText, read);
+    if (name == "uniq") {
+        CommandResult r;
+        auto ls = splitLines(stdinText);
+        ls.erase(std::unique(ls.begin(), ls.end()), ls.end());
+        r.output.out(joinLines(ls));
+        return r;
+    }
+    if (name == "tr" && argv.size() >= 3) {
+        CommandResult r;
+        std::string text = stdinText;
+        if (argv[1] == "-d") {
+            std::erase_if(text, [&](char c) { return argv[2].find(c) != std::string::npos; });
+        } else {
+            const std::string& from = argv[1];
+            const std::string& to = argv[2];
+            for (auto& c : text) {
+                auto pos = from.find(c);
+                if (pos != std::string::npos && !to.empty()) c = to[std::min(pos, to.size() - 1)];
+            }
+        }
+        r.output.out(text);
+        return r;
+    }
+    return std::nullopt;
+}
+
+}  // namespace sim::cli
