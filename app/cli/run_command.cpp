@@ -75,7 +75,7 @@ int runScript(const RunOptions& options) {
     for (const auto& w : transcript->warnings) std::cout << "warning: " << w << "\n";
     const auto& records = lab.kernel().trace().records();
     for (const auto& s : transcript->steps) {
-        std::cout << s.prompt << s.command << "\n";
+        std::cout << s.prompt << s.echo << "\n";
         std::cout << s.output.combined();
         if (options.trace)
             for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i)

@@ -122,7 +122,7 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
     if (f.changed("entrypoint")) cfg.entrypoint = f.getString("entrypoint");
 
     if (cfg.autoRemove && f.changed("restart") && f.getString("restart") != "no")
-        return cliError("Conflicting options: --restart and --rm");
+        return cliError("conflicting options: cannot specify both --restart and --rm");
     for (const auto& spec : f.getList("publish")) {
         auto bindings = docker::parsePortSpec(spec);
         if (!bindings) return cliError(bindings.error().message);

@@ -3,6 +3,8 @@
 // formatter.go, image.go), their table headers, the `table`/`json`/custom --format handling of
 // formatter.Context, and the tabwriter (10, 1, 3, ' ', 0).
 #include <algorithm>
+#include <regex>
+#include <set>
 
 #include "sim/cli/docker_view_util.hpp"
 #include "sim/cli/docker_views.hpp"
@@ -266,12 +268,73 @@ JsonValue psFields(const DockerEngine& engine, const Container& c, bool truncate
         .set("Status", str(containerStatus(engine, c)));
 }
 
+namespace {
+
+std::string statusWord(const docker::Container& c) {
+    switch (c.status) {
+        case docker::ContainerStatus::Created: return "created";
+        case docker::ContainerStatus::Running: return "running";
+        case docker::ContainerStatus::Exited: return "exited";
+    }
+    return "";
+}
+
+core::Result<bool> matchesFilter(const DockerEngine& engine, const docker::Container& c, const std::string& filter) {
+    const auto eq = filter.find('=');
+    if (eq == std::string::npos) return core::fail(core::ErrorCode::InvalidArgument, "bad format of filter (expected name=value)");
+    const std::string key = filter.substr(0, eq);
+    const std::string value = filter.substr(eq + 1);
+    if (key == "name") {
+        try {
+            return std::regex_search(c.name, std::regex(value));
+        } catch (const std::regex_error&) {
+            return c.name.find(value) != std::string::npos;
+        }
+    }
+    if (key == "id") return c.id.starts_with(value);
+    if (key == "status") {
+        static const std::set<std::string> kStates = {"created", "restarting", "running", "removing", "paused", "exited", "dead"};
+        if (!kStates.contains(value))
+            return core::fail(core::ErrorCode::InvalidArgument,
+                              "invalid filter 'status=" + value +
+                                  "': Invalid filter 'status=" + value + "'");
+        return statusWord(c) == value;
+    }
+    if (key == "exited") return c.status == docker::ContainerStatus::Exited && std::to_string(c.exitCode) == value;
+    if (key == "ancestor") return c.config.image == value || c.config.image == value + ":latest";
+    if (key == "network") {
+        for (const auto& [netId, epId] : c.endpoints) {
+            const docker::Network* n = engine.findNetwork(netId);
+            if (n && (n->name == value || n->id.starts_with(value))) return true;
+        }
+        return false;
+    }
+    if (key == "label" || key == "before" || key == "since" || key == "volume" || key == "health" || key == "publish" ||
+        key == "expose" || key == "is-task")
+        return true;  // accepted; docknet's containers carry none of these
+    return core::fail(core::ErrorCode::InvalidArgument, "invalid filter '" + key + "'");
+}
+
+}  // namespace
+
 core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& options) {
     std::vector<JsonValue> rows;
     const auto all = engine.containers();
+    bool showAll = options.all || options.last >= 0;
+    for (const auto& f : options.filters)
+        if (f.starts_with("status=") || f.starts_with("exited=")) showAll = true;
+    int taken = 0;
     for (auto it = all.rbegin(); it != all.rend(); ++it) {  // newest first
-        if (!options.all && !(*it)->isRunning()) continue;
-        rows.push_back(psFields(engine, **it, !options.noTrunc));
+        if (options.last >= 0 && taken >= options.last) break;
+        ++taken;
+        if (!showAll && !(*it)->isRunning()) continue;
+        bool keep = true;
+        for (const auto& f : options.filters) {
+            auto m = matchesFilter(engine, **it, f);
+            if (!m) return std::unexpected(core::Error{m.error().code, "Error response from daemon: " + m.error().message});
+            keep = keep && *m;
+        }
+        if (keep) rows.push_back(psFields(engine, **it, !options.noTrunc));
     }
     FormatChoice choice;
     choice.format = options.format;

@@ -102,6 +102,12 @@ struct PsOptions {
     bool quiet = false;    // -q
     bool noTrunc = false;  // --no-trunc
     std::optional<std::string> format;
+    /// --filter KEY=VALUE: name (regexp on the name), id (prefix), status (created, running,
+    /// exited, ...), exited (exit code), network (name or id), ancestor (image). A status or
+    /// exited filter also lists stopped containers, as Docker does. An unknown key is the
+    /// daemon's error "invalid filter 'KEY'".
+    std::vector<std::string> filters;
+    int last = -1;  // -n N / -l: the N most recently created, whatever their state
 };
 
 /// `docker ps`: CONTAINER ID, IMAGE, COMMAND, CREATED, STATUS, PORTS, NAMES; newest first.

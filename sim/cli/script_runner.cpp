@@ -37,6 +37,20 @@ void ScriptRunner::runParsed(const Script& script, Transcript& transcript) {
         step.line = list.line;
         step.prompt = prompt();
         step.command = list.text;
+        step.echo = list.text;
+        for (const auto& item : list.items)
+            for (const auto& cmd : item.pipeline.commands)
+                if (cmd.hereDoc) {
+                    std::size_t start = 0;
+                    const std::string& body = cmd.hereDoc->text;
+                    while (start < body.size()) {
+                        auto nl = body.find('\n', start);
+                        if (nl == std::string::npos) nl = body.size();
+                        step.echo += "\n> " + body.substr(start, nl - start);
+                        start = nl + 1;
+                    }
+                    if (cmd.hereDoc->terminated) step.echo += "\n> " + cmd.hereDoc->delimiter;
+                }
         step.traceBegin = m_lab.kernel().trace().size();
         CommandResult r = m_shell->runList(list, m_contexts.back());
         step.output = std::move(r.output);
@@ -69,7 +83,7 @@ std::string ScriptRunner::render(const Transcript& t, bool withTrace) const {
     for (const auto& w : t.warnings) out += "warning: " + w + "\n";
     const auto& records = m_lab.kernel().trace().records();
     for (const auto& s : t.steps) {
-        out += s.prompt + s.command + "\n";
+        out += s.prompt + s.echo + "\n";
         out += s.output.combined();
         if (withTrace) {
             for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i)

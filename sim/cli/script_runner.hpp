@@ -22,6 +22,9 @@ struct TranscriptStep {
     int line = 0;
     std::string prompt;   // "$ " on the host
     std::string command;  // the line as typed (continuations joined)
+    /// What the terminal showed while typing it: the command, then any here-document body on
+    /// "> " continuation lines, ending with its delimiter.
+    std::string echo;
     Output output;
     int exitCode = 0;
     std::size_t traceBegin = 0;  // the kernel trace records this step caused: [traceBegin, traceEnd)

@@ -68,10 +68,15 @@ CommandResult grep(const std::vector<std::string>& argv, const std::string& stdi
          fixed = false, quiet = false;
     std::optional<std::string> pattern;
     std::vector<std::string> files;
+    long maxCount = -1;
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const std::string& a = argv[i];
         if (a == "-e" && i + 1 < argv.size()) {
             pattern = argv[++i];
+        } else if ((a == "-m" || a == "--max-count") && i + 1 < argv.size()) {
+            maxCount = number(argv[++i]).value_or(-1);
+        } else if (a.starts_with("-m") && a.size() > 2 && number(a.substr(2))) {
+            maxCount = *number(a.substr(2));
         } else if (a.size() > 1 && a[0] == '-' && a != "-") {
             for (std::size_t k = 1; k < a.size(); ++k) {
                 switch (a[k]) {
@@ -124,6 +129,7 @@ CommandResult grep(const std::vector<std::string>& argv, const std::string& stdi
     int lineNo = 0;
     for (const auto& line : splitLines(text)) {
         ++lineNo;
+        if (maxCount >= 0 && matches >= maxCount) break;
         std::smatch m;
         const bool hit = std::regex_search(line, m, re) != invert;
         if (!hit) continue;

@@ -20,9 +20,14 @@ bool isShell(const std::string& program) {
     return b == "sh" || b == "bash" || b == "ash" || b == "dash" || b == "zsh";
 }
 
+bool isEntrypointScript(const std::string& program) {
+    const std::string b = basename(program);
+    return b == "docker-entrypoint.sh" || b == "entrypoint.sh";
+}
+
 bool isServiceBinary(const std::string& program) {
     static const char* kServices[] = {"nginx", "httpd-foreground", "httpd", "mysqld", "postgres", "redis-server",
-                                      "docker-entrypoint.sh"};
+                                      "docker-entrypoint.sh", "entrypoint.sh"};
     const std::string b = basename(program);
     return std::any_of(std::begin(kServices), std::end(kServices), [&](const char* s) { return b == s; });
 }
@@ -30,7 +35,8 @@ bool isServiceBinary(const std::string& program) {
 /// The command that really runs: entrypoint scripts hand over to their CMD.
 std::vector<std::string> effectiveCommand(const Container& c) {
     std::vector<std::string> argv = c.path;
-    if (!argv.empty() && basename(argv[0]) == "docker-entrypoint.sh" && argv.size() > 1) argv.erase(argv.begin());
+    // The official images' entrypoint scripts end by exec'ing their arguments.
+    if (!argv.empty() && isEntrypointScript(argv[0]) && argv.size() > 1) argv.erase(argv.begin());
     return argv;
 }
 

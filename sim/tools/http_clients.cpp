@@ -39,6 +39,7 @@ std::string serviceOf(std::uint16_t port) {
 
 ToolResult runCurl(ToolContext& ctx, const Args& argv) {
     bool silent = false, showErrors = false, toStdout = true;
+    std::optional<std::string> writeOut;  // -w: only %{http_code}, %{remote_ip}, %{remote_port}, \n, \t
     std::optional<core::Duration> connectTimeout;
     std::string urlText;
     for (std::size_t n = 1; n < argv.size(); ++n) {
@@ -57,7 +58,9 @@ ToolResult runCurl(ToolContext& ctx, const Args& argv) {
             showErrors = true;
         } else if (a == "-sS" || a == "-Ss") {
             silent = showErrors = true;
-        } else if (a == "-H" || a == "-X" || a == "-d" || a == "-A" || a == "-w") {
+        } else if (a == "-w" || a == "--write-out") {
+            writeOut = value();
+        } else if (a == "-H" || a == "-X" || a == "-d" || a == "-A") {
             value();  // accepted, not modelled
         } else if (startsWith(a, "-") && a.size() > 1) {
             continue;  // -f, -v, -L, -k, -I, ...: accepted, not modelled
@@ -65,8 +68,36 @@ ToolResult runCurl(ToolContext& ctx, const Args& argv) {
             urlText = a;
         }
     }
+    std::string remoteIp;
+    int remotePort = 0;
+    auto expandWriteOut = [&](const std::string& httpCode) {
+        if (!writeOut) return std::string();
+        std::string out;
+        const std::string& w = *writeOut;
+        auto at = [&](std::size_t i, std::string_view token) { return w.compare(i, token.size(), token) == 0; };
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (at(i, "%{http_code}") || at(i, "%{response_code}")) {
+                out += httpCode;
+                i = w.find('}', i);
+            } else if (at(i, "%{remote_ip}")) {
+                out += remoteIp;
+                i = w.find('}', i);
+            } else if (at(i, "%{remote_port}")) {
+                out += remotePort ? std::to_string(remotePort) : std::string();
+                i = w.find('}', i);
+            } else if (w[i] == '\\' && i + 1 < w.size() && (w[i + 1] == 'n' || w[i + 1] == 't')) {
+                out += w[i + 1] == 'n' ? '\n' : '\t';
+                ++i;
+            } else {
+                out += w[i];
+            }
+        }
+        return out;
+    };
     auto fail = [&](int code, const std::string& message) {
-        return failure(silent && !showErrors ? std::string() : "curl: (" + std::to_string(code) + ") " + message + "\n", code);
+        ToolResult r = failure(silent && !showErrors ? std::string() : "curl: (" + std::to_string(code) + ") " + message + "\n", code);
+        r.out = expandWriteOut("000");
+        return r;
     };
     if (urlText.empty()) return failure("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
     const auto url = parseUrl(urlText);
@@ -77,6 +108,8 @@ ToolResult runCurl(ToolContext& ctx, const Args& argv) {
     const Resolution res = resolveHost(ctx, url->host);
     if (res.status != ResolveStatus::Ok) return fail(6, "Could not resolve host: " + url->host);
 
+    remoteIp = res.address.toString();
+    remotePort = url->port;
     TcpProbe probe;
     std::optional<core::Duration> left;
     if (connectTimeout) left = std::max(core::micros(0), *connectTimeout - (k.now() - start));
@@ -90,7 +123,7 @@ ToolResult runCurl(ToolContext& ctx, const Args& argv) {
     }
     if (reply.kind == HttpReply::Empty) return fail(52, "Empty reply from server");
     if (reply.kind == HttpReply::Reset) return fail(56, "Recv failure: Connection reset by peer");
-    return ok(toStdout ? reply.body : std::string());
+    return ok((toStdout ? reply.body : std::string()) + expandWriteOut("200"));
 }
 
 ToolResult runWget(ToolContext& ctx, const Args& argv) {

@@ -157,11 +157,11 @@ TEST_CASE("natural order, strconv.Quote, Ellipsis, TruncateID and time strings",
     CHECK(cli::truncateId("sha256:c1366e4770cc2afabd685a16914a9f64046e6a6217e7c31ed37d7918920090df") == "c1366e4770cc");
     CHECK(cli::truncateId("4f29fe6cf5ec0123") == "4f29fe6cf5ec");
 
-    const auto t = cli::parseRfc3339("2024-06-01T09:00:00.000000417Z");
+    const auto t = cli::parseRfc3339("2024-11-04T09:00:00.000000417Z");
     REQUIRE(t);
-    CHECK(*t == std::int64_t(1717232400) * 1'000'000'000 + 417);
-    CHECK(cli::goTimeString(*t) == "2024-06-01 09:00:00.000000417 +0000 UTC");
-    CHECK(cli::goTimeString(std::int64_t(1717232400) * 1'000'000'000) == "2024-06-01 09:00:00 +0000 UTC");
+    CHECK(*t == std::int64_t(1730710800) * 1'000'000'000 + 417);
+    CHECK(cli::goTimeString(*t) == "2024-11-04 09:00:00.000000417 +0000 UTC");
+    CHECK(cli::goTimeString(std::int64_t(1730710800) * 1'000'000'000) == "2024-11-04 09:00:00 +0000 UTC");
     CHECK(*cli::parseRfc3339("2024-06-27T12:14:34.070599327+02:00") ==
           *cli::parseRfc3339("2024-06-27T10:14:34.070599327Z"));
     CHECK_FALSE(cli::parseRfc3339("2024-06-27 12:14:34Z"));
@@ -285,7 +285,7 @@ TEST_CASE("docker network inspect bridge with one running container matches dock
     // The CLI prints the array of inspected objects, json.Indent'ed.
     const JsonValue printed = JsonValue::array().push(cli::networkInspect(lab.engine, *bridge));
     CHECK(printed.toIndentedString() == expected);
-    CHECK(lab.engine.timestamp(bridge->created) == "2024-06-01T09:00:00.000000417Z");
+    CHECK(lab.engine.timestamp(bridge->created) == "2024-11-04T09:00:00.000000417Z");
 
     // Stopped containers have no endpoint and disappear from Containers.
     REQUIRE(lab.engine.stop("alpine2"));
@@ -361,11 +361,11 @@ TEST_CASE("docker network ls on a fresh engine, sorted naturally, -q and --forma
               lab.engine.findNetwork("none")->id + "\n");
     CHECK(*cli::networkLsTable(lab.engine, lsOpts(false, false, "table {{.Name}}\\t{{.Internal}}\\t{{.CreatedAt}}")) ==
           "NAME      INTERNAL   CREATED AT\n"
-          "bridge    false      2024-06-01 09:00:00.000000417 +0000 UTC\n"
-          "host      false      2024-06-01 09:00:00.000000417 +0000 UTC\n"
-          "net2      true       2024-06-01 09:00:00.000000417 +0000 UTC\n"
-          "net10     false      2024-06-01 09:00:00.000000417 +0000 UTC\n"
-          "none      false      2024-06-01 09:00:00.000000417 +0000 UTC\n");
+          "bridge    false      2024-11-04 09:00:00.000000417 +0000 UTC\n"
+          "host      false      2024-11-04 09:00:00.000000417 +0000 UTC\n"
+          "net2      true       2024-11-04 09:00:00.000000417 +0000 UTC\n"
+          "net10     false      2024-11-04 09:00:00.000000417 +0000 UTC\n"
+          "none      false      2024-11-04 09:00:00.000000417 +0000 UTC\n");
     auto bad = cli::networkLsTable(lab.engine, lsOpts(false, false, "{{.Name"));
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message.starts_with("template parsing error: template: :1: "));
@@ -422,7 +422,7 @@ TEST_CASE("docker ps -a: Up, Exited and Created rows with a published port (dock
           web02.shortId() + "\n" + web01.shortId() + "\n");  // -q wins over a custom format
     const std::string json = *cli::psTable(lab.engine, psOpts(false, false, false, "json"));
     CHECK(json.substr(json.find('\n') + 1) ==
-          R"({"Command":"\"/docker-entrypoint.…\"","CreatedAt":"2024-06-01 09:00:00 +0000 UTC","ID":")" +
+          R"({"Command":"\"/docker-entrypoint.…\"","CreatedAt":"2024-11-04 09:00:00 +0000 UTC","ID":")" +
               web01.shortId() +
               R"(","Image":"nginx","Labels":"maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>","LocalVolumes":"0","Mounts":"","Names":"web01","Networks":"bridge","Ports":"0.0.0.0:8080->80/tcp","RunningFor":"14 minutes ago","Size":"0B","State":"running","Status":"Up 14 minutes"})"
               "\n");
@@ -597,7 +597,7 @@ TEST_CASE("docker inspect of stopped, created, user-network and container-mode c
     REQUIRE(lab.engine.stop("db"));
     const JsonValue stopped = cli::containerInspect(lab.engine, db);
     CHECK(stopped.find("State")->find("Status")->asString() == "exited");
-    CHECK(stopped.find("State")->find("FinishedAt")->asString() == "2024-06-01T09:00:03.000000417Z");
+    CHECK(stopped.find("State")->find("FinishedAt")->asString() == "2024-11-04T09:00:03.000000417Z");
     CHECK(stopped.find("NetworkSettings")->find("SandboxKey")->asString().empty());
     CHECK(stopped.find("NetworkSettings")->find("Ports")->toCompactString() == "{}");
     const JsonValue& cleaned = *stopped.find("NetworkSettings")->find("Networks")->find("mynet");
@@ -704,7 +704,7 @@ TEST_CASE("raw formats of docker ps and docker network ls", "[docker_views]") {
               "\n"
               "image: nginx\n"
               "command: \"/docker-entrypoint.…\"\n"
-              "created_at: 2024-06-01 09:00:00 +0000 UTC\n"
+              "created_at: 2024-11-04 09:00:00 +0000 UTC\n"
               "state: running\n"
               "status: Up Less than a second\n"
               "names: web\n"
