@@ -1,0 +1,151 @@
+// Bad input changes nothing: every command below fails (non-zero status, an error on stderr) and
+// the whole lab state — networks, containers, endpoints, namespaces, interfaces, routes,
+// neighbours, sockets, iptables rules, FDBs, images, logs, time — is byte for byte what it was.
+// (A `docker run` whose *start* fails is not here: Docker leaves that container Created, and
+// so does docknet; tests/cli/golden/05_ports covers it.)
+#include <catch2/catch.hpp>
+
+#include "sim/cli/docker_views.hpp"
+#include "sim/cli/lab.hpp"
+#include "sim/cli/script_runner.hpp"
+
+namespace {
+
+struct Fixture {
+    Fixture() : lab(sim::cli::LabOptions{1, sim::core::SimTime::zero()}), runner(lab) {
+        auto t = runner.run(
+            "docker network create mynet\n"
+            "docker run -d --name web -p 8080:80 nginx\n"
+            "docker run -dit --name shell --network mynet alpine\n"
+            "docker run -d --name stopped alpine true\n");
+        REQUIRE(t);
+        for (const auto& s : t->steps) REQUIRE(s.exitCode == 0);
+    }
+    std::string state() { return sim::cli::labState(lab.engine()).toCompactString(); }
+
+    sim::cli::Lab lab;
+    sim::cli::ScriptRunner runner;
+};
+
+}  // namespace
+
+TEST_CASE("Failing commands leave the whole state unchanged", "[cli][property]") {
+    const std::vector<std::string> failing = {
+        "docker rnu alpine",
+        "docker run --foo alpine",
+        "docker run -x alpine",
+        "docker run --name",
+        "docker run",
+        "docker run -p abc:80 nginx",
+        "docker run -p 80:80/xyz nginx",
+        "docker run -p 1.2.3:80:80 nginx",
+        "docker run --add-host nocolon nginx",
+        "docker run --dns notanip nginx",
+        "docker run --link a:b:c nginx",
+        "docker run --ip 172.17.0.50 alpine true",
+        "docker run --network-alias x alpine true",
+        "docker run --network container:web -p 80:80 alpine true",
+        "docker run --network container:web -h x alpine true",
+        "docker run --network host --link web alpine true",
+        "docker run --rm --restart always alpine true",
+        "docker run --name web nginx",
+        "docker run --name a nginx",
+        "docker run nosuchimage",
+        "docker run nginx:9.9",
+        "docker network create",
+        "docker network create bridge",
+        "docker network create mynet",
+        "docker network create --subnet 172.17.5.0/24 overlap",
+        "docker network create --subnet 300.1.1.0/24 bad",
+        "docker network create -d overlay ov",
+        "docker network create -o novalue x",
+        "docker network rm bridge",
+        "docker network rm mynet",
+        "docker network rm nosuch",
+        "docker network inspect nosuch",
+        "docker network connect mynet shell",
+        "docker network connect nosuch web",
+        "docker network connect host web",
+        "docker network connect mynet nosuch",
+        "docker network disconnect mynet web",
+        "docker network disconnect host web",
+        "docker rm web",
+        "docker rm nosuch",
+        "docker stop nosuch",
+        "docker start nosuch",
+        "docker kill stopped",
+        "docker rename web shell",
+        "docker rename web web",
+        "docker rename nosuch x",
+        "docker exec nosuch ls",
+        "docker exec stopped ls",
+        "docker exec web ping -c 1 127.0.0.1",
+        "docker logs nosuch",
+        "docker inspect nosuch",
+        "docker port web 81",
+        "docker port nosuch",
+        "docker pull nosuchimage",
+        "docker build -t x -f Nope .",
+        "docker ps --filter foo=bar",
+        "docker inspect -f '{{.Nope}}' web",
+        "docker inspect -f '{{.Name' web",
+    };
+    Fixture f;
+    for (const auto& command : failing) {
+        INFO(command);
+        const std::string before = f.state();
+        auto t = f.runner.run(command);
+        REQUIRE(t);
+        REQUIRE(t->steps.size() == 1);
+        CHECK(t->steps[0].exitCode != 0);
+        CHECK_FALSE(t->steps[0].output.stderrText().empty());
+        CHECK(f.state() == before);
+    }
+}
+
+TEST_CASE("A script whose line does not parse runs nothing and names the line", "[cli][script]") {
+    sim::cli::Lab lab;
+    sim::cli::ScriptRunner runner(lab);
+    auto t = runner.run("docker network create ok\necho 'unterminated\n");
+    REQUIRE_FALSE(t);
+    CHECK(t.error().message == "line 2: unexpected EOF while looking for matching '''");
+    CHECK(lab.engine().findNetwork("ok") == nullptr);
+}
+
+TEST_CASE("Transcripts keep stdout and stderr in the order they were written", "[cli][script]") {
+    sim::cli::Lab lab;
+    sim::cli::ScriptRunner runner(lab);
+    auto t = runner.run("docker run -d --name web nginx\n");
+    REQUIRE(t);
+    const auto& chunks = t->steps[0].output.chunks;
+    REQUIRE(chunks.size() == 2);
+    CHECK(chunks[0].first == sim::cli::Stream::Err);  // "Unable to find image ..." and the pull
+    CHECK(chunks[0].second.starts_with("Unable to find image 'nginx:latest' locally\n"));
+    CHECK(chunks[1].first == sim::cli::Stream::Out);  // then the container id
+    CHECK(chunks[1].second.size() == 65);
+}
+
+TEST_CASE("docker exec -it opens a shell session that exit closes", "[cli][script]") {
+    sim::cli::Lab lab;
+    sim::cli::ScriptRunner runner(lab);
+    auto t = runner.run("docker run -dit --name box alpine\ndocker exec -it box sh\nhostname\nexit\nhostname\n");
+    REQUIRE(t);
+    REQUIRE(t->steps.size() == 5);
+    CHECK(t->steps[2].prompt == "/ # ");
+    const auto* box = lab.engine().findContainer("box");
+    REQUIRE(box);
+    CHECK(t->steps[2].output.stdoutText() == box->hostname + "\n");
+    CHECK(t->steps[4].prompt == "$ ");
+    CHECK(t->steps[4].output.stdoutText() == "docker-host\n");
+    CHECK(box->isRunning());
+}
+
+TEST_CASE("docker run -it with a shell: exit stops the container", "[cli][script]") {
+    sim::cli::Lab lab;
+    sim::cli::ScriptRunner runner(lab);
+    auto t = runner.run("docker run -it --name ubu ubuntu bash\nhostname\nexit 3\ndocker ps -a --format '{{.Status}}'\n");
+    REQUIRE(t);
+    REQUIRE(t->steps.size() == 4);
+    CHECK(t->steps[1].prompt.starts_with("root@"));
+    CHECK(t->steps[3].output.stdoutText().starts_with("Exited (3)"));
+}
