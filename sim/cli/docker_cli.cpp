@@ -4,6 +4,18 @@
 
 namespace sim::cli {
 
+CommandSpec commandSpec(std::string path, std::string use, std::string description, ArgCount args,
+                        std::vector<FlagSpec> flags, std::vector<std::string> aliases) {
+    CommandSpec s;
+    s.path = std::move(path);
+    s.use = std::move(use);
+    s.description = std::move(description);
+    s.args = args;
+    s.flags = std::move(flags);
+    s.aliases = std::move(aliases);
+    return s;
+}
+
 std::string daemonError(const std::string& message) { return "Error response from daemon: " + message + "\n"; }
 
 namespace {

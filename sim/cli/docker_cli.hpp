@@ -54,6 +54,10 @@ private:
     std::map<std::string, Handler> m_handlers;
 };
 
+/// A command's table entry, as cobra.Command literals read in docker/cli.
+CommandSpec commandSpec(std::string path, std::string use, std::string description, ArgCount args,
+                        std::vector<FlagSpec> flags = {}, std::vector<std::string> aliases = {});
+
 /// The container's main process is a bare shell (sh, bash, ash): -it makes it a session.
 bool isInteractiveShell(const docker::Container& c);
 

@@ -4,27 +4,6 @@
 
 namespace sim::cli {
 
-namespace {
-
-CommandSpec spec(std::string path, std::string use, std::string description, ArgCount args,
-                 std::vector<FlagSpec> flags = {}, std::vector<std::string> aliases = {}) {
-    CommandSpec s;
-    s.path = std::move(path);
-    s.use = std::move(use);
-    s.description = std::move(description);
-    s.args = args;
-    s.flags = std::move(flags);
-    s.aliases = std::move(aliases);
-    return s;
-}
-
-std::string trimPeriod(std::string m) {
-    if (!m.empty() && m.back() == '.') m.pop_back();
-    return m;
-}
-
-}  // namespace
-
 void DockerCli::defineContainerCommands() {
     auto& engine = lab().engine();
 
@@ -53,33 +32,33 @@ void DockerCli::defineContainerCommands() {
         return r;
     };
 
-    define(spec("docker start", "[OPTIONS] CONTAINER [CONTAINER...]", "Start one or more stopped containers", ArgCount::atLeast(1),
+    define(commandSpec("docker start", "[OPTIONS] CONTAINER [CONTAINER...]", "Start one or more stopped containers", ArgCount::atLeast(1),
                 {FlagSpec::boolean("attach", 'a', "Attach STDOUT/STDERR and forward signals"),
                  FlagSpec::boolean("interactive", 'i', "Attach container's STDIN")},
                 {"docker container start", "docker start"}),
            [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
                return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.start(ref); }, "start");
            });
-    define(spec("docker stop", "[OPTIONS] CONTAINER [CONTAINER...]", "Stop one or more running containers", ArgCount::atLeast(1),
+    define(commandSpec("docker stop", "[OPTIONS] CONTAINER [CONTAINER...]", "Stop one or more running containers", ArgCount::atLeast(1),
                 {FlagSpec::string("signal", 's', "Signal to send to the container"),
                  FlagSpec::integer("time", 't', "Seconds to wait before killing the container")},
                 {"docker container stop", "docker stop"}),
            [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
                return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.stop(ref); }, "");
            });
-    define(spec("docker restart", "[OPTIONS] CONTAINER [CONTAINER...]", "Restart one or more containers", ArgCount::atLeast(1),
+    define(commandSpec("docker restart", "[OPTIONS] CONTAINER [CONTAINER...]", "Restart one or more containers", ArgCount::atLeast(1),
                 {FlagSpec::string("signal", 's', "Signal to send to the container"),
                  FlagSpec::integer("time", 't', "Seconds to wait before killing the container")},
                 {"docker container restart", "docker restart"}),
            [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
                return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.restart(ref); }, "");
            });
-    define(spec("docker kill", "[OPTIONS] CONTAINER [CONTAINER...]", "Kill one or more running containers", ArgCount::atLeast(1),
+    define(commandSpec("docker kill", "[OPTIONS] CONTAINER [CONTAINER...]", "Kill one or more running containers", ArgCount::atLeast(1),
                 {FlagSpec::string("signal", 's', "Signal to send to the container")}, {"docker container kill", "docker kill"}),
            [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
                return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.kill(ref); }, "");
            });
-    define(spec("docker rm", "[OPTIONS] CONTAINER [CONTAINER...]", "Remove one or more containers", ArgCount::atLeast(1),
+    define(commandSpec("docker rm", "[OPTIONS] CONTAINER [CONTAINER...]", "Remove one or more containers", ArgCount::atLeast(1),
                 {FlagSpec::boolean("force", 'f', "Force the removal of a running container (uses SIGKILL)"),
                  FlagSpec::boolean("link", 'l', "Remove the specified link"),
                  FlagSpec::boolean("volumes", 'v', "Remove anonymous volumes associated with the container")},
@@ -89,7 +68,7 @@ void DockerCli::defineContainerCommands() {
                    return engine.remove(ref, fl.getBool("force"));
                }, "");
            });
-    define(spec("docker rename", "CONTAINER NEW_NAME", "Rename a container", ArgCount::exactly(2), {},
+    define(commandSpec("docker rename", "CONTAINER NEW_NAME", "Rename a container", ArgCount::exactly(2), {},
                 {"docker container rename", "docker rename"}),
            [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
                CommandResult r;
@@ -101,7 +80,7 @@ void DockerCli::defineContainerCommands() {
                }
                return r;
            });
-    define(spec("docker logs", "[OPTIONS] CONTAINER", "Fetch the logs of a container", ArgCount::exactly(1),
+    define(commandSpec("docker logs", "[OPTIONS] CONTAINER", "Fetch the logs of a container", ArgCount::exactly(1),
                 {FlagSpec::boolean("details", 0, "Show extra details provided to logs"),
                  FlagSpec::boolean("follow", 'f', "Follow log output"),
                  FlagSpec::string("since", 0, "Show logs since timestamp or relative"),
@@ -133,7 +112,7 @@ void DockerCli::defineContainerCommands() {
                }
                return r;
            });
-    CommandSpec execSpec = spec("docker exec", "[OPTIONS] CONTAINER COMMAND [ARG...]", "Execute a command in a running container",
+    CommandSpec execSpec = commandSpec("docker exec", "[OPTIONS] CONTAINER COMMAND [ARG...]", "Execute a command in a running container",
                 ArgCount::atLeast(2),
                 {FlagSpec::boolean("detach", 'd', "Detached mode: run command in the background"),
                  FlagSpec::list("env", 'e', "Set environment variables"),
@@ -173,7 +152,7 @@ void DockerCli::defineContainerCommands() {
                }
                return m_shell.runInContainer(*c, argv, f.getBool("interactive") ? stdinText : std::string());
            });
-    define(spec("docker container prune", "[OPTIONS]", "Remove all stopped containers", ArgCount::none(),
+    define(commandSpec("docker container prune", "[OPTIONS]", "Remove all stopped containers", ArgCount::none(),
                 {FlagSpec::boolean("force", 'f', "Do not prompt for confirmation"),
                  FlagSpec::list("filter", 0, "Provide filter values (e.g. \"until=<timestamp>\")", "filter")}),
            [&engine](const ParsedFlags& f, const std::string& stdinText, const ShellContext&) {
@@ -193,7 +172,6 @@ void DockerCli::defineContainerCommands() {
                r.output.out((removed.empty() ? "" : "\n") + std::string("Total reclaimed space: 0B\n"));
                return r;
            });
-    (void)trimPeriod;
 }
 
 }  // namespace sim::cli

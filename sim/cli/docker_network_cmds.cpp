@@ -7,18 +7,6 @@ namespace sim::cli {
 
 namespace {
 
-CommandSpec spec(std::string path, std::string use, std::string description, ArgCount args,
-                 std::vector<FlagSpec> flags = {}, std::vector<std::string> aliases = {}) {
-    CommandSpec s;
-    s.path = std::move(path);
-    s.use = std::move(use);
-    s.description = std::move(description);
-    s.args = args;
-    s.flags = std::move(flags);
-    s.aliases = std::move(aliases);
-    return s;
-}
-
 CommandResult fail(const std::string& message, int code = 1) {
     CommandResult r;
     r.output.err(daemonError(message));
@@ -44,7 +32,7 @@ core::Result<std::map<std::string, std::string>> keyValues(const std::vector<std
 void DockerCli::defineNetworkCommands() {
     auto& engine = lab().engine();
 
-    define(spec("docker network create", "[OPTIONS] NETWORK", "Create a network", ArgCount::exactly(1),
+    define(commandSpec("docker network create", "[OPTIONS] NETWORK", "Create a network", ArgCount::exactly(1),
                 {FlagSpec::boolean("attachable", 0, "Enable manual container attachment"),
                  FlagSpec::list("aux-address", 0, "Auxiliary IPv4 or IPv6 addresses used by Network driver", "map"),
                  FlagSpec::string("config-from", 0, "The network from which to copy the configuration"),
@@ -97,7 +85,7 @@ void DockerCli::defineNetworkCommands() {
                return r;
            });
 
-    define(spec("docker network rm", "NETWORK [NETWORK...]", "Remove one or more networks", ArgCount::atLeast(1),
+    define(commandSpec("docker network rm", "NETWORK [NETWORK...]", "Remove one or more networks", ArgCount::atLeast(1),
                 {FlagSpec::boolean("force", 'f', "Do not error if the network does not exist")},
                 {"docker network rm", "docker network remove"}),
            [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
@@ -114,7 +102,7 @@ void DockerCli::defineNetworkCommands() {
                return r;
            });
 
-    define(spec("docker network connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", ArgCount::exactly(2),
+    define(commandSpec("docker network connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", ArgCount::exactly(2),
                 {FlagSpec::list("alias", 0, "Add network-scoped alias for the container"),
                  FlagSpec::list("driver-opt", 0, "driver options for the network"),
                  FlagSpec::string("ip", 0, "IPv4 address (e.g., \"172.30.100.104\")"),
@@ -135,7 +123,7 @@ void DockerCli::defineNetworkCommands() {
                return CommandResult{};
            });
 
-    define(spec("docker network disconnect", "[OPTIONS] NETWORK CONTAINER", "Disconnect a container from a network",
+    define(commandSpec("docker network disconnect", "[OPTIONS] NETWORK CONTAINER", "Disconnect a container from a network",
                 ArgCount::exactly(2), {FlagSpec::boolean("force", 'f', "Force the container to disconnect from a network")}),
            [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
                auto done = engine.disconnect(f.args[0], f.args[1], f.getBool("force"));
@@ -143,7 +131,7 @@ void DockerCli::defineNetworkCommands() {
                return CommandResult{};
            });
 
-    define(spec("docker network prune", "[OPTIONS]", "Remove all unused networks", ArgCount::none(),
+    define(commandSpec("docker network prune", "[OPTIONS]", "Remove all unused networks", ArgCount::none(),
                 {FlagSpec::list("filter", 0, "Provide filter values (e.g. \"until=<timestamp>\")", "filter"),
                  FlagSpec::boolean("force", 'f', "Do not prompt for confirmation")}),
            [&engine](const ParsedFlags& f, const std::string& stdinText, const ShellContext&) {

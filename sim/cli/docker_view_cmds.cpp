@@ -9,18 +9,6 @@ namespace sim::cli {
 
 namespace {
 
-CommandSpec spec(std::string path, std::string use, std::string description, ArgCount args,
-                 std::vector<FlagSpec> flags = {}, std::vector<std::string> aliases = {}) {
-    CommandSpec s;
-    s.path = std::move(path);
-    s.use = std::move(use);
-    s.description = std::move(description);
-    s.args = args;
-    s.flags = std::move(flags);
-    s.aliases = std::move(aliases);
-    return s;
-}
-
 CommandResult printed(const core::Result<std::string>& text) {
     CommandResult r;
     if (text) {
@@ -93,7 +81,7 @@ CommandResult inspectOutput(const std::vector<core::JsonValue>& objects, const s
 void DockerCli::defineViewCommands() {
     auto& engine = lab().engine();
 
-    define(spec("docker ps", "[OPTIONS]", "List containers", ArgCount::none(),
+    define(commandSpec("docker ps", "[OPTIONS]", "List containers", ArgCount::none(),
                 {FlagSpec::boolean("all", 'a', "Show all containers (default shows just running)"),
                  FlagSpec::list("filter", 'f', "Filter output based on conditions provided", "filter"),
                  FlagSpec::string("format", 0, "Format output using a custom template"),
@@ -120,7 +108,7 @@ void DockerCli::defineViewCommands() {
                return r;
            });
 
-    define(spec("docker inspect", "[OPTIONS] NAME|ID [NAME|ID...]", "Return low-level information on Docker objects",
+    define(commandSpec("docker inspect", "[OPTIONS] NAME|ID [NAME|ID...]", "Return low-level information on Docker objects",
                 ArgCount::atLeast(1),
                 {FlagSpec::string("format", 'f', "Format output using a custom template"),
                  FlagSpec::boolean("size", 's', "Display total file sizes if the type is container"),
@@ -153,7 +141,7 @@ void DockerCli::defineViewCommands() {
                return inspectOutput(objects, missing, f.getString("format"), "Error: No such object: ");
            });
 
-    define(spec("docker port", "CONTAINER [PRIVATE_PORT[/PROTO]]", "List port mappings or a specific mapping for the container",
+    define(commandSpec("docker port", "CONTAINER [PRIVATE_PORT[/PROTO]]", "List port mappings or a specific mapping for the container",
                 ArgCount::range(1, 2), {}, {"docker container port", "docker port"}),
            [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
                const auto* c = engine.findContainer(f.args[0]);
@@ -166,7 +154,7 @@ void DockerCli::defineViewCommands() {
                return printed(portLines(*c, f.args.size() > 1 ? std::optional(f.args[1]) : std::nullopt, f.args[0]));
            });
 
-    define(spec("docker network ls", "[OPTIONS]", "List networks", ArgCount::none(),
+    define(commandSpec("docker network ls", "[OPTIONS]", "List networks", ArgCount::none(),
                 {FlagSpec::list("filter", 'f', "Provide filter values (e.g. \"driver=bridge\")", "filter"),
                  FlagSpec::string("format", 0, "Format output using a custom template"),
                  FlagSpec::boolean("no-trunc", 0, "Do not truncate the output"),
@@ -180,7 +168,7 @@ void DockerCli::defineViewCommands() {
                return printed(networkLsTable(engine, o));
            });
 
-    define(spec("docker network inspect", "[OPTIONS] NETWORK [NETWORK...]", "Display detailed information on one or more networks",
+    define(commandSpec("docker network inspect", "[OPTIONS] NETWORK [NETWORK...]", "Display detailed information on one or more networks",
                 ArgCount::atLeast(1),
                 {FlagSpec::string("format", 'f', "Format output using a custom template"),
                  FlagSpec::boolean("verbose", 'v', "Verbose output for diagnostics")}),
@@ -199,7 +187,7 @@ void DockerCli::defineViewCommands() {
                return r;
            });
 
-    define(spec("docker images", "[OPTIONS] [REPOSITORY[:TAG]]", "List images", ArgCount::atMost(1),
+    define(commandSpec("docker images", "[OPTIONS] [REPOSITORY[:TAG]]", "List images", ArgCount::atMost(1),
                 {FlagSpec::boolean("all", 'a', "Show all images (default hides intermediate images)"),
                  FlagSpec::boolean("digests", 0, "Show digests"),
                  FlagSpec::list("filter", 'f', "Filter output based on conditions provided", "filter"),
@@ -217,7 +205,7 @@ void DockerCli::defineViewCommands() {
                return printed(imagesTable(engine, o));
            });
 
-    define(spec("docker version", "[OPTIONS]", "Show the Docker version information", ArgCount::none(),
+    define(commandSpec("docker version", "[OPTIONS]", "Show the Docker version information", ArgCount::none(),
                 {FlagSpec::string("format", 'f', "Format output using a custom template")}),
            [](const ParsedFlags&, const std::string&, const ShellContext&) {
                CommandResult r;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "sim/core/error.hpp"
+#include "sim/cli/strconv_quote.hpp"
 #include "sim/core/json.hpp"
 #include "sim/core/sim_time.hpp"
 #include "sim/docker/container.hpp"
@@ -48,9 +49,8 @@ std::string humanDuration(core::Duration d);
 bool naturalLess(std::string_view a, std::string_view b);
 
 /// strconv.Quote: "\"...\"" with Go's escapes (\", \\, \n, \t, \x00, \u00ad ...); printable
-/// non-ASCII characters are kept, invalid UTF-8 bytes become \xNN. (flag_parser.hpp's goQuote
-/// does the same for ASCII; this one also knows Unicode.)
-std::string strconvQuote(std::string_view s);
+/// non-ASCII characters are kept, invalid UTF-8 bytes become \xNN.
+// strconvQuote: see strconv_quote.hpp.
 
 /// docker/cli formatter.Ellipsis: at most `maxDisplayWidth` columns, the last one "…" when cut.
 std::string ellipsis(std::string_view s, std::size_t maxDisplayWidth);

@@ -1,4 +1,5 @@
 #include "sim/cli/flag_parser.hpp"
+#include "sim/cli/strconv_quote.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -708,31 +709,6 @@ std::string helpText(const CommandSpec& command, int columns) {
     return out + "\n";
 }
 
-std::string goQuote(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
-        default:
-            if (u < 0x20 || u == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02x", u);
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
+std::string goQuote(std::string_view s) { return strconvQuote(s); }
 
 }  // namespace sim::cli

@@ -176,7 +176,12 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
         std::string path;
         bool append = false;
     };
-    Target outT{toPipe ? Sink::Pipe : Sink::Terminal}, errT{Sink::Terminal};
+    auto to = [](Sink sink) {
+        Target t;
+        t.sink = sink;
+        return t;
+    };
+    Target outT = to(toPipe ? Sink::Pipe : Sink::Terminal), errT = to(Sink::Terminal);
     for (const auto& red : cmd.redirections) {
         auto fileTarget = [&](bool append) {
             Target t;
@@ -193,11 +198,11 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
             case RedirectionKind::OutputAndError:
             case RedirectionKind::AppendOutputAndError:
                 outT = fileTarget(red.kind == RedirectionKind::AppendOutputAndError);
-                errT = Target{Sink::Stdout};
+                errT = to(Sink::Stdout);
                 break;
             case RedirectionKind::DuplicateOutput:
-                if (red.fd == 2 && red.target == "1") errT = Target{Sink::Stdout};
-                else if (red.fd == 1 && red.target == "2") outT = Target{Sink::Terminal};
+                if (red.fd == 2 && red.target == "1") errT = to(Sink::Stdout);
+                else if (red.fd == 1 && red.target == "2") outT = to(Sink::Terminal);
                 break;
             default: break;
         }

@@ -179,7 +179,7 @@ core::Result<void> DockerEngine::joinEndpoint(Network& n, Container& c, Endpoint
     (void)m_kernel.setUp(ep.containerIf, true);
     if (setGateway && !n.internal) {
         (void)m_kernel.removeRoute(c.sandbox, *wire::Ipv4Prefix::parse("0.0.0.0/0"));
-        (void)m_kernel.addRoute(c.sandbox, net::Route{*wire::Ipv4Prefix::parse("0.0.0.0/0"), ep.gateway, ep.containerIf});
+        (void)m_kernel.addRoute(c.sandbox, net::Route::defaultVia(ep.gateway, ep.containerIf));
     }
     return {};
 }

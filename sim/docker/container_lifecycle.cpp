@@ -428,7 +428,7 @@ core::Result<void> DockerEngine::disconnect(const std::string& networkRef, const
             const Network* next = findNetwork(gw);
             const Endpoint& ep = m_endpoints.at(c->endpoints.at(gw));
             if (!next->internal) {
-                (void)m_kernel.addRoute(c->sandbox, net::Route{*wire::Ipv4Prefix::parse("0.0.0.0/0"), ep.gateway, ep.containerIf});
+                (void)m_kernel.addRoute(c->sandbox, net::Route::defaultVia(ep.gateway, ep.containerIf));
                 (void)publishPorts(*c, *next, ep);
             }
         }

@@ -37,7 +37,7 @@ HostEnvironment::HostEnvironment(net::Kernel& kernel, std::string hostName) : m_
     (void)kernel.addAddress(link.second, prefix("10.0.2.3/24"));
     (void)kernel.setUp(link.first, true);
     (void)kernel.setUp(link.second, true);
-    (void)kernel.addRoute(m_host, net::Route{prefix("0.0.0.0/0"), address("10.0.2.2"), link.first});
+    (void)kernel.addRoute(m_host, net::Route::defaultVia(address("10.0.2.2"), link.first));
     kernel.setIpForward(m_host, true);
     kernel.setIpForward(m_gateway, true);
 

@@ -26,6 +26,15 @@ struct Route {
     RouteScope scope = RouteScope::Universe;
     std::uint32_t metric = 0;
 
+    /// `default via GATEWAY dev DEV`.
+    static Route defaultVia(wire::Ipv4Address gateway, core::InterfaceId dev) {
+        Route r;
+        r.destination = wire::Ipv4Prefix(wire::Ipv4Address::any(), 0);
+        r.gateway = gateway;
+        r.dev = dev;
+        return r;
+    }
+
     bool operator==(const Route&) const = default;
 };
 

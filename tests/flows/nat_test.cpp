@@ -121,7 +121,7 @@ TEST_CASE("Docker's isolation chains drop traffic between two bridges", "[flow][
     REQUIRE(t.kernel.setUp(pair.first, true));
     REQUIRE(t.kernel.addAddress(pair.second, prefix("172.18.0.2/16")));
     REQUIRE(t.kernel.setUp(pair.second, true));
-    REQUIRE(t.kernel.addRoute(other, net::Route{prefix("0.0.0.0/0"), ip("172.18.0.1"), pair.second}));
+    REQUIRE(t.kernel.addRoute(other, net::Route::defaultVia(ip("172.18.0.1"), pair.second)));
 
     SECTION("without rules the host routes between the bridges") {
         auto report = net::Pinger::run(t.kernel, t.c[0].ns, net::PingOptions{ip("172.18.0.2"), 1});
