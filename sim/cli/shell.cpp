@@ -408,6 +408,8 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     tc.hostname = c->hostname;
     tc.files = {{"/etc/hosts", c->etcHosts}, {"/etc/resolv.conf", c->resolvConf}, {"/etc/hostname", c->hostname + "\n"}};
     if (image) tc.env = image->env;
+    const auto links = m_lab.engine().linkEnvironment(*c);
+    tc.env.insert(tc.env.end(), links.begin(), links.end());
     tc.env.insert(tc.env.end(), c->config.env.begin(), c->config.env.end());
     tc.env.push_back("HOSTNAME=" + c->hostname);
     tc.env.push_back("HOME=/root");

@@ -133,6 +133,9 @@ public:
     /// Runs argv in the container through the ProcessRunner (docker exec).
     core::Result<ProcessResult> exec(const std::string& ref, const std::vector<std::string>& argv);
 
+    /// What a legacy --link puts into the recipient's environment (links.go ToEnv).
+    [[nodiscard]] std::vector<std::string> linkEnvironment(const Container& c) const;
+
     /// The container's IP on `networkId`, if it has an endpoint there.
     [[nodiscard]] std::optional<wire::Ipv4Address> addressOn(const Container& c, const std::string& networkId) const;
 

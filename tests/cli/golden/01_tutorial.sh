@@ -33,6 +33,7 @@ docker run --name nginx1 --link nginx:nginx -d nginx-custom
 docker exec nginx1 cat /etc/hosts
 docker exec nginx1 ping -c 1 nginx
 docker exec nginx ping -c 1 nginx1
+docker exec nginx1 env | grep NGINX_ | sort
 
 # A user-defined bridge: names resolve through Docker's DNS at 127.0.0.11.
 docker network create mybridge
