@@ -1,5 +1,6 @@
 #include "sim/wire/dns_message.hpp"
 
+#include <charconv>
 #include <utility>
 
 #include "sim/wire/byte_io.hpp"
@@ -11,7 +12,8 @@ namespace {
 constexpr std::size_t kHeaderLength = 12;
 constexpr std::size_t kMaxLabel = 63;    // RFC 1035 2.3.4
 constexpr std::size_t kMaxName = 255;    // RFC 1035 2.3.4, counted in wire octets
-constexpr std::uint16_t kTypeA = 1;
+constexpr std::uint16_t kTypeA = kDnsTypeA;
+constexpr std::uint16_t kTypePtr = kDnsTypePtr;
 constexpr std::uint16_t kClassIn = 1;
 constexpr std::uint16_t kFlagResponse = 0x8000;
 constexpr std::uint16_t kFlagRecursionDesired = 0x0100;
@@ -127,12 +129,58 @@ core::Result<std::string> readName(ByteView message, ByteReader& r) {
     }
 }
 
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
-DnsMessage DnsMessage::query(std::uint16_t id, std::string name) {
+DnsAnswer DnsAnswer::ptr(std::string name, std::string target, std::uint32_t ttl) {
+    DnsAnswer a;
+    a.name = std::move(name);
+    a.ttl = ttl;
+    a.type = kTypePtr;
+    a.target = std::move(target);
+    return a;
+}
+
+std::string reverseName(Ipv4Address address) {
+    const std::uint32_t v = address.value();
+    return std::to_string(v & 0xff) + "." + std::to_string((v >> 8) & 0xff) + "." + std::to_string((v >> 16) & 0xff) +
+           "." + std::to_string(v >> 24) + ".in-addr.arpa";
+}
+
+std::optional<Ipv4Address> parseReverseName(std::string_view name) {
+    if (!name.empty() && name.back() == '.') name.remove_suffix(1);
+    constexpr std::string_view kSuffix = ".in-addr.arpa";
+    if (name.size() <= kSuffix.size() || !equalsIgnoringCase(name.substr(name.size() - kSuffix.size()), kSuffix))
+        return std::nullopt;
+    name.remove_suffix(kSuffix.size());
+    std::uint32_t value = 0;
+    for (int i = 0; i < 4; ++i) {
+        const std::size_t dot = name.find('.');
+        if ((i < 3) != (dot != std::string_view::npos)) return std::nullopt;  // exactly four labels
+        const std::string_view label = name.substr(0, dot);
+        unsigned octet = 0;
+        const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), octet);
+        if (ec != std::errc() || end != label.data() + label.size() || label.empty() || octet > 255 ||
+            (label.size() > 1 && label.front() == '0'))
+            return std::nullopt;
+        value |= std::uint32_t(octet) << (8 * i);  // the least significant octet comes first
+        name.remove_prefix(dot == std::string_view::npos ? name.size() : dot + 1);
+    }
+    return Ipv4Address(value);
+}
+
+DnsMessage DnsMessage::query(std::uint16_t id, std::string name, std::uint16_t type) {
     DnsMessage m;
     m.id = id;
-    m.questions.push_back(DnsQuestion{std::move(name), kTypeA});
+    m.questions.push_back(DnsQuestion{std::move(name), type});
     return m;
 }
 
@@ -162,7 +210,8 @@ std::string DnsMessage::summary() const {
         s += " " + std::to_string(answers.size()) + "/0/0";
         for (std::size_t i = 0; i < answers.size(); ++i) {
             if (i > 0) s += ',';
-            s += " A " + answers[i].address.toString();
+            const auto& a = answers[i];
+            s += a.type == kTypePtr ? " PTR " + a.target + "." : " A " + a.address.toString();
         }
     } else {
         if (recursionDesired) s += '+';
@@ -194,11 +243,20 @@ Bytes DnsMessage::encode() const {
     }
     for (const auto& a : answers) {
         names.write(w, a.name);
-        w.u16(kTypeA);
+        const bool ptr = a.type == kTypePtr;
+        w.u16(ptr ? kTypePtr : kTypeA);
         w.u16(kClassIn);
         w.u32(a.ttl);
-        w.u16(4);
-        w.u32(a.address.value());
+        if (ptr) {
+            // PTR data is a domain name, which may be compressed (RFC 1035 4.1.4).
+            const std::size_t lengthAt = w.size();
+            w.u16(0);
+            names.write(w, a.target);
+            w.patchU16(lengthAt, std::uint16_t(w.size() - lengthAt - 2));
+        } else {
+            w.u16(4);
+            w.u32(a.address.value());
+        }
     }
     return out;
 }
@@ -226,9 +284,9 @@ core::Result<DnsMessage> DnsMessage::decode(ByteView data) {
     m.recursionAvailable = (flags & kFlagRecursionAvailable) != 0;
     m.rcode = DnsRcode(rcode);
 
-    // A question takes at least 5 octets and an answer 15 (root owner name), so impossible counts
-    // are refused before any work or allocation.
-    if (std::size_t(qdcount) * 5 + std::size_t(ancount) * 15 > r.remaining())
+    // A question takes at least 5 octets and an answer 12 (a PTR record with the root as owner
+    // and target), so impossible counts are refused before any work or allocation.
+    if (std::size_t(qdcount) * 5 + std::size_t(ancount) * 12 > r.remaining())
         return malformed("DNS counts disagree with the data: " + std::to_string(qdcount) + " questions and " +
                          std::to_string(ancount) + " answers in " + std::to_string(data.size()) + " octets");
 
@@ -249,9 +307,22 @@ core::Result<DnsMessage> DnsMessage::decode(ByteView data) {
         const std::uint32_t ttl = r.u32();
         const std::uint16_t rdlength = r.u16();
         if (!r.ok()) return malformed("DNS message truncated in answer " + std::to_string(i + 1));
-        if (type != kTypeA)
+        if (type != kTypeA && type != kTypePtr)
             return core::fail(core::ErrorCode::Unsupported, "unsupported DNS record type " + typeName(type));
         if (cls != kClassIn) return core::fail(core::ErrorCode::Unsupported, "unsupported DNS class " + std::to_string(cls));
+        if (type == kTypePtr) {
+            if (rdlength > r.remaining()) return malformed("DNS message truncated in answer " + std::to_string(i + 1));
+            const std::size_t dataStart = r.offset();
+            // The name is read from the whole message (it may point backwards) but must end
+            // exactly where the record's data does.
+            auto target = readName(data, r);
+            if (!target) return std::unexpected(target.error());
+            if (r.offset() - dataStart != rdlength)
+                return malformed("DNS PTR record with " + std::to_string(rdlength) + " octets of data holding a " +
+                                 std::to_string(r.offset() - dataStart) + "-octet name");
+            m.answers.push_back(DnsAnswer::ptr(std::move(*name), std::move(*target), ttl));
+            continue;
+        }
         if (rdlength != 4) return malformed("DNS A record with " + std::to_string(rdlength) + " octets of data");
         const std::uint32_t address = r.u32();
         if (!r.ok()) return malformed("DNS message truncated in answer " + std::to_string(i + 1));
