@@ -99,9 +99,20 @@ void EmbeddedDns::onQuery(const std::string& containerId, wire::Ipv4Address src,
     const std::uint16_t clientPort = udp.srcPort;
     const auto& q = query->questions.front();
 
-    if (auto a = resolve(*c, q.name)) {
+    if (q.type == wire::kDnsTypePtr) {
+        // handlePTRQuery: the reverse name of an address on one of the asker's networks is
+        // answered with "name.network"; anything else goes upstream.
+        if (auto address = wire::parseReverseName(q.name)) {
+            if (auto host = reverse(*c, *address)) {
+                (void)k.transport().sendUdp(ns, src, 53, clientPort,
+                                            wire::DnsMessage::answer(*query, {wire::DnsAnswer::ptr(q.name, *host, 600)}),
+                                            kAddress);
+                return;
+            }
+        }
+    } else if (auto a = resolve(*c, q.name)) {
         std::vector<wire::DnsAnswer> answers;
-        if (q.type == 1) answers.push_back(wire::DnsAnswer{q.name, *a, 600});
+        if (q.type == wire::kDnsTypeA) answers.push_back(wire::DnsAnswer{q.name, *a, 600});
         (void)k.transport().sendUdp(ns, src, 53, clientPort, wire::DnsMessage::answer(*query, answers), kAddress);
         return;
     }

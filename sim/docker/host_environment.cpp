@@ -63,7 +63,9 @@ void HostEnvironment::startUpstreamDns(net::Kernel& kernel) {
             const auto& q = query->questions.front();
             std::vector<wire::DnsAnswer> answers;
             wire::DnsRcode rcode = wire::DnsRcode::NxDomain;
-            if (auto it = zone.find(lowerNoDot(q.name)); it != zone.end()) {
+            // The zone holds forward names only: every PTR query (a reverse lookup) is NXDOMAIN.
+            const auto it = q.type == wire::kDnsTypePtr ? zone.end() : zone.find(lowerNoDot(q.name));
+            if (it != zone.end()) {
                 rcode = wire::DnsRcode::NoError;
                 if (q.type == 1) answers.push_back(wire::DnsAnswer{q.name, it->second, 300});
             }

@@ -5,7 +5,11 @@
 //   arithmetic as iputils: avg = tsum/n, mdev = llsqrt((tsum2 - tsum*tsum/n)/n)), and "pipe N"
 //   when acknowledge() saw more than one probe outstanding (appended to the rtt line).
 // Name targets print "64 bytes from NAME (a.b.c.d)" where NAME is getnameinfo's answer
-// (/etc/hosts here, see resolver.hpp), or "a.b.c.d (a.b.c.d)" without one, as iputils does.
+// (/etc/hosts, then a PTR query through DNS: Docker's embedded DNS answers "db.mynet" for a
+// container on a user-defined network), or "a.b.c.d (a.b.c.d)" without one, as iputils does.
+// Like iputils' pr_addr(), a lookup is made only when the source differs from the previous
+// line's; docknet makes them once the probes are done (iputils as it prints each line), so the
+// DNS exchanges follow the run instead of interleaving with it. Busybox prints numbers only.
 // Without -c and -w ping would run until interrupted: docknet sends 4 probes and then stops as
 // if Ctrl-C came one interval after the 4th (earlier when all 4 were answered).
 // busybox: its seq counts from 0 (on the wire docknet's echo sequence still starts at 1); ICMP
@@ -197,9 +201,15 @@ ToolResult runIputils(ToolContext& ctx, const Args& argv) {
     auto run = runPinger(ctx, a.options, deadline);
     if (!run) return failure("ping: connect: " + run.error().message + "\n", 2);
 
+    std::optional<wire::Ipv4Address> lastFrom;  // pr_addr()'s cache of the last address
+    std::string lastText;
     auto fromText = [&](wire::Ipv4Address addr) {
         if (numeric) return addr.toString();
-        return reverseLookup(ctx, addr).value_or(addr.toString()) + " (" + addr.toString() + ")";
+        if (lastFrom != addr) {
+            lastFrom = addr;
+            lastText = reverseResolve(ctx, addr).value_or(addr.toString()) + " (" + addr.toString() + ")";
+        }
+        return lastText;
     };
     const bool timing = a.options.size >= 16;  // room for the timestamp
     const std::string host = numeric ? a.target : res.canonicalName;

@@ -41,11 +41,12 @@ bool isDecisive(DnsReply::Kind k) {
 }
 
 /// One name through glibc's res_send: `attempts` rounds over the servers in order.
-DnsReply glibcQuery(ToolContext& ctx, const ResolvConf& conf, const std::string& name) {
+DnsReply glibcQuery(ToolContext& ctx, const ResolvConf& conf, const std::string& name,
+                    std::uint16_t type = wire::kDnsTypeA) {
     DnsReply last;
     for (int attempt = 0; attempt < std::max(1, conf.attempts); ++attempt) {
         for (auto server : conf.nameservers) {
-            DnsReply r = queryDns(ctx, {server}, name, core::seconds(conf.timeoutSeconds));
+            DnsReply r = queryDns(ctx, {server}, name, core::seconds(conf.timeoutSeconds), type);
             if (isDecisive(r.kind)) return r;
             last = r;
         }
@@ -54,12 +55,13 @@ DnsReply glibcQuery(ToolContext& ctx, const ResolvConf& conf, const std::string&
 }
 
 /// One name through musl's res_msend: every server at once, retried each timeout/attempts.
-DnsReply muslQuery(ToolContext& ctx, const ResolvConf& conf, const std::string& name) {
+DnsReply muslQuery(ToolContext& ctx, const ResolvConf& conf, const std::string& name,
+                   std::uint16_t type = wire::kDnsTypeA) {
     const int attempts = std::max(1, conf.attempts);
     const core::Duration slice = core::micros(core::seconds(conf.timeoutSeconds).micros() / attempts);
     DnsReply last;
     for (int attempt = 0; attempt < attempts; ++attempt) {
-        DnsReply r = queryDns(ctx, conf.nameservers, name, slice);
+        DnsReply r = queryDns(ctx, conf.nameservers, name, slice, type);
         if (isDecisive(r.kind)) return r;
         last = r;
     }
@@ -168,8 +170,18 @@ std::optional<std::string> reverseLookup(const ToolContext& ctx, wire::Ipv4Addre
     return std::nullopt;
 }
 
+std::optional<std::string> reverseResolve(ToolContext& ctx, wire::Ipv4Address address) {
+    if (auto fromFiles = reverseLookup(ctx, address)) return fromFiles;
+    const ResolvConf conf = parseResolvConf(fileOf(ctx, "/etc/resolv.conf"));
+    const std::string name = wire::reverseName(address);
+    const DnsReply r = ctx.flavor == Flavor::Busybox ? muslQuery(ctx, conf, name, wire::kDnsTypePtr)
+                                                     : glibcQuery(ctx, conf, name, wire::kDnsTypePtr);
+    if (r.kind == DnsReply::Kind::Answer && !r.names.empty() && !r.names.front().empty()) return r.names.front();
+    return std::nullopt;
+}
+
 DnsReply queryDns(ToolContext& ctx, const std::vector<wire::Ipv4Address>& servers, const std::string& name,
-                  core::Duration timeout) {
+                  core::Duration timeout, std::uint16_t type) {
     net::Kernel& kernel = *ctx.kernel;
     auto& transport = kernel.transport();
     DnsReply result;
@@ -177,7 +189,7 @@ DnsReply queryDns(ToolContext& ctx, const std::vector<wire::Ipv4Address>& server
     const auto queryId = static_cast<std::uint16_t>(kernel.rng().next());
     const std::uint16_t port = transport.ephemeralPort(ctx.ns, net::Transport::Udp);
 
-    auto receiver = [&replies, &servers, queryId](wire::Ipv4Address src, const wire::UdpDatagram& udp) {
+    auto receiver = [&replies, &servers, queryId, type](wire::Ipv4Address src, const wire::UdpDatagram& udp) {
         const auto* msg = std::get_if<wire::DnsMessage>(&udp.payload);
         if (!msg || !msg->isResponse || msg->id != queryId || udp.srcPort != kDnsPort) return;
         if (std::find(servers.begin(), servers.end(), src) == servers.end()) return;
@@ -185,9 +197,14 @@ DnsReply queryDns(ToolContext& ctx, const std::vector<wire::Ipv4Address>& server
         r.server = src;
         switch (msg->rcode) {
             case wire::DnsRcode::NoError:
-                r.kind = msg->answers.empty() ? DnsReply::Kind::NoData : DnsReply::Kind::Answer;
-                for (const auto& a : msg->answers) r.addresses.push_back(a.address);
-                if (!msg->answers.empty()) r.ownerName = msg->answers.front().name;
+                r.kind = DnsReply::Kind::NoData;
+                for (const auto& a : msg->answers) {
+                    if (a.type != type) continue;
+                    if (r.kind == DnsReply::Kind::NoData) r.ownerName = a.name;
+                    r.kind = DnsReply::Kind::Answer;
+                    if (type == wire::kDnsTypePtr) r.names.push_back(a.target);
+                    else r.addresses.push_back(a.address);
+                }
                 break;
             case wire::DnsRcode::NxDomain: r.kind = DnsReply::Kind::NxDomain; break;
             case wire::DnsRcode::Refused: r.kind = DnsReply::Kind::Refused; break;
@@ -203,7 +220,7 @@ DnsReply queryDns(ToolContext& ctx, const std::vector<wire::Ipv4Address>& server
 
     std::size_t sent = 0;
     for (auto server : servers) {
-        if (transport.sendUdp(ctx.ns, server, port, kDnsPort, wire::DnsMessage::query(queryId, name))) ++sent;
+        if (transport.sendUdp(ctx.ns, server, port, kDnsPort, wire::DnsMessage::query(queryId, name, type))) ++sent;
     }
     if (sent == 0) {
         transport.close(ctx.ns, *socket);

@@ -8,9 +8,9 @@
 // next server; `search` domains and `options ndots:N` pick the names tried, as res_search does.
 // musl (Flavor::Busybox): each round queries every server at once and waits timeout/attempts
 // (2.5 s by default); the first NXDOMAIN or answer decides.
+// Reverse lookups (getnameinfo, "hosts: files dns"): /etc/hosts first, then a real PTR query for
+// the in-addr.arpa name through the same nameservers, rounds and timeouts (no search domains).
 // Not modelled: AAAA queries (IPv4 only), TCP fallback, EDNS, the nscd cache, `rotate`.
-// Reverse lookups (getnameinfo) consult /etc/hosts only: sim::wire::DnsMessage carries A records
-// and cannot express a PTR answer, so an address found through DNS prints numerically.
 #pragma once
 
 #include <optional>
@@ -67,23 +67,31 @@ Resolution resolveHost(ToolContext& ctx, const std::string& name);
 /// gai_strerror for the status.
 std::string_view gaiMessage(ResolveStatus status);
 
-/// getnameinfo without NI_NAMEREQD: the canonical name of the first /etc/hosts line with the
-/// address, else nullopt (the caller prints the number).
+/// The files-only half of getnameinfo without NI_NAMEREQD: the canonical name of the first
+/// /etc/hosts line with the address, else nullopt (the caller prints the number). Sends nothing.
 std::optional<std::string> reverseLookup(const ToolContext& ctx, wire::Ipv4Address address);
 
-/// One DNS exchange: what came back from `server` for an A query of `name`.
+/// getnameinfo without NI_NAMEREQD as the flavour's C library does it: reverseLookup (files), then
+/// DNS: a PTR query for reverseName(address) as resolveHost sends A queries (glibc: servers in
+/// order, `attempts` rounds; musl: all servers at once). The first PTR record's name, else nullopt
+/// (NXDOMAIN, no PTR record, or no server answered: the caller prints the number).
+std::optional<std::string> reverseResolve(ToolContext& ctx, wire::Ipv4Address address);
+
+/// One DNS exchange: what came back from `server` for a query of `name`.
 struct DnsReply {
     enum class Kind { Answer, NxDomain, ServFail, Refused, NoData, Timeout, Unreachable };
     Kind kind = Kind::Timeout;
-    std::vector<wire::Ipv4Address> addresses;
-    std::string ownerName;  // the name the answer was for
+    std::vector<wire::Ipv4Address> addresses;  // the A records (an A query)
+    std::vector<std::string> names;            // the PTR records' names (a PTR query)
+    std::string ownerName;                     // the name the answer was for
     wire::Ipv4Address server;
 };
 
-/// Sends A queries for `name` to each of `servers` at once from an ephemeral UDP port of the
-/// context's namespace and runs the Scheduler until a decisive reply (answer, NXDOMAIN, NODATA)
-/// or `timeout`. Unreachable when no query could be sent (no route).
+/// Sends queries of `type` (A or PTR) for `name` to each of `servers` at once from an ephemeral
+/// UDP port of the context's namespace and runs the Scheduler until a decisive reply (answer,
+/// NXDOMAIN, NODATA) or `timeout`. An answer counts only records of the type asked for (none:
+/// NoData). Unreachable when no query could be sent (no route).
 DnsReply queryDns(ToolContext& ctx, const std::vector<wire::Ipv4Address>& servers, const std::string& name,
-                  core::Duration timeout);
+                  core::Duration timeout, std::uint16_t type = wire::kDnsTypeA);
 
 }  // namespace sim::tools
