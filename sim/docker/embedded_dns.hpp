@@ -1,8 +1,8 @@
 // EmbeddedDns: Docker's resolver at 127.0.0.11 in every container attached to a user-defined
 // network (libnetwork resolver.go, sandbox_dns_unix.go). It answers A queries for container
 // names, --network-alias names, short ids and hostnames of the containers on the asker's
-// user-defined networks (also as NAME.NETWORK), and --link aliases declared by the asker;
-// anything else is forwarded to the host's upstream resolver from the container's namespace,
+// user-defined networks (also as NAME.NETWORK), and --link aliases declared by the asker, and
+// PTR queries for their addresses with NAME.NETWORK (what ping prints per reply); anything else is forwarded to the host's upstream resolver from the container's namespace,
 // and answered SERVFAIL when there is no way out (an --internal network).
 // The default bridge has no embedded DNS: its containers use the host's resolvers.
 #pragma once
