@@ -101,8 +101,7 @@ CommandResult DockerCli::run(const std::vector<std::string>& args, const std::st
         {"docker container port", "docker port"},  {"docker image ls", "docker images"},
         {"docker image list", "docker images"},    {"docker image pull", "docker pull"},
         {"docker image build", "docker build"},    {"docker image inspect", "docker inspect"},
-        {"docker network list", "docker network ls"}, {"docker network remove", "docker network rm"},
-        {"docker container prune", "docker container prune"}};
+        {"docker network list", "docker network ls"}, {"docker network remove", "docker network rm"}};
     if (args[0] == "network" || args[0] == "container" || args[0] == "image") {
         if (args.size() < 2 || args[1] == "--help") {
             if (args[0] == "network") r.output.out(kNetworkUsage);
@@ -114,7 +113,6 @@ CommandResult DockerCli::run(const std::vector<std::string>& args, const std::st
         consumed = 2;
         if (auto it = kGroupAliases.find(path); it != kGroupAliases.end()) path = it->second;
     }
-    if (args[0] == "rmi") path = "docker rmi";
     auto handler = m_handlers.find(path);
     if (handler == m_handlers.end()) {
         if (consumed == 2) {

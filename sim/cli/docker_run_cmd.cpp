@@ -47,8 +47,11 @@ std::vector<FlagSpec> containerConfigFlags() {
         FlagSpec::list("volume", 'v', "Bind mount a volume"),
         FlagSpec::string("workdir", 'w', "Working directory inside the container"),
     };
-    f.push_back(f[20].alias("net"));            // --net = --network
-    f.push_back(f[21].alias("net-alias"));      // --net-alias = --network-alias
+    auto named = [&f](std::string_view name) {
+        return *std::find_if(f.begin(), f.end(), [&](const FlagSpec& s) { return s.longName == name; });
+    };
+    f.push_back(named("network").alias("net"));              // --net = --network
+    f.push_back(named("network-alias").alias("net-alias"));  // --net-alias = --network-alias
     return f;
 }
 

@@ -388,11 +388,6 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
         inner.shellName = name == "bash" ? "bash" : shellOf(m_lab, *c);
         return runText(argv[2], inner, stdinText);
     }
-    if (image && !image->hasTool(name) && !tools::isModelledTool(name)) {
-        r.output.err(notFound(ctx, argv[0]));
-        r.exitCode = 127;
-        return r;
-    }
     if (image && !image->hasTool(name)) {
         r.output.err(notFound(ctx, argv[0]));
         r.exitCode = 127;

@@ -5,16 +5,17 @@
 namespace sim::net {
 
 void Bridge::addPort(core::InterfaceId port) {
-    if (!hasPort(port)) m_ports.push_back(port);
+    if (m_portSet.insert(port).second) m_ports.push_back(port);
 }
 
 void Bridge::removePort(core::InterfaceId port) {
+    if (m_portSet.erase(port) == 0) return;
     std::erase(m_ports, port);
     m_fdb.flushPort(port, /*includeLocal=*/true);
 }
 
 bool Bridge::hasPort(core::InterfaceId port) const {
-    return std::find(m_ports.begin(), m_ports.end(), port) != m_ports.end();
+    return m_portSet.contains(port);
 }
 
 }  // namespace sim::net

@@ -4,6 +4,7 @@
 // No STP, no VLAN filtering, no hairpin (as Docker configures docker0).
 #pragma once
 
+#include <unordered_set>
 #include <vector>
 
 #include "sim/core/ids.hpp"
@@ -44,6 +45,7 @@ public:
 private:
     core::InterfaceId m_self;
     std::vector<core::InterfaceId> m_ports;  // in the order they were added (flood order)
+    std::unordered_set<core::InterfaceId> m_portSet;  // membership in O(1): 10,000 ports stay cheap
     Fdb m_fdb;
 };
 
