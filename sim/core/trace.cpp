@@ -64,6 +64,21 @@ void TraceLog::record(TraceRecord rec) {
     if (m_recording) m_records.push_back(std::move(rec));
 }
 
+void TraceLog::record(TraceRecord rec, FrameLayer layer, std::span<const std::uint8_t> bytes) {
+    if (m_recording && layer != FrameLayer::None) {
+        rec.frame.layer = layer;
+        rec.frame.offset = static_cast<std::uint32_t>(m_frameArena.size());
+        rec.frame.length = static_cast<std::uint32_t>(bytes.size());
+        m_frameArena.insert(m_frameArena.end(), bytes.begin(), bytes.end());
+    }
+    record(std::move(rec));
+}
+
+std::span<const std::uint8_t> TraceLog::frameBytes(const FrameRef& ref) const {
+    if (!ref.isValid() || std::size_t{ref.offset} + ref.length > m_frameArena.size()) return {};
+    return {m_frameArena.data() + ref.offset, ref.length};
+}
+
 TraceLog::SubscriptionId TraceLog::subscribe(Subscriber s) {
     const SubscriptionId id = m_nextSubscription++;
     m_subscribers.emplace(id, std::move(s));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,19 @@ enum class DropReason : std::uint8_t {
 std::string_view toString(TraceKind kind);
 std::string_view toString(DropReason reason);
 
+/// What the bytes of a record's frame are: a whole Ethernet frame (link-level events) or an IPv4
+/// packet (events inside the IP layer: routing, NAT, local delivery, drops there).
+enum class FrameLayer : std::uint8_t { None, Ethernet, Ipv4 };
+
+/// A frame kept by the TraceLog: `layer` None means the record has no frame.
+struct FrameRef {
+    FrameLayer layer = FrameLayer::None;
+    std::uint32_t offset = 0;  // into the log's byte arena
+    std::uint32_t length = 0;
+    [[nodiscard]] bool isValid() const { return layer != FrameLayer::None; }
+    bool operator==(const FrameRef&) const = default;
+};
+
 struct TraceRecord {
     SimTime time;
     TraceKind kind = TraceKind::Drop;
@@ -57,6 +71,18 @@ struct TraceRecord {
     DropReason reason = DropReason::None;
     std::string where;     // "ns/ifname", resolved when recorded so the log stands alone
     std::string detail;    // tcpdump-like summary or "old -> new"
+
+    // Structured facts for the GUI's explanations (detail stays the text the CLI prints).
+    FrameRef frame;                  // the frame/packet as it was at this event (TraceLog::frameBytes)
+    InterfaceId port;                // FdbLearn: the port the MAC was learned on; BridgeForward: the
+                                     // egress port; BridgeFlood: the ingress port
+    std::vector<InterfaceId> ports;  // BridgeFlood: every egress port
+    std::string rule;                // NatTranslate / Drop(Filtered): the rule that decided, as
+                                     // `iptables -S` prints it ("-A DOCKER ! -i docker0 -p tcp ...
+                                     // -j DNAT --to-destination 172.17.0.2:80"), or "FORWARD policy"
+    std::string chain;               // the chain of that rule ("DOCKER", "DOCKER-ISOLATION-STAGE-2")
+    std::string fromState;           // NeighborState: "INCOMPLETE"; FdbLearn (moved): the old port
+    std::string toState;             // NeighborState: "REACHABLE"
 
     bool operator==(const TraceRecord&) const = default;
     /// One line: "0.000010 c1/eth0 FrameTx ARP, Request who-has 172.17.0.3 tell 172.17.0.2".
@@ -71,9 +97,17 @@ public:
     using SubscriptionId = std::uint64_t;
 
     void record(TraceRecord rec);
+    /// Records `rec` with a copy of `bytes` as its frame (only while recording: a log that does
+    /// not keep records keeps no frames either).
+    void record(TraceRecord rec, FrameLayer layer, std::span<const std::uint8_t> bytes);
     [[nodiscard]] const std::vector<TraceRecord>& records() const { return m_records; }
     [[nodiscard]] std::size_t size() const { return m_records.size(); }
-    void clear() { m_records.clear(); }
+    void clear() {
+        m_records.clear();
+        m_frameArena.clear();
+    }
+    /// The bytes of a record's frame: an Ethernet frame or an IPv4 packet, see FrameRef::layer.
+    [[nodiscard]] std::span<const std::uint8_t> frameBytes(const FrameRef& ref) const;
 
     void setRecording(bool on) { m_recording = on; }
     [[nodiscard]] bool isRecording() const { return m_recording; }
@@ -89,6 +123,7 @@ public:
 
 private:
     std::vector<TraceRecord> m_records;
+    std::vector<std::uint8_t> m_frameArena;  // every kept frame, back to back
     std::map<SubscriptionId, Subscriber> m_subscribers;
     SubscriptionId m_nextSubscription = 1;
     bool m_recording = true;
