@@ -26,7 +26,7 @@ std::optional<WireName> readName(const FrameBytes& fb, std::size_t message, std:
         const std::uint8_t len = fb.data[pos];
         if (len == 0) {
             const std::size_t length = ownEnd.value_or(pos + 1) - at;
-            return WireName{labels.isEmpty() ? tr("<Root>") : labels.join(QLatin1Char('.')), length};
+            return WireName{labels.isEmpty() ? QCoreApplication::translate("FrameDissector", "<Root>") : labels.join(QLatin1Char('.')), length};
         }
         if ((len & 0xc0) == 0xc0) {
             if (pos + 2 > end) return std::nullopt;
@@ -56,11 +56,11 @@ QString className(std::uint16_t cls) { return cls == 1 ? QStringLiteral("IN (0x0
 QString flagsText(std::uint16_t flags) {
     const bool response = flags & 0x8000;
     QStringList parts;
-    parts << (response ? tr("response") : tr("standard query"));
-    if (flags & 0x0100) parts << tr("recursion desired");
-    if (flags & 0x0080) parts << tr("recursion available");
+    parts << (response ? QCoreApplication::translate("FrameDissector", "response") : QCoreApplication::translate("FrameDissector", "standard query"));
+    if (flags & 0x0100) parts << QCoreApplication::translate("FrameDissector", "recursion desired");
+    if (flags & 0x0080) parts << QCoreApplication::translate("FrameDissector", "recursion available");
     const int rcode = flags & 0x000f;
-    if (response) parts << (rcode == 0 ? tr("no error") : rcode == 3 ? tr("no such name") : tr("error %1").arg(rcode));
+    if (response) parts << (rcode == 0 ? QCoreApplication::translate("FrameDissector", "no error") : rcode == 3 ? QCoreApplication::translate("FrameDissector", "no such name") : QCoreApplication::translate("FrameDissector", "error %1").arg(rcode));
     return QStringLiteral("%1 (%2)").arg(hex(flags, 4), parts.join(QStringLiteral(", ")));
 }
 
@@ -76,28 +76,28 @@ std::optional<DissectedField> readRecord(const FrameBytes& fb, std::size_t messa
     const std::uint16_t type = *fb.u16(at);
     const std::uint16_t cls = *fb.u16(at + 2);
     DissectedField rec;
-    rec.children << field(tr("Name"), name->text, start, name->length) << field(tr("Type"), typeName(type), at, 2)
-                 << field(tr("Class"), className(cls), at + 2, 2);
-    QString summary = tr("%1: type %2, class %3").arg(name->text, typeName(type).section(QLatin1Char(' '), 0, 0),
+    rec.children << field(QCoreApplication::translate("FrameDissector", "Name"), name->text, start, name->length) << field(QCoreApplication::translate("FrameDissector", "Type"), typeName(type), at, 2)
+                 << field(QCoreApplication::translate("FrameDissector", "Class"), className(cls), at + 2, 2);
+    QString summary = QCoreApplication::translate("FrameDissector", "%1: type %2, class %3").arg(name->text, typeName(type).section(QLatin1Char(' '), 0, 0),
                                                       cls == 1 ? QStringLiteral("IN") : hex(cls, 4));
     at += 4;
     if (isAnswer) {
         const std::uint16_t rdlength = *fb.u16(at + 4);
-        rec.children << field(tr("Time to live"), tr("%1 seconds").arg(*fb.u32(at)), at, 4)
-                     << field(tr("Data length"), QString::number(rdlength), at + 4, 2);
+        rec.children << field(QCoreApplication::translate("FrameDissector", "Time to live"), QCoreApplication::translate("FrameDissector", "%1 seconds").arg(*fb.u32(at)), at, 4)
+                     << field(QCoreApplication::translate("FrameDissector", "Data length"), QString::number(rdlength), at + 4, 2);
         at += 6;
         if (at + rdlength > end) return std::nullopt;
         if (type == kTypeA && rdlength == 4) {
             const QString address = *fb.ipv4(at);
-            rec.children << field(tr("Address"), address, at, 4);
-            summary += tr(", addr %1").arg(address);
+            rec.children << field(QCoreApplication::translate("FrameDissector", "Address"), address, at, 4);
+            summary += QCoreApplication::translate("FrameDissector", ", addr %1").arg(address);
         } else if (type == kTypePtr) {
             const auto target = readName(fb, message, at, at + rdlength);
-            const QString text = target ? target->text : tr("[malformed]");
-            rec.children << field(tr("Domain name"), text, at, rdlength);
-            summary += tr(", %1").arg(text);
+            const QString text = target ? target->text : QCoreApplication::translate("FrameDissector", "[malformed]");
+            rec.children << field(QCoreApplication::translate("FrameDissector", "Domain name"), text, at, rdlength);
+            summary += QCoreApplication::translate("FrameDissector", ", %1").arg(text);
         } else if (rdlength > 0) {
-            rec.children << field(tr("Data"), tr("%1 bytes").arg(rdlength), at, rdlength);
+            rec.children << field(QCoreApplication::translate("FrameDissector", "Data"), QCoreApplication::translate("FrameDissector", "%1 bytes").arg(rdlength), at, rdlength);
         }
         at += rdlength;
     }
@@ -115,19 +115,19 @@ DissectedField dissectDns(const FrameBytes& fb, std::size_t at, std::size_t end)
     node.offset = int(at);
     node.length = int(end - at);
     if (!fb.has(at, kDnsHeader) || end < at + kDnsHeader) {
-        node.name = tr("Domain Name System");
+        node.name = QCoreApplication::translate("FrameDissector", "Domain Name System");
         node.children << truncatedField(at);
         return node;
     }
     const std::uint16_t flags = *fb.u16(at + 2);
-    node.name = flags & 0x8000 ? tr("Domain Name System (response)") : tr("Domain Name System (query)");
+    node.name = flags & 0x8000 ? QCoreApplication::translate("FrameDissector", "Domain Name System (response)") : QCoreApplication::translate("FrameDissector", "Domain Name System (query)");
     const std::uint16_t questions = *fb.u16(at + 4);
     const std::uint16_t answers = *fb.u16(at + 6);
-    node.children << field(tr("Transaction ID"), hex(*fb.u16(at), 4), at, 2) << field(tr("Flags"), flagsText(flags), at + 2, 2)
-                  << field(tr("Questions"), QString::number(questions), at + 4, 2)
-                  << field(tr("Answer RRs"), QString::number(answers), at + 6, 2)
-                  << field(tr("Authority RRs"), QString::number(*fb.u16(at + 8)), at + 8, 2)
-                  << field(tr("Additional RRs"), QString::number(*fb.u16(at + 10)), at + 10, 2);
+    node.children << field(QCoreApplication::translate("FrameDissector", "Transaction ID"), hex(*fb.u16(at), 4), at, 2) << field(QCoreApplication::translate("FrameDissector", "Flags"), flagsText(flags), at + 2, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Questions"), QString::number(questions), at + 4, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Answer RRs"), QString::number(answers), at + 6, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Authority RRs"), QString::number(*fb.u16(at + 8)), at + 8, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Additional RRs"), QString::number(*fb.u16(at + 10)), at + 10, 2);
     std::size_t pos = at + kDnsHeader;
     auto section = [&](const QString& title, std::uint16_t count, bool isAnswer) {
         if (count == 0) return true;
@@ -148,7 +148,7 @@ DissectedField dissectDns(const FrameBytes& fb, std::size_t at, std::size_t end)
         node.children << group;
         return true;
     };
-    if (section(tr("Queries"), questions, false)) section(tr("Answers"), answers, true);
+    if (section(QCoreApplication::translate("FrameDissector", "Queries"), questions, false)) section(QCoreApplication::translate("FrameDissector", "Answers"), answers, true);
     return node;
 }
 

@@ -41,8 +41,8 @@ DissectedField field(const QString& name, const QString& value, std::size_t offs
 
 DissectedField truncatedField(std::size_t offset) {
     DissectedField f;
-    f.name = tr("[Truncated]");
-    f.value = tr("the frame ends before this header does");
+    f.name = QCoreApplication::translate("FrameDissector", "[Truncated]");
+    f.value = QCoreApplication::translate("FrameDissector", "the frame ends before this header does");
     f.offset = int(offset);
     return f;
 }

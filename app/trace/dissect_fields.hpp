@@ -26,7 +26,8 @@ struct FrameBytes {
     [[nodiscard]] std::optional<QString> ipv4(std::size_t at) const;
 };
 
-inline QString tr(const char* text) { return QCoreApplication::translate("FrameDissector", text); }
+// Every name and value text goes through QCoreApplication::translate("FrameDissector", ...)
+// with a literal, so lupdate finds it.
 
 DissectedField field(const QString& name, const QString& value, std::size_t offset, std::size_t length);
 DissectedField truncatedField(std::size_t offset);

@@ -21,12 +21,12 @@ DissectedField layerNode(const QString& name, std::size_t at, std::size_t end) {
 
 QString icmpTypeName(std::uint8_t type) {
     switch (type) {
-        case 0: return tr("Echo (ping) reply");
-        case 3: return tr("Destination unreachable");
-        case 8: return tr("Echo (ping) request");
-        case 11: return tr("Time-to-live exceeded");
+        case 0: return QCoreApplication::translate("FrameDissector", "Echo (ping) reply");
+        case 3: return QCoreApplication::translate("FrameDissector", "Destination unreachable");
+        case 8: return QCoreApplication::translate("FrameDissector", "Echo (ping) request");
+        case 11: return QCoreApplication::translate("FrameDissector", "Time-to-live exceeded");
     }
-    return tr("Unknown");
+    return QCoreApplication::translate("FrameDissector", "Unknown");
 }
 
 QString tcpFlagNames(std::uint8_t flags) {
@@ -42,25 +42,25 @@ QString tcpFlagNames(std::uint8_t flags) {
 }  // namespace
 
 void dissectIcmp(const FrameBytes& fb, std::size_t at, std::size_t end, QList<DissectedField>& layers) {
-    DissectedField node = layerNode(tr("Internet Control Message Protocol"), at, end);
+    DissectedField node = layerNode(QCoreApplication::translate("FrameDissector", "Internet Control Message Protocol"), at, end);
     if (!fb.has(at, kIcmpHeader)) {
         node.children << truncatedField(at);
         layers << node;
         return;
     }
     const std::uint8_t type = *fb.u8(at);
-    node.children << field(tr("Type"), QStringLiteral("%1 (%2)").arg(type).arg(icmpTypeName(type)), at, 1)
-                  << field(tr("Code"), QString::number(*fb.u8(at + 1)), at + 1, 1)
-                  << field(tr("Checksum"), hex(*fb.u16(at + 2), 4), at + 2, 2);
+    node.children << field(QCoreApplication::translate("FrameDissector", "Type"), QStringLiteral("%1 (%2)").arg(type).arg(icmpTypeName(type)), at, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Code"), QString::number(*fb.u8(at + 1)), at + 1, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Checksum"), hex(*fb.u16(at + 2), 4), at + 2, 2);
     if (type == 0 || type == 8) {
-        node.children << field(tr("Identifier"), hexAndDecimal(*fb.u16(at + 4), 4), at + 4, 2)
-                      << field(tr("Sequence number"), QString::number(*fb.u16(at + 6)), at + 6, 2);
+        node.children << field(QCoreApplication::translate("FrameDissector", "Identifier"), hexAndDecimal(*fb.u16(at + 4), 4), at + 4, 2)
+                      << field(QCoreApplication::translate("FrameDissector", "Sequence number"), QString::number(*fb.u16(at + 6)), at + 6, 2);
         if (end > at + kIcmpHeader)
-            node.children << field(tr("Data"), tr("%1 bytes").arg(end - at - kIcmpHeader), at + kIcmpHeader,
+            node.children << field(QCoreApplication::translate("FrameDissector", "Data"), QCoreApplication::translate("FrameDissector", "%1 bytes").arg(end - at - kIcmpHeader), at + kIcmpHeader,
                                    end - at - kIcmpHeader);
     } else if (end > at + kIcmpHeader) {
         // Errors quote the offending datagram's header and first 8 octets.
-        node.children << field(tr("Quoted packet"), tr("%1 bytes of the packet that caused the error").arg(end - at - kIcmpHeader),
+        node.children << field(QCoreApplication::translate("FrameDissector", "Quoted packet"), QCoreApplication::translate("FrameDissector", "%1 bytes of the packet that caused the error").arg(end - at - kIcmpHeader),
                                at + kIcmpHeader, end - at - kIcmpHeader);
     }
     layers << node;
@@ -68,7 +68,7 @@ void dissectIcmp(const FrameBytes& fb, std::size_t at, std::size_t end, QList<Di
 
 void dissectUdp(const FrameBytes& fb, std::size_t at, std::size_t end, QList<DissectedField>& layers) {
     if (!fb.has(at, kUdpHeader)) {
-        DissectedField node = layerNode(tr("User Datagram Protocol"), at, end);
+        DissectedField node = layerNode(QCoreApplication::translate("FrameDissector", "User Datagram Protocol"), at, end);
         node.children << truncatedField(at);
         layers << node;
         return;
@@ -76,11 +76,11 @@ void dissectUdp(const FrameBytes& fb, std::size_t at, std::size_t end, QList<Dis
     const std::uint16_t srcPort = *fb.u16(at);
     const std::uint16_t dstPort = *fb.u16(at + 2);
     DissectedField node =
-        layerNode(tr("User Datagram Protocol, Src Port: %1, Dst Port: %2").arg(srcPort).arg(dstPort), at, at + kUdpHeader);
-    node.children << field(tr("Source port"), QString::number(srcPort), at, 2)
-                  << field(tr("Destination port"), QString::number(dstPort), at + 2, 2)
-                  << field(tr("Length"), QString::number(*fb.u16(at + 4)), at + 4, 2)
-                  << field(tr("Checksum"), hex(*fb.u16(at + 6), 4), at + 6, 2);
+        layerNode(QCoreApplication::translate("FrameDissector", "User Datagram Protocol, Src Port: %1, Dst Port: %2").arg(srcPort).arg(dstPort), at, at + kUdpHeader);
+    node.children << field(QCoreApplication::translate("FrameDissector", "Source port"), QString::number(srcPort), at, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Destination port"), QString::number(dstPort), at + 2, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Length"), QString::number(*fb.u16(at + 4)), at + 4, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Checksum"), hex(*fb.u16(at + 6), 4), at + 6, 2);
     layers << node;
     if ((srcPort == kDnsPort || dstPort == kDnsPort) && end > at + kUdpHeader)
         layers << dissectDns(fb, at + kUdpHeader, end);
@@ -88,7 +88,7 @@ void dissectUdp(const FrameBytes& fb, std::size_t at, std::size_t end, QList<Dis
 
 void dissectTcp(const FrameBytes& fb, std::size_t at, std::size_t end, QList<DissectedField>& layers) {
     if (!fb.has(at, kTcpMinHeader)) {
-        DissectedField node = layerNode(tr("Transmission Control Protocol"), at, end);
+        DissectedField node = layerNode(QCoreApplication::translate("FrameDissector", "Transmission Control Protocol"), at, end);
         node.children << truncatedField(at);
         layers << node;
         return;
@@ -100,23 +100,23 @@ void dissectTcp(const FrameBytes& fb, std::size_t at, std::size_t end, QList<Dis
     const std::uint16_t offsetFlags = *fb.u16(at + 12);
     const std::size_t headerLength = std::size_t(offsetFlags >> 12) * 4;
     const std::uint8_t flags = std::uint8_t(offsetFlags & 0x3f);
-    DissectedField node = layerNode(tr("Transmission Control Protocol, Src Port: %1, Dst Port: %2, Seq: %3, Ack: %4")
+    DissectedField node = layerNode(QCoreApplication::translate("FrameDissector", "Transmission Control Protocol, Src Port: %1, Dst Port: %2, Seq: %3, Ack: %4")
                                         .arg(srcPort)
                                         .arg(dstPort)
                                         .arg(seq)
                                         .arg(ack),
                                     at, at + std::max(headerLength, kTcpMinHeader));
     const QString flagNames = tcpFlagNames(flags);
-    node.children << field(tr("Source port"), QString::number(srcPort), at, 2)
-                  << field(tr("Destination port"), QString::number(dstPort), at + 2, 2)
-                  << field(tr("Sequence number"), QString::number(seq), at + 4, 4)
-                  << field(tr("Acknowledgment number"), QString::number(ack), at + 8, 4)
-                  << field(tr("Header length"), tr("%1 bytes (%2)").arg(headerLength).arg(offsetFlags >> 12), at + 12, 1)
-                  << field(tr("Flags"), flagNames.isEmpty() ? hex(flags, 3) : QStringLiteral("%1 (%2)").arg(hex(flags, 3), flagNames),
+    node.children << field(QCoreApplication::translate("FrameDissector", "Source port"), QString::number(srcPort), at, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Destination port"), QString::number(dstPort), at + 2, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Sequence number"), QString::number(seq), at + 4, 4)
+                  << field(QCoreApplication::translate("FrameDissector", "Acknowledgment number"), QString::number(ack), at + 8, 4)
+                  << field(QCoreApplication::translate("FrameDissector", "Header length"), QCoreApplication::translate("FrameDissector", "%1 bytes (%2)").arg(headerLength).arg(offsetFlags >> 12), at + 12, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Flags"), flagNames.isEmpty() ? hex(flags, 3) : QStringLiteral("%1 (%2)").arg(hex(flags, 3), flagNames),
                            at + 12, 2)
-                  << field(tr("Window"), QString::number(*fb.u16(at + 14)), at + 14, 2)
-                  << field(tr("Checksum"), hex(*fb.u16(at + 16), 4), at + 16, 2)
-                  << field(tr("Urgent pointer"), QString::number(*fb.u16(at + 18)), at + 18, 2);
+                  << field(QCoreApplication::translate("FrameDissector", "Window"), QString::number(*fb.u16(at + 14)), at + 14, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Checksum"), hex(*fb.u16(at + 16), 4), at + 16, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Urgent pointer"), QString::number(*fb.u16(at + 18)), at + 18, 2);
     layers << node;
 }
 

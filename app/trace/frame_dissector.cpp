@@ -24,7 +24,7 @@ QString etherTypeName(std::uint16_t type) {
         case kEtherTypeIpv4: return QStringLiteral("IPv4 (%1)").arg(hex(type, 4));
         case kEtherTypeArp: return QStringLiteral("ARP (%1)").arg(hex(type, 4));
     }
-    return tr("Unknown (%1)").arg(hex(type, 4));
+    return QCoreApplication::translate("FrameDissector", "Unknown (%1)").arg(hex(type, 4));
 }
 
 QString ipProtocolName(std::uint8_t protocol) {
@@ -33,7 +33,7 @@ QString ipProtocolName(std::uint8_t protocol) {
         case 6: return QStringLiteral("TCP (6)");
         case 17: return QStringLiteral("UDP (17)");
     }
-    return tr("Unknown (%1)").arg(protocol);
+    return QCoreApplication::translate("FrameDissector", "Unknown (%1)").arg(protocol);
 }
 
 void dissectArp(const FrameBytes& fb, std::size_t at, QList<DissectedField>& layers) {
@@ -41,32 +41,32 @@ void dissectArp(const FrameBytes& fb, std::size_t at, QList<DissectedField>& lay
     node.offset = int(at);
     node.length = int(std::min(kArpBody, fb.data.size() - at));
     if (!fb.has(at, kArpBody)) {
-        node.name = tr("Address Resolution Protocol");
+        node.name = QCoreApplication::translate("FrameDissector", "Address Resolution Protocol");
         node.children << truncatedField(at);
         layers << node;
         return;
     }
     const std::uint16_t op = *fb.u16(at + 6);
-    const QString opName = op == 1 ? tr("request") : op == 2 ? tr("reply") : tr("unknown");
-    node.name = tr("Address Resolution Protocol (%1)").arg(opName);
+    const QString opName = op == 1 ? QCoreApplication::translate("FrameDissector", "request") : op == 2 ? QCoreApplication::translate("FrameDissector", "reply") : QCoreApplication::translate("FrameDissector", "unknown");
+    node.name = QCoreApplication::translate("FrameDissector", "Address Resolution Protocol (%1)").arg(opName);
     const std::uint16_t htype = *fb.u16(at);
     const std::uint16_t ptype = *fb.u16(at + 2);
-    node.children << field(tr("Hardware type"), htype == 1 ? tr("Ethernet (1)") : QString::number(htype), at, 2)
-                  << field(tr("Protocol type"), etherTypeName(ptype), at + 2, 2)
-                  << field(tr("Hardware size"), QString::number(*fb.u8(at + 4)), at + 4, 1)
-                  << field(tr("Protocol size"), QString::number(*fb.u8(at + 5)), at + 5, 1)
-                  << field(tr("Opcode"), QStringLiteral("%1 (%2)").arg(opName).arg(op), at + 6, 2)
-                  << field(tr("Sender MAC address"), *fb.mac(at + 8), at + 8, 6)
-                  << field(tr("Sender IP address"), *fb.ipv4(at + 14), at + 14, 4)
-                  << field(tr("Target MAC address"), *fb.mac(at + 18), at + 18, 6)
-                  << field(tr("Target IP address"), *fb.ipv4(at + 24), at + 24, 4);
+    node.children << field(QCoreApplication::translate("FrameDissector", "Hardware type"), htype == 1 ? QCoreApplication::translate("FrameDissector", "Ethernet (1)") : QString::number(htype), at, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Protocol type"), etherTypeName(ptype), at + 2, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Hardware size"), QString::number(*fb.u8(at + 4)), at + 4, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Protocol size"), QString::number(*fb.u8(at + 5)), at + 5, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Opcode"), QStringLiteral("%1 (%2)").arg(opName).arg(op), at + 6, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Sender MAC address"), *fb.mac(at + 8), at + 8, 6)
+                  << field(QCoreApplication::translate("FrameDissector", "Sender IP address"), *fb.ipv4(at + 14), at + 14, 4)
+                  << field(QCoreApplication::translate("FrameDissector", "Target MAC address"), *fb.mac(at + 18), at + 18, 6)
+                  << field(QCoreApplication::translate("FrameDissector", "Target IP address"), *fb.ipv4(at + 24), at + 24, 4);
     layers << node;
 }
 
 QString ipFlags(std::uint16_t flagsFragment) {
     QStringList names;
-    if (flagsFragment & 0x4000) names << tr("Don't fragment");
-    if (flagsFragment & 0x2000) names << tr("More fragments");
+    if (flagsFragment & 0x4000) names << QCoreApplication::translate("FrameDissector", "Don't fragment");
+    if (flagsFragment & 0x2000) names << QCoreApplication::translate("FrameDissector", "More fragments");
     const QString bits = hex(flagsFragment >> 13, 1);
     return names.isEmpty() ? bits : QStringLiteral("%1, %2").arg(bits, names.join(QStringLiteral(", ")));
 }
@@ -76,14 +76,14 @@ QString checksumText(const FrameBytes& fb, std::size_t at, std::size_t headerLen
     const QString value = hex(*fb.u16(at + 10), 4);
     if (headerLength < kIpv4MinHeader || !fb.has(at, headerLength)) return value;
     const bool correct = sim::wire::internetChecksum(fb.data.subspan(at, headerLength)) == 0;
-    return QStringLiteral("%1 [%2]").arg(value, correct ? tr("correct") : tr("incorrect"));
+    return QStringLiteral("%1 [%2]").arg(value, correct ? QCoreApplication::translate("FrameDissector", "correct") : QCoreApplication::translate("FrameDissector", "incorrect"));
 }
 
 void dissectIpv4(const FrameBytes& fb, std::size_t at, QList<DissectedField>& layers) {
     DissectedField node;
     node.offset = int(at);
     if (!fb.has(at, kIpv4MinHeader)) {
-        node.name = tr("Internet Protocol Version 4");
+        node.name = QCoreApplication::translate("FrameDissector", "Internet Protocol Version 4");
         node.length = int(fb.data.size() - std::min(at, fb.data.size()));
         node.children << truncatedField(at);
         layers << node;
@@ -96,20 +96,20 @@ void dissectIpv4(const FrameBytes& fb, std::size_t at, QList<DissectedField>& la
     const std::uint8_t protocol = *fb.u8(at + 9);
     const QString src = *fb.ipv4(at + 12);
     const QString dst = *fb.ipv4(at + 16);
-    node.name = tr("Internet Protocol Version 4, Src: %1, Dst: %2").arg(src, dst);
+    node.name = QCoreApplication::translate("FrameDissector", "Internet Protocol Version 4, Src: %1, Dst: %2").arg(src, dst);
     node.length = int(std::max(headerLength, kIpv4MinHeader));
-    node.children << field(tr("Version"), QString::number(versionIhl >> 4), at, 1)
-                  << field(tr("Header length"), tr("%1 bytes (%2)").arg(headerLength).arg(versionIhl & 0x0f), at, 1)
-                  << field(tr("Differentiated services"), hex(*fb.u8(at + 1), 2), at + 1, 1)
-                  << field(tr("Total length"), QString::number(totalLength), at + 2, 2)
-                  << field(tr("Identification"), hexAndDecimal(*fb.u16(at + 4), 4), at + 4, 2)
-                  << field(tr("Flags"), ipFlags(flagsFragment), at + 6, 1)
-                  << field(tr("Fragment offset"), QString::number(flagsFragment & 0x1fff), at + 6, 2)
-                  << field(tr("Time to live"), QString::number(*fb.u8(at + 8)), at + 8, 1)
-                  << field(tr("Protocol"), ipProtocolName(protocol), at + 9, 1)
-                  << field(tr("Header checksum"), checksumText(fb, at, headerLength), at + 10, 2)
-                  << field(tr("Source address"), src, at + 12, 4)
-                  << field(tr("Destination address"), dst, at + 16, 4);
+    node.children << field(QCoreApplication::translate("FrameDissector", "Version"), QString::number(versionIhl >> 4), at, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Header length"), QCoreApplication::translate("FrameDissector", "%1 bytes (%2)").arg(headerLength).arg(versionIhl & 0x0f), at, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Differentiated services"), hex(*fb.u8(at + 1), 2), at + 1, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Total length"), QString::number(totalLength), at + 2, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Identification"), hexAndDecimal(*fb.u16(at + 4), 4), at + 4, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Flags"), ipFlags(flagsFragment), at + 6, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Fragment offset"), QString::number(flagsFragment & 0x1fff), at + 6, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Time to live"), QString::number(*fb.u8(at + 8)), at + 8, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Protocol"), ipProtocolName(protocol), at + 9, 1)
+                  << field(QCoreApplication::translate("FrameDissector", "Header checksum"), checksumText(fb, at, headerLength), at + 10, 2)
+                  << field(QCoreApplication::translate("FrameDissector", "Source address"), src, at + 12, 4)
+                  << field(QCoreApplication::translate("FrameDissector", "Destination address"), dst, at + 16, 4);
     layers << node;
     if (headerLength < kIpv4MinHeader) return;  // a bad IHL: the payload cannot be located
     // Ethernet pads short frames to 60 octets: the payload ends where the total length says.
@@ -128,7 +128,7 @@ void dissectEthernet(const FrameBytes& fb, QList<DissectedField>& layers) {
     node.offset = 0;
     node.length = int(std::min(kEthernetHeader, fb.data.size()));
     if (!fb.has(0, kEthernetHeader)) {
-        node.name = tr("Ethernet II");
+        node.name = QCoreApplication::translate("FrameDissector", "Ethernet II");
         node.children << truncatedField(0);
         layers << node;
         return;
@@ -136,9 +136,9 @@ void dissectEthernet(const FrameBytes& fb, QList<DissectedField>& layers) {
     const QString dst = *fb.mac(0);
     const QString src = *fb.mac(6);
     const std::uint16_t type = *fb.u16(12);
-    node.name = tr("Ethernet II, Src: %1, Dst: %2").arg(src, dst);
-    node.children << field(tr("Destination"), dst, 0, 6) << field(tr("Source"), src, 6, 6)
-                  << field(tr("Type"), etherTypeName(type), 12, 2);
+    node.name = QCoreApplication::translate("FrameDissector", "Ethernet II, Src: %1, Dst: %2").arg(src, dst);
+    node.children << field(QCoreApplication::translate("FrameDissector", "Destination"), dst, 0, 6) << field(QCoreApplication::translate("FrameDissector", "Source"), src, 6, 6)
+                  << field(QCoreApplication::translate("FrameDissector", "Type"), etherTypeName(type), 12, 2);
     layers << node;
     if (type == kEtherTypeArp) dissectArp(fb, kEthernetHeader, layers);
     else if (type == kEtherTypeIpv4) dissectIpv4(fb, kEthernetHeader, layers);
