@@ -1,0 +1,35 @@
+// The time machine: a place's tables as they were at a trace event, found by deterministic
+// replay. A Lab is a function of its options and inputs, so replaying the session's inputs into
+// a fresh Lab records the same trace; a TraceLog subscriber snapshots the tables the moment the
+// wanted record is recorded (the kernel records an event after it made the change, so the
+// snapshot includes that event and nothing later).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "inspect/namespace_tables.hpp"
+#include "sim/cli/lab.hpp"
+
+namespace docknet::gui {
+
+/// What the user did: the Lab's options and each complete input as typed (a command, or a
+/// command with its here-document), run the way the GUI's controller runs them:
+/// sim::cli::parseLine(input, 1), then ScriptRunner::runParsed.
+struct Session {
+    sim::cli::LabOptions options;
+    std::vector<std::string> inputs;
+};
+
+struct TablesAt {
+    std::vector<Table> before;  // as of record recordIndex - 1 (for record 0: before its input ran)
+    std::vector<Table> after;   // as of record recordIndex
+};
+
+/// Replays `session` and returns the target's tables around record `recordIndex`. An index
+/// past the session's last record gives the final state as both (nothing changes there).
+/// Inputs that do not parse, or need more lines, are skipped, as the controller never ran them.
+TablesAt tablesAfterEvent(const Session& session, std::size_t recordIndex, const InspectTarget& target);
+
+}  // namespace docknet::gui
