@@ -6,7 +6,9 @@
 
 #include "sim/cli/lab.hpp"
 #include "sim/cli/script_runner.hpp"
+#include "sim/wire/ethernet_frame.hpp"
 #include "trace/event_explainer.hpp"
+#include "trace/frame_dissector.hpp"
 
 using docknet::gui::explainEvent;
 using sim::core::TraceKind;
@@ -129,6 +131,72 @@ private slots:
         rec.detail = "DNAT dst 0.0.0.0:8080 -> 172.17.0.2:80 (DOCKER #1)";
         log.record(rec);
         QCOMPARE(explainEvent(log, 0, kernel).value(0), QStringLiteral("PREROUTING: DNAT 0.0.0.0:8080 → 172.17.0.2:80 (rule in DOCKER chain)"));
+    }
+
+    void structuredFieldsWinOverDetail() {
+        // A bridge with two ports, and records carrying only structured fields and frames.
+        sim::net::Kernel k;
+        const auto host = *k.createNamespace("host");
+        const auto c1 = *k.createNamespace("c1");
+        const auto c2 = *k.createNamespace("c2");
+        const auto br = *k.createBridge(host, "docker0");
+        const auto [veth1, eth1] = *k.createVethPair(host, "veth1", c1, "eth0");
+        const auto [veth2, eth2] = *k.createVethPair(host, "veth2", c2, "eth0");
+        QVERIFY(k.setMaster(veth1, br).has_value() && k.setMaster(veth2, br).has_value());
+        const auto mac = *sim::wire::MacAddress::parse("02:42:ac:11:00:02");
+        const sim::wire::EthernetFrame frame{sim::wire::MacAddress::broadcast(), mac,
+                                             sim::wire::ArpPacket::request(mac, sim::wire::Ipv4Address(172, 17, 0, 2),
+                                                                           sim::wire::Ipv4Address(172, 17, 0, 3))};
+        const auto bytes = frame.encode();
+        sim::core::TraceLog log;
+        sim::core::TraceRecord learn;
+        learn.kind = TraceKind::FdbLearn;
+        learn.ns = host;
+        learn.iface = br;
+        learn.port = veth1;
+        learn.where = "host/docker0";
+        log.record(learn, sim::core::FrameLayer::Ethernet, bytes);
+        sim::core::TraceRecord flood = learn;
+        flood.kind = TraceKind::BridgeFlood;
+        flood.ports = {veth2};
+        log.record(flood, sim::core::FrameLayer::Ethernet, bytes);
+        sim::core::TraceRecord tx;
+        tx.kind = TraceKind::FrameTx;
+        tx.ns = c1;
+        tx.iface = eth1;
+        tx.where = "c1/eth0";
+        log.record(tx, sim::core::FrameLayer::Ethernet, bytes);
+        sim::core::TraceRecord request = tx;
+        request.kind = TraceKind::ArpRequest;
+        log.record(request, sim::core::FrameLayer::Ethernet, bytes);
+
+        QCOMPARE(explainEvent(log, 0, k).value(0),
+                 QStringLiteral("docker0 learned 02:42:ac:11:00:02 on veth1: frames for that MAC will go out of that port only."));
+        const QStringList floodWhy = explainEvent(log, 1, k);
+        QCOMPARE(floodWhy.value(0), QStringLiteral("docker0 has not learned ff:ff:ff:ff:ff:ff (a broadcast), so it floods the frame to "
+                                                   "every other port: veth2."));
+        QCOMPARE(floodWhy.value(1), QStringLiteral("It came in on veth1, so it does not go back out there."));
+        const QStringList txWhy = explainEvent(log, 2, k);
+        QCOMPARE(txWhy.value(0), QStringLiteral("c1's eth0 sends the frame into its veth cable; it comes out at veth1 on the host."));
+        QCOMPARE(txWhy.value(1), QStringLiteral("The frame carries: ARP, Request who-has 172.17.0.3 tell 172.17.0.2."));
+        QCOMPARE(explainEvent(log, 3, k).value(0),
+                 QStringLiteral("c1 does not know the MAC of 172.17.0.3, so it asks everyone on the link: who has 172.17.0.3?"));
+    }
+
+    void kernelFramesAreDissected() {
+        // Needs the kernel to record frames (TraceRecord::frame); skipped, visibly, until it does.
+        const auto& log = m_lab->kernel().trace();
+        const std::size_t tx = firstOfKind(log, TraceKind::FrameTx);
+        QVERIFY(tx < log.size());
+        const auto& rec = log.records()[tx];
+        if (!rec.frame.isValid()) QSKIP("the kernel model does not record frames yet");
+        const auto layers = docknet::gui::dissectFrame(rec.frame.layer, log.frameBytes(rec.frame));
+        QCOMPARE(layers.size(), 2);
+        QCOMPARE(layers[0].name, QStringLiteral("Ethernet II, Src: 02:42:ac:11:00:02, Dst: ff:ff:ff:ff:ff:ff"));
+        QCOMPARE(layers[1].name, QStringLiteral("Address Resolution Protocol (request)"));
+        const std::size_t flood = firstOfKind(log, TraceKind::BridgeFlood);
+        QVERIFY(!log.records()[flood].ports.empty());
+        QVERIFY(explainEvent(log, flood, m_lab->kernel()).value(1).startsWith(QStringLiteral("It came in on veth")));
     }
 
 private:
