@@ -41,21 +41,11 @@ QStringList EventContext::detailWords() const {
 
 }  // namespace explain
 
-QStringList explainEvent(const sim::core::TraceLog& log, std::size_t index, const sim::net::Kernel& kernel) {
+namespace {
+
+QStringList explainKind(const explain::EventContext& c) {
     using sim::core::TraceKind;
-    if (index >= log.size()) return {};
-    const sim::core::TraceRecord& rec = log.records()[index];
-    explain::EventContext c{rec, kernel, std::nullopt, std::nullopt};
-    const auto bytes = log.frameBytes(rec.frame);
-    if (rec.frame.layer == sim::core::FrameLayer::Ethernet) {
-        if (auto f = sim::wire::EthernetFrame::decode(bytes)) {
-            c.ethernet = *f;
-            if (const auto* p = c.ethernet->ipv4()) c.ip = *p;
-        }
-    } else if (rec.frame.layer == sim::core::FrameLayer::Ipv4) {
-        if (auto p = sim::wire::Ipv4Packet::decode(bytes)) c.ip = *p;
-    }
-    switch (rec.kind) {
+    switch (c.rec.kind) {
         case TraceKind::FrameTx: return explain::explainFrameTx(c);
         case TraceKind::FrameRx: return explain::explainFrameRx(c);
         case TraceKind::BridgeForward:
@@ -71,6 +61,29 @@ QStringList explainEvent(const sim::core::TraceLog& log, std::size_t index, cons
         case TraceKind::Drop: return explain::explainDrop(c);
     }
     return {};
+}
+
+}  // namespace
+
+QStringList explainEvent(const sim::core::TraceLog& log, std::size_t index, const sim::net::Kernel& kernel) {
+    if (index >= log.size()) return {};
+    const sim::core::TraceRecord& rec = log.records()[index];
+    explain::EventContext c{rec, kernel, std::nullopt, std::nullopt};
+    const auto bytes = log.frameBytes(rec.frame);
+    if (rec.frame.layer == sim::core::FrameLayer::Ethernet) {
+        if (auto f = sim::wire::EthernetFrame::decode(bytes)) {
+            c.ethernet = *f;
+            if (const auto* p = c.ethernet->ipv4()) c.ip = *p;
+        }
+    } else if (rec.frame.layer == sim::core::FrameLayer::Ipv4) {
+        if (auto p = sim::wire::Ipv4Packet::decode(bytes)) c.ip = *p;
+    }
+    QStringList sentences = explainKind(c);
+    // Names stay as they are written (docker0, a1), but "the host" opening a sentence is "The host".
+    const QString theHost = QCoreApplication::translate("EventExplainer", "the host");
+    for (QString& s : sentences)
+        if (!theHost.isEmpty() && s.startsWith(theHost)) s[0] = s[0].toUpper();
+    return sentences;
 }
 
 }  // namespace docknet::gui

@@ -5,21 +5,33 @@ namespace docknet::gui::explain {
 
 namespace {
 
-/// The packet's destination: from the decoded packet, else the detail's "IP a > b:" text.
-QString packetDst(const EventContext& c) {
-    if (c.ip) return QString::fromStdString(c.ip->dst.toString());
+/// The "a.b.c.d[.port]:" word after '>' in the detail ("IP 172.17.0.2.40000 > 127.0.0.11.53: ...").
+QString detailDestination(const EventContext& c) {
     const QStringList w = c.detailWords();
     const auto gt = w.indexOf(QStringLiteral(">"));
-    if (gt >= 0 && gt + 1 < w.size()) return w[gt + 1].section(QLatin1Char(':'), 0, 0);
-    return QStringLiteral("?");
+    if (gt < 0 || gt + 1 >= w.size()) return QString();
+    QString dst = w[gt + 1];
+    if (dst.endsWith(QLatin1Char(':'))) dst.chop(1);
+    return dst;
+}
+
+/// The packet's destination address: from the decoded packet, else from the detail.
+QString packetDst(const EventContext& c) {
+    if (c.ip) return QString::fromStdString(c.ip->dst.toString());
+    const QString dst = detailDestination(c);
+    return dst.isEmpty() ? QStringLiteral("?") : dst.section(QLatin1Char('.'), 0, 3);
 }
 
 /// The destination port of a TCP/UDP packet, 0 for anything else.
 std::uint16_t packetDstPort(const EventContext& c) {
-    if (!c.ip) return 0;
-    if (const auto* u = std::get_if<sim::wire::UdpDatagram>(&c.ip->payload)) return u->dstPort;
-    if (const auto* t = std::get_if<sim::wire::TcpSegment>(&c.ip->payload)) return t->dstPort;
-    return 0;
+    if (c.ip) {
+        if (const auto* u = std::get_if<sim::wire::UdpDatagram>(&c.ip->payload)) return u->dstPort;
+        if (const auto* t = std::get_if<sim::wire::TcpSegment>(&c.ip->payload)) return t->dstPort;
+        return 0;
+    }
+    // tcpdump writes TCP/UDP destinations as address.port: a fifth component is the port.
+    const QString dst = detailDestination(c);
+    return dst.count(QLatin1Char('.')) == 4 ? std::uint16_t(dst.section(QLatin1Char('.'), 4, 4).toUShort()) : 0;
 }
 
 QString why(const EventContext& c) {
@@ -108,18 +120,17 @@ QStringList explainNat(const EventContext& c) {
 QStringList explainDeliver(const EventContext& c) {
     QStringList out;
     out << QCoreApplication::translate("EventExplainer", "%2 is %1's own address, so the packet goes up to its own stack.").arg(c.place(), packetDst(c));
-    if (c.ip) {
-        if (const auto* icmp = std::get_if<sim::wire::IcmpMessage>(&c.ip->payload)) {
-            if (icmp->type == sim::wire::IcmpType::EchoRequest)
-                out << QCoreApplication::translate("EventExplainer", "It is an echo request: the kernel's ICMP responder answers it with an echo reply.");
-            else if (icmp->type == sim::wire::IcmpType::EchoReply)
-                out << QCoreApplication::translate("EventExplainer", "It is an echo reply: the ping program waiting for id %1 gets it.").arg(icmp->id);
-            else
-                out << QCoreApplication::translate("EventExplainer", "It is an ICMP error: it goes to the socket whose packet caused it.");
-        } else if (const std::uint16_t port = packetDstPort(c)) {
-            out << QCoreApplication::translate("EventExplainer", "The socket listening on port %1 receives it.").arg(port);
-        }
-    }
+    const sim::wire::IcmpMessage* icmp = c.ip ? std::get_if<sim::wire::IcmpMessage>(&c.ip->payload) : nullptr;
+    const bool echoRequest = icmp ? icmp->type == sim::wire::IcmpType::EchoRequest : c.rec.detail.find("ICMP echo request") != std::string::npos;
+    const bool echoReply = icmp ? icmp->type == sim::wire::IcmpType::EchoReply : c.rec.detail.find("ICMP echo reply") != std::string::npos;
+    if (echoRequest)
+        out << QCoreApplication::translate("EventExplainer", "It is an echo request: the kernel's ICMP responder answers it with an echo reply.");
+    else if (echoReply)
+        out << QCoreApplication::translate("EventExplainer", "It is an echo reply: the ping program that sent the request gets it.");
+    else if (icmp || c.rec.detail.find("ICMP") != std::string::npos)
+        out << QCoreApplication::translate("EventExplainer", "It is an ICMP error: it goes to the socket whose packet caused it.");
+    else if (const std::uint16_t port = packetDstPort(c))
+        out << QCoreApplication::translate("EventExplainer", "The socket on port %1 receives it.").arg(port);
     return out;
 }
 

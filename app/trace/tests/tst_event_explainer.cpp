@@ -96,6 +96,23 @@ private slots:
         QVERIFY2(s.endsWith(QStringLiteral(" on the host.")), qPrintable(s));
     }
 
+    void deliverSaysWhoAnswers() {
+        const auto& log = m_lab->kernel().trace();
+        const std::size_t i = firstOfKind(log, TraceKind::Deliver);
+        QVERIFY(i < log.size());
+        const QStringList s = explainEvent(log, i, m_lab->kernel());
+        QCOMPARE(s.value(0), QStringLiteral("172.17.0.3 is a2's own address, so the packet goes up to its own stack."));
+        QCOMPARE(s.value(1), QStringLiteral("It is an echo request: the kernel's ICMP responder answers it with an echo reply."));
+    }
+
+    void theHostOpensASentenceCapitalised() {
+        const auto& log = m_lab->kernel().trace();
+        const std::size_t i = firstOfKind(log, TraceKind::FrameRx);
+        QVERIFY(i < log.size());
+        const QString s = explainEvent(log, i, m_lab->kernel()).value(0);
+        QVERIFY2(s.startsWith(QStringLiteral("The host receives the frame on veth")), qPrintable(s));
+    }
+
     void everyRecordHasAnExplanation() {
         const auto& log = m_lab->kernel().trace();
         for (std::size_t i = 0; i < log.size(); ++i)
