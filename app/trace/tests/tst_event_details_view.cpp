@@ -4,6 +4,7 @@
 
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include "sim/wire/ethernet_frame.hpp"
@@ -19,6 +20,15 @@ QTreeWidgetItem* findItem(QTreeWidget* tree, const QString& prefix) {
         if ((*it)->text(0).startsWith(prefix)) return *it;
     return nullptr;
 }
+
+/// Translates the view's own texts to upper case, standing in for a real .qm file.
+class UpperCaseTranslator : public QTranslator {
+public:
+    QString translate(const char* context, const char* source, const char*, int) const override {
+        return QLatin1String(context) == QLatin1String("docknet::gui::EventDetailsView") ? QString::fromUtf8(source).toUpper() : QString();
+    }
+    bool isEmpty() const override { return false; }
+};
 
 }  // namespace
 
@@ -78,6 +88,18 @@ private slots:
         QVERIFY(view.findChild<QLabel*>(QStringLiteral("why"))->text().isEmpty());
         view.showEvent(m_log, 99, m_kernel);
         QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("No event selected"));
+    }
+
+    void retranslatesOnLanguageChange() {
+        EventDetailsView view;
+        view.showEvent(m_log, 1, m_kernel);
+        UpperCaseTranslator upper;
+        QVERIFY(QCoreApplication::installTranslator(&upper));
+        QCoreApplication::processEvents();
+        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("EVENT #1 · 0.000010 S · eth0 · ArpRequest"));
+        QCoreApplication::removeTranslator(&upper);
+        QCoreApplication::processEvents();
+        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("Event #1 · 0.000010 s · eth0 · ArpRequest"));
     }
 
 private:
