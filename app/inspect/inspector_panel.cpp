@@ -99,8 +99,7 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent) {
 
 void InspectorPanel::showTables(const QString& title, const TablesAt& tables) {
     const int current = m_tabs->currentIndex();
-    m_tabs->clear();  // QTabWidget::clear does not delete the pages
-    while (auto* w = findChild<QTableWidget*>()) delete w;
+    while (m_tabs->count() > 0) delete m_tabs->widget(0);  // deleting a page removes its tab
     m_title = title;
     m_shown = tables.after;
     for (const Table& t : tables.after) m_tabs->addTab(makeTable(t, findTable(tables.before, t.id)), QString());

@@ -34,18 +34,20 @@ std::uint16_t packetDstPort(const EventContext& c) {
     return dst.count(QLatin1Char('.')) == 4 ? std::uint16_t(dst.section(QLatin1Char('.'), 4, 4).toUShort()) : 0;
 }
 
-QString why(const EventContext& c) {
+QString filteredDropSentence(const EventContext& c) {
     if (c.rec.chain == "DOCKER-ISOLATION-STAGE-2" || c.rec.detail.find("DOCKER-ISOLATION-STAGE-2") != std::string::npos)
         return QCoreApplication::translate("EventExplainer",
                                            "dropped: DOCKER-ISOLATION-STAGE-2, the packet came from another bridge (Docker keeps its "
                                            "networks apart).");
-    const QString rule = !c.rec.rule.empty() ? QString::fromStdString(c.rec.rule)
-                                             : QString::fromStdString(c.rec.detail).section(QStringLiteral("[filter "), 1).chopped(0);
+    // Without the structured rule, the detail ends with "[filter CHAIN #N]" or "[filter CHAIN policy]".
+    QString rule = QString::fromStdString(c.rec.rule);
+    if (rule.isEmpty()) {
+        rule = QString::fromStdString(c.rec.detail).section(QStringLiteral("[filter "), 1);
+        if (rule.endsWith(QLatin1Char(']'))) rule.chop(1);
+    }
     if (rule.isEmpty())
         return QCoreApplication::translate("EventExplainer", "dropped: an iptables filter rule discarded the packet.");
-    QString text = rule;
-    if (text.endsWith(QLatin1Char(']'))) text.chop(1);
-    return QCoreApplication::translate("EventExplainer", "dropped: the iptables filter table discarded the packet (%1).").arg(text);
+    return QCoreApplication::translate("EventExplainer", "dropped: the iptables filter table discarded the packet (%1).").arg(rule);
 }
 
 }  // namespace
@@ -149,7 +151,7 @@ QStringList explainDrop(const EventContext& c) {
                                                "waited for its MAC is thrown away (Host unreachable).")
                        .arg(dst);
             break;
-        case DropReason::Filtered: out << why(c); break;
+        case DropReason::Filtered: out << filteredDropSentence(c); break;
         case DropReason::NoListener: {
             const std::uint16_t port = packetDstPort(c);
             if (port)
