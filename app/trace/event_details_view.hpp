@@ -30,6 +30,8 @@ public:
     void clear();
 
 protected:
+    // The name showEvent is the brief's API; keep QWidget's showEvent(QShowEvent*) visible too.
+    using QWidget::showEvent;
     void changeEvent(QEvent* event) override;
 
 private:
