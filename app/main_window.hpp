@@ -1,48 +1,145 @@
+// MainWindow: the canvas in the middle, Events and Console docked below, Inspector, event
+// details and Explain on the right; menus for export, simulation and language. It wires the
+// views to the one LabController and shows the playback cursor's event everywhere at once.
 #pragma once
 
 #include <QMainWindow>
 #include <QString>
+#include <QTranslator>
+
+#include <memory>
+
+#include "scene/topology_layout.hpp"
+#include "scene/topology_snapshot.hpp"
 
 class QAction;
-class QGraphicsScene;
-class QGraphicsSimpleTextItem;
+class QActionGroup;
+class QCheckBox;
+class QDockWidget;
 class QGraphicsView;
+class QLabel;
 class QMenu;
+class QSlider;
+class QTableView;
+class QTabWidget;
+class QToolButton;
+
+namespace docknet::scene {
+class TopologyScene;
+}
 
 namespace docknet::gui {
 
-// The main window. For now: menus, a welcome text in a graphics scene (where the topology
-// will be drawn) and a status bar. All texts are set in retranslate(), so a language change
-// at run time (QEvent::LanguageChange) updates them.
+class ConsoleWidget;
+class EventDetailsView;
+class EventListModel;
+class InspectorPanel;
+class LabController;
+class Playback;
+struct CommandOutcome;
+
 class MainWindow : public QMainWindow {
-  Q_OBJECT
+    Q_OBJECT
 
- public:
-  explicit MainWindow(QWidget* parent = nullptr);
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-  // The texts currently shown in the scene (for tests).
-  QString headlineText() const;
-  QString hintText() const;
-  QGraphicsScene* scene() const { return scene_; }
+    LabController& controller() { return *m_controller; }
+    [[nodiscard]] scene::TopologyScene* scene() const { return m_scene; }
+    [[nodiscard]] QGraphicsView* view() const { return m_view; }
+    [[nodiscard]] EventListModel* events() const { return m_events; }
+    [[nodiscard]] Playback* playback() const { return m_playback; }
+    [[nodiscard]] ConsoleWidget* console() const { return m_console; }
+    [[nodiscard]] QString hintText() const;
+    [[nodiscard]] QString explainText() const;
 
- public slots:
-  void showAbout();
+    /// The first start: the tutorial's opening state and a hint what to do.
+    void loadWelcome();
+    /// Jumps to the last event (with no animation), as a finished playback would leave it.
+    void showLastEvent();
+    void selectItem(const QString& id);
+    /// Puts the cursor on trace record `record` (no animation).
+    void showEventRecord(std::size_t record);
+    /// 0: event details, 1: Inspector, 2: Explain.
+    void showRightTab(int index);
+    void fitToView();
 
- protected:
-  void changeEvent(QEvent* event) override;
+    bool exportPng(const QString& file, QString* error = nullptr);
+    bool exportSvg(const QString& file, QString* error = nullptr);
+    bool exportSession(const QString& file, QString* error = nullptr);
+    /// What the canvas holds, one object per item: kind, id, label, rect.
+    bool dumpScene(const QString& file, QString* error = nullptr) const;
+    /// Switches the user interface language at run time ("en", "ko").
+    bool setLanguage(const QString& lang);
+    [[nodiscard]] QString language() const { return m_lang; }
 
- private:
-  void retranslate();
-  void layoutWelcome();
+public slots:
+    void showAbout();
 
-  QGraphicsScene* scene_ = nullptr;
-  QGraphicsView* view_ = nullptr;
-  QGraphicsSimpleTextItem* headline_ = nullptr;
-  QGraphicsSimpleTextItem* hint_ = nullptr;
-  QMenu* fileMenu_ = nullptr;
-  QMenu* helpMenu_ = nullptr;
-  QAction* quitAction_ = nullptr;
-  QAction* aboutAction_ = nullptr;
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildMenus();
+    void buildDocks();
+    void retranslate();
+    void relayout();
+    void onCommandRan(const CommandOutcome& o);
+    void onCurrentEvent(int row, bool animate);
+    void refreshInspector();
+    void showStatus();
+    void explainFailure(const CommandOutcome& o);
+    scene::LayoutPhrases phrases() const;
+
+    std::unique_ptr<LabController> m_controller;
+    scene::TopologyScene* m_scene = nullptr;
+    QGraphicsView* m_view = nullptr;
+    EventListModel* m_events = nullptr;
+    Playback* m_playback = nullptr;
+    ConsoleWidget* m_console = nullptr;
+    EventDetailsView* m_details = nullptr;
+    InspectorPanel* m_inspector = nullptr;
+    QLabel* m_hint = nullptr;
+    QLabel* m_explain = nullptr;
+    QTableView* m_eventTable = nullptr;
+    QTabWidget* m_bottomTabs = nullptr;
+    QTabWidget* m_rightTabs = nullptr;
+    QDockWidget* m_bottomDock = nullptr;
+    QDockWidget* m_rightDock = nullptr;
+    QSlider* m_speed = nullptr;
+    QLabel* m_speedLabel = nullptr;
+    QList<QCheckBox*> m_filters;
+
+    scene::LayoutMemory m_memory;
+    scene::TopologySnapshot m_snapshot;
+    QString m_selectedId;
+    QString m_explainHtml;
+    QString m_lang = QStringLiteral("en");
+    QTranslator m_appTranslator;
+    QTranslator m_qtTranslator;
+
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_simMenu = nullptr;
+    QMenu* m_langMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_openScript = nullptr;
+    QAction* m_exportPng = nullptr;
+    QAction* m_exportSvg = nullptr;
+    QAction* m_saveSession = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_fit = nullptr;
+    QAction* m_zoomIn = nullptr;
+    QAction* m_zoomOut = nullptr;
+    QAction* m_play = nullptr;
+    QAction* m_stepBack = nullptr;
+    QAction* m_stepForward = nullptr;
+    QAction* m_first = nullptr;
+    QAction* m_last = nullptr;
+    QAction* m_langEn = nullptr;
+    QAction* m_langKo = nullptr;
+    QAction* m_about = nullptr;
 };
 
 }  // namespace docknet::gui

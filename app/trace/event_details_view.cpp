@@ -120,7 +120,7 @@ void EventDetailsView::retranslate() {
         m_title->setText(tr("No event selected"));
         return;
     }
-    m_title->setText(tr("Event #%1 · %2 s · %3 · %4").arg(m_shown->index).arg(m_shown->time, m_shown->where, m_shown->kind));
+    m_title->setText(tr("Event #%1 · %2 s · %3 · %4").arg(m_shown->index + 1).arg(m_shown->time, m_shown->where, m_shown->kind));
 }
 
 void EventDetailsView::highlightBytes(QTreeWidgetItem* item) {

@@ -49,6 +49,7 @@ public:
 
     core::Scheduler& scheduler() { return m_scheduler; }
     core::TraceLog& trace() { return m_trace; }
+    [[nodiscard]] const core::TraceLog& trace() const { return m_trace; }
     core::Rng& rng() { return m_rng; }
     [[nodiscard]] core::SimTime now() const { return m_scheduler.now(); }
     [[nodiscard]] const KernelConfig& config() const { return m_config; }

@@ -53,7 +53,7 @@ private slots:
     void showsEverything() {
         EventDetailsView view;
         view.showEvent(m_log, 1, m_kernel);
-        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("Event #1 · 0.000010 s · eth0 · ArpRequest"));
+        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("Event #2 · 0.000010 s · eth0 · ArpRequest"));
         auto* tree = view.findChild<QTreeWidget*>(QStringLiteral("fields"));
         QCOMPARE(tree->topLevelItemCount(), 2);
         QVERIFY(tree->topLevelItem(0)->text(0).startsWith(QStringLiteral("Ethernet II, Src: 02:42:ac:11:00:02")));
@@ -99,7 +99,7 @@ private slots:
         QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("EVENT #1 · 0.000010 S · eth0 · ArpRequest"));
         QCoreApplication::removeTranslator(&upper);
         QCoreApplication::processEvents();
-        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("Event #1 · 0.000010 s · eth0 · ArpRequest"));
+        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("Event #2 · 0.000010 s · eth0 · ArpRequest"));
     }
 
 private:

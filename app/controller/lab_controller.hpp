@@ -1,0 +1,77 @@
+// LabController: the one object that changes the simulation. The console, the first-start
+// script, `--script` and (later) lab steps all submit their input here; it runs it through the
+// same interpreter as `docknet shell`, keeps the session (every input, so the state at any
+// trace event can be replayed and the session exported as a script) and tells the views.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/cli/lab.hpp"
+
+namespace sim::cli {
+class ScriptRunner;
+}
+
+namespace docknet::gui {
+
+struct ParsedInput;
+
+struct CommandOutcome {
+    QString prompt;          // "$ " or the container shell's
+    QString echo;            // the input as the terminal showed it
+    QString output;          // stdout and stderr as printed, in order
+    QString errors;          // stderr alone (for Explain)
+    int exitCode = 0;
+    std::size_t traceBegin = 0;
+    std::size_t traceEnd = 0;
+};
+
+class LabController : public QObject {
+    Q_OBJECT
+
+public:
+    enum class InputState { Ran, NeedsMore, ParseError, Exit };
+
+    explicit LabController(sim::cli::LabOptions options = {}, QObject* parent = nullptr);
+    ~LabController() override;
+
+    /// One line as typed; lines accumulate until they form a complete input (continuations,
+    /// open quotes, here-documents). `error` gets bash's message for a line that does not parse.
+    InputState submitLine(const QString& line, QString* error = nullptr);
+    /// A whole script, line by line, as if typed. Returns false (and the message) when a line
+    /// does not parse; the lines before it have run.
+    bool runScript(const QString& script, QString* error = nullptr);
+
+    [[nodiscard]] const sim::cli::Lab& lab() const { return *m_lab; }
+    [[nodiscard]] const sim::cli::LabOptions& options() const { return m_options; }
+    [[nodiscard]] QString prompt() const;
+    [[nodiscard]] bool hasPendingInput() const { return !m_pending.empty(); }
+    [[nodiscard]] QStringList completions(const QString& line) const;
+    /// Every complete input run so far, as typed: replaying them gives the same state and trace.
+    [[nodiscard]] const std::vector<std::string>& inputs() const { return m_inputs; }
+    /// The session as a script that `docknet run` replays.
+    [[nodiscard]] QString sessionScript() const;
+    [[nodiscard]] const std::vector<CommandOutcome>& outcomes() const { return m_outcomes; }
+
+signals:
+    void commandRan(const docknet::gui::CommandOutcome& outcome);
+    void stateChanged();
+
+private:
+    void runInput(const std::string& input, const ParsedInput& parsed);
+
+    sim::cli::LabOptions m_options;
+    std::unique_ptr<sim::cli::Lab> m_lab;
+    std::unique_ptr<sim::cli::ScriptRunner> m_runner;
+    std::string m_pending;
+    std::vector<std::string> m_inputs;
+    std::vector<CommandOutcome> m_outcomes;
+};
+
+}  // namespace docknet::gui
