@@ -466,9 +466,8 @@ void MainWindow::refreshInspector() {
     const std::size_t record = row >= 0 ? m_events->recordAt(row) : log.size();
     const Session session{m_controller->options(), m_controller->inputs()};
     const TablesAt tables = tablesAfterEvent(session, record, target);
-    m_inspector->showTables(row >= 0 ? tr("Inspector · %1 (as of event #%2)").arg(title).arg(record + 1)
-                                     : tr("Inspector · %1").arg(title),
-                            tables);
+    // The panel adds "Inspector · " itself.
+    m_inspector->showTables(row >= 0 ? tr("%1 (as of event #%2)").arg(title).arg(record + 1) : title, tables);
 }
 
 void MainWindow::selectItem(const QString& id) {

@@ -19,8 +19,8 @@ constexpr double kRowGap = 36;
 constexpr double kMinCardW = 170;
 constexpr double kCardPadX = 10;
 constexpr double kCardPadY = 8;
-constexpr double kBandMaxW = 1500;   // wider rows of bridges wrap into a new band
-constexpr int kSlotChunk = 4;        // a bridge reserves slots four at a time
+constexpr double kBandMaxW = 1900;   // wider rows of bridges wrap into a new band
+constexpr int kSlotChunk = 2;        // a bridge reserves slots two at a time
 
 double lineHeight(TextStyle s) {
     switch (s) {
@@ -178,12 +178,20 @@ Layout layoutTopology(const TopologySnapshot& snap, LayoutMemory& memory, const 
     double y = kFrameTop + kHeaderH;
     double contentRight = x0 + 400;
 
-    // Host-mode cards: dashed, inside the frame, no veth.
+    // Host-mode cards: dashed, inside the frame, no veth; right of the port sockets, so the
+    // sockets' lines down to their containers do not cross them.
     if (!hostRow.empty()) {
+        double socketsW = 0;
+        for (const auto& port : snap.ports) {
+            const std::string label = port.hostIp + ":" + std::to_string(port.hostPort) + " → " + port.targetIp + ":" +
+                                      std::to_string(port.containerPort);
+            socketsW = std::max(socketsW, measure(label, TextStyle::Mono) + 16 + 14);
+        }
+        const double hx = x0 + socketsW * static_cast<double>(snap.ports.size() + 1);
         const int slots = assignSlots(hostRow, memory);
         for (const auto* c : hostRow)
-            p.addCard(*c, Rect{x0 + memory.slotOf[c->id] * p.slotW(), y, memory.cardWidth, p.cardH}, true);
-        contentRight = std::max(contentRight, x0 + slots * p.slotW());
+            p.addCard(*c, Rect{hx + memory.slotOf[c->id] * p.slotW(), y, memory.cardWidth, p.cardH}, true);
+        contentRight = std::max(contentRight, hx + slots * p.slotW());
         y += p.cardH + kRowGap;
     }
 
