@@ -23,8 +23,8 @@ class EventDetailsView : public QWidget {
 public:
     explicit EventDetailsView(QWidget* parent = nullptr);
 
-    /// Shows record `index` of `log`, titled "Event #index" (the record's position in the log,
-    /// as the Inspector numbers events). Nothing is kept: the view copies what it displays.
+    /// Shows record `index` of `log`, titled "Event #<index + 1>" (1-based, as the event list
+    /// numbers events). Nothing is kept: the view copies what it displays.
     /// An index past the end clears the view.
     void showEvent(const sim::core::TraceLog& log, std::size_t index, const sim::net::Kernel& kernel);
     void clear();

@@ -96,7 +96,7 @@ private slots:
         UpperCaseTranslator upper;
         QVERIFY(QCoreApplication::installTranslator(&upper));
         QCoreApplication::processEvents();
-        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("EVENT #1 · 0.000010 S · eth0 · ArpRequest"));
+        QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("EVENT #2 · 0.000010 S · eth0 · ArpRequest"));
         QCoreApplication::removeTranslator(&upper);
         QCoreApplication::processEvents();
         QCOMPARE(view.findChild<QLabel*>(QStringLiteral("title"))->text(), QStringLiteral("Event #2 · 0.000010 s · eth0 · ArpRequest"));
