@@ -434,6 +434,11 @@ void Kernel::setIpForward(core::NamespaceId nsId, bool on) {
 
 void Kernel::record(core::TraceKind kind, core::NamespaceId nsId, core::InterfaceId iface, core::PacketUid packet,
                     std::string detail, core::DropReason reason) {
+    record(kind, nsId, iface, packet, std::move(detail), reason, TraceFacts{});
+}
+
+void Kernel::record(core::TraceKind kind, core::NamespaceId nsId, core::InterfaceId iface, core::PacketUid packet,
+                    std::string detail, core::DropReason reason, TraceFacts facts) {
     core::TraceRecord rec;
     rec.time = now();
     rec.kind = kind;
@@ -444,7 +449,25 @@ void Kernel::record(core::TraceKind kind, core::NamespaceId nsId, core::Interfac
     if (iface.isValid()) rec.where = describe(iface);
     else if (const NetNamespace* n = ns(nsId)) rec.where = n->name();
     rec.detail = std::move(detail);
-    m_trace.record(std::move(rec));
+    if (!m_trace.isRecording()) {
+        m_trace.record(std::move(rec));  // subscribers still hear of it; nothing is kept
+        return;
+    }
+    rec.port = facts.port;
+    rec.ports = std::move(facts.ports);
+    rec.rule = std::move(facts.rule);
+    rec.chain = std::move(facts.chain);
+    rec.fromState = std::move(facts.fromState);
+    rec.toState = std::move(facts.toState);
+    if (facts.frame) {
+        const wire::Bytes bytes = facts.frame->encode();
+        m_trace.record(std::move(rec), core::FrameLayer::Ethernet, bytes);
+    } else if (facts.ip) {
+        const wire::Bytes bytes = facts.ip->encode();
+        m_trace.record(std::move(rec), core::FrameLayer::Ipv4, bytes);
+    } else {
+        m_trace.record(std::move(rec));
+    }
 }
 
 }  // namespace sim::net

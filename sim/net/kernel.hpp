@@ -120,6 +120,49 @@ public:
     /// Appends a trace record stamped with now() and resolved place names.
     void record(core::TraceKind kind, core::NamespaceId ns, core::InterfaceId iface, core::PacketUid packet,
                 std::string detail, core::DropReason reason = core::DropReason::None);
+    /// What a record can carry besides its text: the frame or IPv4 packet as it was at the event
+    /// (encoded only while the trace keeps records) and the facts the GUI explains it with.
+    struct TraceFacts {
+        const wire::EthernetFrame* frame = nullptr;
+        const wire::Ipv4Packet* ip = nullptr;
+        core::InterfaceId port;
+        std::vector<core::InterfaceId> ports;
+        std::string rule;
+        std::string chain;
+        std::string fromState;
+        std::string toState;
+
+        static TraceFacts ofFrame(const wire::EthernetFrame& f) {
+            TraceFacts t;
+            t.frame = &f;
+            return t;
+        }
+        static TraceFacts ofIp(const wire::Ipv4Packet& p) {
+            TraceFacts t;
+            t.ip = &p;
+            return t;
+        }
+        TraceFacts&& withPort(core::InterfaceId p) && {
+            port = p;
+            return std::move(*this);
+        }
+        TraceFacts&& withPorts(std::vector<core::InterfaceId> p) && {
+            ports = std::move(p);
+            return std::move(*this);
+        }
+        TraceFacts&& withRule(std::string r, std::string c) && {
+            rule = std::move(r);
+            chain = std::move(c);
+            return std::move(*this);
+        }
+        TraceFacts&& withStates(std::string from, std::string to) && {
+            fromState = std::move(from);
+            toState = std::move(to);
+            return std::move(*this);
+        }
+    };
+    void record(core::TraceKind kind, core::NamespaceId ns, core::InterfaceId iface, core::PacketUid packet,
+                std::string detail, core::DropReason reason, TraceFacts facts);
     /// Random locally administered unicast MAC, as the kernel gives a new veth or bridge.
     wire::MacAddress randomMac();
 

@@ -47,6 +47,12 @@ std::string endpoint(wire::Ipv4Address a, std::uint16_t port, bool withPort) {
     return withPort ? a.toString() + ":" + std::to_string(port) : a.toString();
 }
 
+/// The chain of a verdict's "CHAIN #n" (decidedBy), or `fallback` for a policy.
+std::string chainOf(const std::string& decidedBy, const char* fallback) {
+    if (decidedBy.empty()) return fallback;
+    return decidedBy.substr(0, decidedBy.find(" #"));
+}
+
 }  // namespace
 
 bool Netfilter::isTracking(const NetNamespace& n) { return hasRules(n.nat()) || hasRules(n.filter()); }
@@ -97,7 +103,8 @@ bool Netfilter::track(core::NamespaceId nsId, core::InterfaceId in, core::Interf
         if (dst != p.ip.dst || dport != dstPort(p.ip)) {
             m_kernel.record(TraceKind::NatTranslate, nsId, in, p.uid,
                             std::string(p.connReply ? "un-SNAT dst " : "DNAT dst ") +
-                                endpoint(p.ip.dst, dstPort(p.ip), withPort) + " -> " + endpoint(dst, dport, withPort));
+                                endpoint(p.ip.dst, dstPort(p.ip), withPort) + " -> " + endpoint(dst, dport, withPort),
+                            DropReason::None, Kernel::TraceFacts::ofIp(p.ip).withRule("conntrack", "conntrack"));
             p.ip.dst = dst;
             setDstPort(p.ip, dport);
         }
@@ -120,7 +127,8 @@ bool Netfilter::track(core::NamespaceId nsId, core::InterfaceId in, core::Interf
     if (dnat) {
         m_kernel.record(TraceKind::NatTranslate, nsId, in, p.uid,
                         "DNAT dst " + endpoint(p.ip.dst, dstPort(p.ip), withPort) + " -> " +
-                            endpoint(reply.src, reply.sport, withPort) + " (" + v.decidedBy + ")");
+                            endpoint(reply.src, reply.sport, withPort) + " (" + v.decidedBy + ")",
+                        DropReason::None, Kernel::TraceFacts::ofIp(p.ip).withRule(v.decidedBy, chainOf(v.decidedBy, natChain)));
         p.ip.dst = reply.src;
         setDstPort(p.ip, reply.sport);
     }
@@ -133,9 +141,11 @@ bool Netfilter::filter(core::NamespaceId nsId, const char* chain, core::Interfac
     if (!hasRules(n.filter())) return true;
     const XtVerdict v = n.filter().evaluate(chain, viewOf(n, p, in, out));
     if (v.accept) return true;
-    m_kernel.record(TraceKind::Drop, nsId, in.isValid() ? in : out, p.uid,
-                    p.ip.summary() + " [filter " + (v.decidedBy.empty() ? std::string(chain) + " policy" : v.decidedBy) + "]",
-                    DropReason::Filtered);
+    const std::string by = v.decidedBy.empty() ? std::string(chain) + " policy" : v.decidedBy;
+    // The structured rule names a policy the way `iptables -S` shows it ("-P FORWARD DROP").
+    const std::string rule = v.decidedBy.empty() ? std::string(chain) + " policy DROP" : v.decidedBy;
+    m_kernel.record(TraceKind::Drop, nsId, in.isValid() ? in : out, p.uid, p.ip.summary() + " [filter " + by + "]",
+                    DropReason::Filtered, Kernel::TraceFacts::ofIp(p.ip).withRule(rule, chainOf(v.decidedBy, chain)));
     return false;
 }
 
@@ -157,7 +167,8 @@ void Netfilter::rewriteSource(core::NamespaceId nsId, core::InterfaceId dev, IpP
     if (src != p.ip.src || sport != srcPort(p.ip)) {
         m_kernel.record(TraceKind::NatTranslate, nsId, dev, p.uid,
                         std::string(p.connReply ? "un-DNAT src " : "SNAT src ") + endpoint(p.ip.src, srcPort(p.ip), withPort) +
-                            " -> " + endpoint(src, sport, withPort));
+                            " -> " + endpoint(src, sport, withPort),
+                        DropReason::None, Kernel::TraceFacts::ofIp(p.ip).withRule("conntrack", "conntrack"));
         p.ip.src = src;
         setSrcPort(p.ip, sport);
     }
@@ -219,7 +230,8 @@ bool Netfilter::postrouting(core::NamespaceId nsId, core::InterfaceId out, IpPac
         m_kernel.record(TraceKind::NatTranslate, nsId, out, p.uid,
                         std::string(std::holds_alternative<target::Masquerade>(*v.nat) ? "MASQUERADE" : "SNAT") + " src " +
                             endpoint(p.ip.src, srcPort(p.ip), withPort) + " -> " +
-                            endpoint(reply.dst, reply.dport, withPort) + " (" + v.decidedBy + ")");
+                            endpoint(reply.dst, reply.dport, withPort) + " (" + v.decidedBy + ")",
+                        DropReason::None, Kernel::TraceFacts::ofIp(p.ip).withRule(v.decidedBy, chainOf(v.decidedBy, "POSTROUTING")));
         p.ip.src = reply.dst;
         setSrcPort(p.ip, reply.dport);
         return true;
