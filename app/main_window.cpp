@@ -32,6 +32,7 @@
 #include "controller/lab_controller.hpp"
 #include "events/event_list_model.hpp"
 #include "events/playback.hpp"
+#include "export/pcap_writer.hpp"
 #include "inspect/inspector_panel.hpp"
 #include "inspect/time_machine.hpp"
 #include "scene/event_motion.hpp"
@@ -241,6 +242,7 @@ void MainWindow::buildMenus() {
     };
     exporter(m_exportPng, QStringLiteral("PNG (*.png)"), &MainWindow::exportPng);
     exporter(m_exportSvg, QStringLiteral("SVG (*.svg)"), &MainWindow::exportSvg);
+    exporter(m_exportPcap, QStringLiteral("pcap (*.pcap)"), &MainWindow::exportPcap);
     exporter(m_saveSession, QStringLiteral("Shell script (*.sh)"), &MainWindow::exportSession);
     m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
@@ -305,6 +307,7 @@ void MainWindow::retranslate() {
     m_openScript->setText(tr("&Run script..."));
     m_exportPng->setText(tr("Export diagram as &PNG..."));
     m_exportSvg->setText(tr("Export diagram as &SVG..."));
+    m_exportPcap->setText(tr("Export trace as p&cap..."));
     m_saveSession->setText(tr("Save session as &script..."));
     m_quit->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
@@ -517,6 +520,14 @@ bool MainWindow::exportSvg(const QString& file, QString* error) {
     m_scene->render(&p, QRectF(QPointF(0, 0), r.size()), r);
     p.end();
     return true;
+}
+
+bool MainWindow::exportPcap(const QString& file, QString* error) {
+    const auto& log = m_controller->lab().kernel().trace();
+    auto written = docknet::exporting::writePcap(log, 0, log.size(), file.toStdString());
+    if (written) return true;
+    if (error) *error = QString::fromStdString(written.error());
+    return false;
 }
 
 bool MainWindow::exportSession(const QString& file, QString* error) {

@@ -67,6 +67,7 @@ public:
 
     bool exportPng(const QString& file, QString* error = nullptr);
     bool exportSvg(const QString& file, QString* error = nullptr);
+    bool exportPcap(const QString& file, QString* error = nullptr);
     bool exportSession(const QString& file, QString* error = nullptr);
     /// What the canvas holds, one object per item: kind, id, label, rect.
     bool dumpScene(const QString& file, QString* error = nullptr) const;
@@ -127,6 +128,7 @@ private:
     QAction* m_openScript = nullptr;
     QAction* m_exportPng = nullptr;
     QAction* m_exportSvg = nullptr;
+    QAction* m_exportPcap = nullptr;
     QAction* m_saveSession = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_fit = nullptr;

@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QMenuBar>
+#include <QProcess>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -198,6 +199,15 @@ private slots:
         QVERIFY(replay.runScript(QString::fromUtf8(s.readAll())));
         QCOMPARE(replay.lab().engine().containers().size(), w.controller().lab().engine().containers().size());
         QVERIFY(w.dumpScene(dir.filePath("scene.json"), &error));
+        // The pcap opens in tshark with the sim's addresses (when tshark is installed, as ./test installs it).
+        w.controller().runScript(QStringLiteral("docker exec nginx ping -c 1 172.17.0.2\n"));
+        QVERIFY2(w.exportPcap(dir.filePath("t.pcap"), &error), qPrintable(error));
+        QProcess tshark;
+        tshark.start(QStringLiteral("tshark"), {QStringLiteral("-r"), dir.filePath("t.pcap")});
+        QVERIFY(tshark.waitForFinished(60000));
+        const QString shown = QString::fromUtf8(tshark.readAllStandardOutput());
+        QVERIFY2(shown.contains(QStringLiteral("Who has 172.17.0.2")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("Echo (ping) request")), qPrintable(shown));
     }
 
     void switchLanguageAtRunTime() {
