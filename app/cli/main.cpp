@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     runCmd->add_option("script", run.script, "The script file, or - for standard input")->required();
     runCmd->add_flag("--json", run.json, "Print the steps (command, stdout, stderr, exit code) and the final state as JSON");
     runCmd->add_flag("--trace", run.trace, "Add the packet trace below each command, one line per event");
+    runCmd->add_option("--pcap", run.pcap, "Write every frame of the run to this pcap file (one packet per hop)");
     runCmd->add_option("--seed", run.seed, "Seed of the simulation's randomness (ids, MACs, timers)")->capture_default_str();
     runCmd->add_option("--think", run.thinkSeconds, "Simulated seconds between two commands")->capture_default_str();
 

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "export/pcap_writer.hpp"
 #include "sim/cli/docker_views.hpp"
 #include "sim/cli/lab.hpp"
 #include "sim/cli/script_runner.hpp"
@@ -38,6 +39,17 @@ JsonValue stepsJson(const sim::cli::Transcript& t, sim::cli::Lab& lab, bool with
     return steps;
 }
 
+/// Writes the whole run's frames to `path`; false (with a message) when libpcap cannot.
+bool exportPcap(const sim::cli::Lab& lab, const std::string& path) {
+    const auto& log = lab.kernel().trace();
+    auto written = docknet::exporting::writePcap(log, 0, log.size(), path);
+    if (!written) {
+        std::cerr << "docknet: " << path << ": " << written.error() << "\n";
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 int runScript(const RunOptions& options) {
@@ -68,7 +80,7 @@ int runScript(const RunOptions& options) {
         doc.set("steps", stepsJson(*transcript, lab, options.trace));
         doc.set("state", sim::cli::labState(lab.engine()));
         std::cout << doc.toIndentedString() << "\n";
-        return 0;
+        return options.pcap.empty() || exportPcap(lab, options.pcap) ? 0 : 1;
     }
     // The transcript interleaves stdout and stderr as a terminal would; both go to stdout so
     // that one file keeps the order (echoed commands included).
@@ -82,7 +94,7 @@ int runScript(const RunOptions& options) {
                 std::cout << "    | " << records[i].toString() << "\n";
     }
     std::cout.flush();
-    return 0;
+    return options.pcap.empty() || exportPcap(lab, options.pcap) ? 0 : 1;
 }
 
 }  // namespace docknet::cli
