@@ -104,10 +104,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(std:
     buildMenus();
 
     connect(m_controller.get(), &LabController::commandRan, this, &MainWindow::onCommandRan);
-    connect(m_controller.get(), &LabController::stateChanged, this, [this] {
-        m_events->refresh();
-        relayout();
-    });
     connect(m_playback, &Playback::currentChanged, this, &MainWindow::onCurrentEvent);
     connect(m_scene, &scene::TopologyScene::animationFinished, m_playback, &Playback::eventShown);
     connect(m_playback, &Playback::playingChanged, this, [this](bool) { retranslate(); });

@@ -20,8 +20,10 @@ int EventListModel::columnCount(const QModelIndex& parent) const { return parent
 void EventListModel::refresh() {
     beginResetModel();
     const auto& records = m_log.records();
+    // The log only grows (a clear() starts over): classify the new records only.
+    std::size_t from = m_protocolOf.size() <= records.size() ? m_protocolOf.size() : 0;
     m_protocolOf.resize(records.size());
-    for (std::size_t i = 0; i < records.size(); ++i) m_protocolOf[i] = scene::protocolOf(m_log, records[i]);
+    for (std::size_t i = from; i < records.size(); ++i) m_protocolOf[i] = scene::protocolOf(m_log, records[i]);
     m_rows.clear();
     for (std::size_t i = 0; i < records.size(); ++i) {
         const auto p = m_protocolOf[i];
