@@ -16,7 +16,7 @@
 
 #include "controller/lab_controller.hpp"
 #include "gui_bench.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 #include "main_window.hpp"
 #include "translations.hpp"
 

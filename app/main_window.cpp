@@ -39,7 +39,7 @@
 #include "scene/node_item.hpp"
 #include "scene/scene_style.hpp"
 #include "scene/topology_scene.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 #include "trace/event_details_view.hpp"
 #include "translations.hpp"
 

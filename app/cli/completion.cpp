@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "sim/cli/docker_cli.hpp"
-#include "sim/cli/lab.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
 
 namespace docknet::cli {
 
@@ -24,7 +24,7 @@ std::vector<std::string> words(const std::string& line) {
 
 }  // namespace
 
-std::vector<std::string> completions(const sim::cli::Lab& lab, sim::cli::ScriptRunner& runner, const std::string& line) {
+std::vector<std::string> completions(const sim::cli::DockerHost& lab, sim::shell::ScriptRunner& runner, const std::string& line) {
     const auto w = words(line);
     const std::string& current = w.back();
     std::set<std::string> candidates;

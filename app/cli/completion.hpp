@@ -6,13 +6,15 @@
 #include <vector>
 
 namespace sim::cli {
-class ScriptRunner;
-class Lab;
+class DockerHost;
 }  // namespace sim::cli
+namespace sim::shell {
+class ScriptRunner;
+}  // namespace sim::shell
 
 namespace docknet::cli {
 
 /// Candidates for the word being typed: `line` is everything before the cursor.
-std::vector<std::string> completions(const sim::cli::Lab& lab, sim::cli::ScriptRunner& runner, const std::string& line);
+std::vector<std::string> completions(const sim::cli::DockerHost& lab, sim::shell::ScriptRunner& runner, const std::string& line);
 
 }  // namespace docknet::cli

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "completion.hpp"
-#include "sim/cli/lab.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
 
 namespace docknet::cli {
 
@@ -21,8 +21,8 @@ namespace {
 // readline's completion callbacks are plain C functions: they reach the session through this
 // pointer, set only while runInteractiveShell runs.
 struct Session {
-    sim::cli::Lab* lab = nullptr;
-    sim::cli::ScriptRunner* runner = nullptr;
+    sim::cli::DockerHost* lab = nullptr;
+    sim::shell::ScriptRunner* runner = nullptr;
     std::vector<std::string> matches;
 };
 Session* g_session = nullptr;
@@ -54,10 +54,10 @@ bool readLine(bool tty, const std::string& prompt, std::string& out) {
 }  // namespace
 
 int runInteractiveShell(const ShellOptions& options) {
-    sim::cli::LabOptions labOptions;
+    sim::cli::DockerHostOptions labOptions;
     labOptions.seed = options.seed;
-    sim::cli::Lab lab(labOptions);
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab(labOptions);
+    sim::shell::ScriptRunner runner(lab);
     Session session{&lab, &runner, {}};
     g_session = &session;
     const bool tty = isatty(STDIN_FILENO) != 0;
@@ -78,7 +78,7 @@ int runInteractiveShell(const ShellOptions& options) {
         if (pending.empty()) startLine = lineNo;
         ++lineNo;
         pending += (pending.empty() ? "" : "\n") + line;
-        auto parsed = sim::cli::parseLine(pending, startLine);
+        auto parsed = sim::shell::parseLine(pending, startLine);
         if (!parsed) {
             std::cerr << "bash: " << parsed.error().message << "\n";
             pending.clear();
@@ -90,7 +90,7 @@ int runInteractiveShell(const ShellOptions& options) {
         // `exit` on the host leaves docknet.
         if (runner.context().onHost() && (pending == "exit" || pending.starts_with("exit "))) break;
         pending.clear();
-        sim::cli::Transcript t;
+        sim::shell::Transcript t;
         runner.runParsed(parsed->script, t);
         const auto& records = lab.kernel().trace().records();
         for (const auto& step : t.steps) {

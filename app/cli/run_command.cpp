@@ -8,8 +8,8 @@
 
 #include "export/pcap_writer.hpp"
 #include "sim/cli/docker_views.hpp"
-#include "sim/cli/lab.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
 #include "sim/core/json.hpp"
 
 namespace docknet::cli {
@@ -18,7 +18,7 @@ using sim::core::JsonValue;
 
 namespace {
 
-JsonValue stepsJson(const sim::cli::Transcript& t, sim::cli::Lab& lab, bool withTrace) {
+JsonValue stepsJson(const sim::shell::Transcript& t, sim::cli::DockerHost& lab, bool withTrace) {
     JsonValue steps = JsonValue::array();
     const auto& records = lab.kernel().trace().records();
     for (const auto& s : t.steps) {
@@ -40,7 +40,7 @@ JsonValue stepsJson(const sim::cli::Transcript& t, sim::cli::Lab& lab, bool with
 }
 
 /// Writes the whole run's frames to `path`; false (with a message) when libpcap cannot.
-bool exportPcap(const sim::cli::Lab& lab, const std::string& path) {
+bool exportPcap(const sim::cli::DockerHost& lab, const std::string& path) {
     const auto& log = lab.kernel().trace();
     auto written = docknet::exporting::writePcap(log, 0, log.size(), path);
     if (!written) {
@@ -64,11 +64,11 @@ int runScript(const RunOptions& options) {
         }
         text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
-    sim::cli::LabOptions labOptions;
+    sim::cli::DockerHostOptions labOptions;
     labOptions.seed = options.seed;
     labOptions.thinkTime = sim::core::micros(static_cast<std::int64_t>(std::llround(options.thinkSeconds * 1e6)));
-    sim::cli::Lab lab(labOptions);
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab(labOptions);
+    sim::shell::ScriptRunner runner(lab);
     auto transcript = runner.run(text);
     if (!transcript) {
         std::cerr << "docknet: " << (options.script == "-" ? std::string("stdin") : options.script) << ": "

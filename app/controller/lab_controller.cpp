@@ -1,24 +1,24 @@
 #include "lab_controller.hpp"
 
 #include "../cli/completion.hpp"
-#include "sim/cli/script_runner.hpp"
-#include "sim/cli/shell_script.hpp"
+#include "sim/shell/script_runner.hpp"
+#include "sim/shell/shell_script.hpp"
 
 namespace docknet::gui {
 
 struct ParsedInput {
-    sim::cli::Script script;
+    sim::shell::Script script;
 };
 
 namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 }  // namespace
 
-LabController::LabController(sim::cli::LabOptions options, QObject* parent)
+LabController::LabController(sim::cli::DockerHostOptions options, QObject* parent)
     : QObject(parent),
       m_options(options),
-      m_lab(std::make_unique<sim::cli::Lab>(options)),
-      m_runner(std::make_unique<sim::cli::ScriptRunner>(*m_lab)) {}
+      m_lab(std::make_unique<sim::cli::DockerHost>(options)),
+      m_runner(std::make_unique<sim::shell::ScriptRunner>(*m_lab)) {}
 
 LabController::~LabController() = default;
 
@@ -27,7 +27,7 @@ QString LabController::prompt() const { return m_pending.empty() ? qs(m_runner->
 LabController::InputState LabController::submitLine(const QString& line, QString* error) {
     const std::string text = line.toStdString();
     std::string candidate = m_pending.empty() ? text : m_pending + "\n" + text;
-    auto parsed = sim::cli::parseLine(candidate, 1);
+    auto parsed = sim::shell::parseLine(candidate, 1);
     if (!parsed) {
         m_pending.clear();
         if (error) *error = QStringLiteral("bash: ") + qs(parsed.error().message);
@@ -46,7 +46,7 @@ LabController::InputState LabController::submitLine(const QString& line, QString
 
 void LabController::runInput(const std::string& input, const ParsedInput& parsed) {
     const std::string prompt = m_runner->prompt();
-    sim::cli::Transcript t;
+    sim::shell::Transcript t;
     m_runner->runParsed(parsed.script, t);
     m_inputs.push_back(input);
     for (const auto& step : t.steps) {

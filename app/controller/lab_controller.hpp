@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 
-namespace sim::cli {
+namespace sim::shell {
 class ScriptRunner;
 }
 
@@ -38,7 +38,7 @@ class LabController : public QObject {
 public:
     enum class InputState { Ran, NeedsMore, ParseError, Exit };
 
-    explicit LabController(sim::cli::LabOptions options = {}, QObject* parent = nullptr);
+    explicit LabController(sim::cli::DockerHostOptions options = {}, QObject* parent = nullptr);
     ~LabController() override;
 
     /// One line as typed; lines accumulate until they form a complete input (continuations,
@@ -48,8 +48,8 @@ public:
     /// does not parse; the lines before it have run.
     bool runScript(const QString& script, QString* error = nullptr);
 
-    [[nodiscard]] const sim::cli::Lab& lab() const { return *m_lab; }
-    [[nodiscard]] const sim::cli::LabOptions& options() const { return m_options; }
+    [[nodiscard]] const sim::cli::DockerHost& lab() const { return *m_lab; }
+    [[nodiscard]] const sim::cli::DockerHostOptions& options() const { return m_options; }
     [[nodiscard]] QString prompt() const;
     [[nodiscard]] bool hasPendingInput() const { return !m_pending.empty(); }
     [[nodiscard]] QStringList completions(const QString& line) const;
@@ -66,9 +66,9 @@ signals:
 private:
     void runInput(const std::string& input, const ParsedInput& parsed);
 
-    sim::cli::LabOptions m_options;
-    std::unique_ptr<sim::cli::Lab> m_lab;
-    std::unique_ptr<sim::cli::ScriptRunner> m_runner;
+    sim::cli::DockerHostOptions m_options;
+    std::unique_ptr<sim::cli::DockerHost> m_lab;
+    std::unique_ptr<sim::shell::ScriptRunner> m_runner;
     std::string m_pending;
     std::vector<std::string> m_inputs;
     std::vector<CommandOutcome> m_outcomes;

@@ -22,7 +22,7 @@ void addNamespaceTables(const sim::net::Kernel& k, sim::core::NamespaceId id, bo
 }
 
 /// The bridge named `name`, looked for in the host's namespace first.
-const sim::net::Bridge* findBridge(const sim::cli::Lab& lab, const std::string& name) {
+const sim::net::Bridge* findBridge(const sim::cli::DockerHost& lab, const std::string& name) {
     const sim::net::Kernel& k = lab.kernel();
     std::vector<sim::core::NamespaceId> order{lab.engine().hostNamespace()};
     for (auto id : k.namespaces())
@@ -36,7 +36,7 @@ const sim::net::Bridge* findBridge(const sim::cli::Lab& lab, const std::string& 
 
 }  // namespace
 
-std::vector<Table> inspectTables(const sim::cli::Lab& lab, const InspectTarget& target) {
+std::vector<Table> inspectTables(const sim::cli::DockerHost& lab, const InspectTarget& target) {
     const sim::net::Kernel& k = lab.kernel();
     std::vector<Table> out;
     switch (target.kind) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 
 namespace docknet::gui {
 
@@ -32,6 +32,6 @@ struct InspectTarget {
 /// The target's tables in a fixed order; empty when there is no such bridge or container.
 /// A host-mode container shows the host's namespace, a container-mode one its donor's; a
 /// container that is not running has no namespace and shows only its /etc files.
-std::vector<Table> inspectTables(const sim::cli::Lab& lab, const InspectTarget& target);
+std::vector<Table> inspectTables(const sim::cli::DockerHost& lab, const InspectTarget& target);
 
 }  // namespace docknet::gui

@@ -2,14 +2,14 @@
 
 #include <optional>
 
-#include "sim/cli/script_runner.hpp"
-#include "sim/cli/shell_script.hpp"
+#include "sim/shell/script_runner.hpp"
+#include "sim/shell/shell_script.hpp"
 
 namespace docknet::gui {
 
 TablesAt tablesAfterEvent(const Session& session, std::size_t recordIndex, const InspectTarget& target) {
-    sim::cli::Lab lab(session.options);
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab(session.options);
+    sim::shell::ScriptRunner runner(lab);
     sim::core::TraceLog& trace = lab.kernel().trace();
 
     TablesAt out;
@@ -27,12 +27,12 @@ TablesAt tablesAfterEvent(const Session& session, std::size_t recordIndex, const
         }
     });
 
-    sim::cli::Transcript transcript;
+    sim::shell::Transcript transcript;
     for (const std::string& input : session.inputs) {
         if (done) break;
         // Record 0's "before" is the state just before the input that causes it.
         if (recordIndex == 0 && next == 0) out.before = inspectTables(lab, target);
-        auto parsed = sim::cli::parseLine(input, 1);
+        auto parsed = sim::shell::parseLine(input, 1);
         if (!parsed || parsed->needsMore()) continue;
         runner.runParsed(parsed->script, transcript);
     }

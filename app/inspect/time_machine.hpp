@@ -1,6 +1,6 @@
 // The time machine: a place's tables as they were at a trace event, found by deterministic
-// replay. A Lab is a function of its options and inputs, so replaying the session's inputs into
-// a fresh Lab records the same trace; a TraceLog subscriber snapshots the tables the moment the
+// replay. A DockerHost is a function of its options and inputs, so replaying the session's inputs into
+// a fresh DockerHost records the same trace; a TraceLog subscriber snapshots the tables the moment the
 // wanted record is recorded (the kernel records an event after it made the change, so the
 // snapshot includes that event and nothing later).
 #pragma once
@@ -10,15 +10,15 @@
 #include <vector>
 
 #include "inspect/namespace_tables.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 
 namespace docknet::gui {
 
-/// What the user did: the Lab's options and each complete input as typed (a command, or a
+/// What the user did: the DockerHost's options and each complete input as typed (a command, or a
 /// command with its here-document), run the way the GUI's controller runs them:
-/// sim::cli::parseLine(input, 1), then ScriptRunner::runParsed.
+/// sim::shell::parseLine(input, 1), then ScriptRunner::runParsed.
 struct Session {
-    sim::cli::LabOptions options;
+    sim::cli::DockerHostOptions options;
     std::vector<std::string> inputs;
 };
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "sim/cli/docker_views.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 #include "sim/docker/host_environment.hpp"
 
 namespace docknet::scene {
@@ -39,7 +39,7 @@ std::string homeNetwork(const DockerEngine& engine, const Container& c) {
 
 }  // namespace
 
-TopologySnapshot snapshotOf(const sim::cli::Lab& lab) {
+TopologySnapshot snapshotOf(const sim::cli::DockerHost& lab) {
     const DockerEngine& engine = lab.engine();
     const sim::net::Kernel& k = lab.kernel();
     TopologySnapshot s;

@@ -10,7 +10,7 @@
 #include "sim/core/ids.hpp"
 
 namespace sim::cli {
-class Lab;
+class DockerHost;
 }
 
 namespace docknet::scene {
@@ -71,6 +71,6 @@ struct TopologySnapshot {
     std::vector<PortView> ports;
 };
 
-TopologySnapshot snapshotOf(const sim::cli::Lab& lab);
+TopologySnapshot snapshotOf(const sim::cli::DockerHost& lab);
 
 }  // namespace docknet::scene

@@ -15,7 +15,7 @@
 #include "main_window.hpp"
 #include "scene/packet_item.hpp"
 #include "scene/topology_scene.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 #include "translations.hpp"
 
 using docknet::gui::MainWindow;

@@ -1,6 +1,6 @@
 #include "sim/cli/docker_cli.hpp"
 
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 
 namespace sim::cli {
 
@@ -69,7 +69,7 @@ DockerCli::DockerCli(Shell& shell) : m_shell(shell) {
     defineViewCommands();
 }
 
-Lab& DockerCli::lab() { return m_shell.lab(); }
+DockerHost& DockerCli::lab() { return m_shell.lab(); }
 
 void DockerCli::define(CommandSpec spec, Handler handler) {
     const std::string path = spec.path;

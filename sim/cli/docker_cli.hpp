@@ -16,12 +16,15 @@
 
 #include "sim/cli/command_output.hpp"
 #include "sim/cli/flag_parser.hpp"
-#include "sim/cli/shell.hpp"
+#include "sim/shell/shell.hpp"
 #include "sim/docker/container.hpp"
 
 namespace sim::cli {
 
-class Lab;
+using shell::Shell;
+using shell::ShellContext;
+
+class DockerHost;
 
 class DockerCli {
 public:
@@ -48,7 +51,7 @@ private:
     /// cannot be had.
     bool ensureImage(const std::string& ref, CommandResult& r, const std::string& helpCommand);
 
-    Lab& lab();
+    DockerHost& lab();
     Shell& m_shell;
     std::map<std::string, CommandSpec> m_specs;
     std::map<std::string, Handler> m_handlers;

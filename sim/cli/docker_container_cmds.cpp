@@ -1,6 +1,6 @@
 // docker start / stop / restart / kill / rm / rename / logs / exec / container prune.
 #include "sim/cli/docker_cli.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 
 namespace sim::cli {
 

@@ -1,6 +1,6 @@
 // docker pull / build (images and the other listings are in docker_view_cmds.cpp).
 #include "sim/cli/docker_cli.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 #include "sim/docker/dockerfile.hpp"
 
 namespace sim::cli {

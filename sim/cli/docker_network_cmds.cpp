@@ -1,7 +1,7 @@
 // docker network create / rm / connect / disconnect / prune (ls and inspect are in
 // docker_view_cmds.cpp, with the other commands that print views of the state).
 #include "sim/cli/docker_cli.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 
 namespace sim::cli {
 

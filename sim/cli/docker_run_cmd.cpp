@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "sim/cli/docker_cli.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 
 namespace sim::cli {
 

@@ -8,10 +8,13 @@
 
 #include "sim/cli/docker_view_util.hpp"
 #include "sim/cli/docker_views.hpp"
-#include "sim/cli/go_template.hpp"
+#include "sim/gotemplate/go_template.hpp"
 #include "sim/cli/tab_writer.hpp"
 
 namespace sim::cli {
+using gotemplate::GoTemplate;
+using gotemplate::TemplateOptions;
+using gotemplate::MissingKey;
 
 using core::JsonValue;
 using docker::Container;

@@ -2,10 +2,12 @@
 // network inspect, and images. The views themselves are in docker_views.hpp.
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_views.hpp"
-#include "sim/cli/go_template.hpp"
-#include "sim/cli/lab.hpp"
+#include "sim/gotemplate/go_template.hpp"
+#include "sim/cli/docker_host.hpp"
 
 namespace sim::cli {
+using gotemplate::GoTemplate;
+using gotemplate::TemplateOptions;
 
 namespace {
 

@@ -9,7 +9,7 @@
 //                               encoding/json always prints in key order.
 // `set()` on a sorted object inserts at the sorted position, so items() is always print order;
 // `sortKeys()` turns an existing object into a sorted one. The Go-template engine
-// (sim/cli/go_template.hpp) also uses the flavour: a missing key of a struct-like object is an
+// (sim/gotemplate/go_template.hpp) also uses the flavour: a missing key of a struct-like object is an
 // error there, a missing key of a map-like object is `<no value>`.
 //
 // Writers:

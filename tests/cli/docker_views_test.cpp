@@ -23,8 +23,8 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
 
 std::int64_t unixSeconds(const char* rfc3339) { return *cli::parseRfc3339(rfc3339) / 1'000'000'000; }
 
-struct Lab {
-    explicit Lab(docker::DockerEngineConfig config = {}) : engine(kernel, config) {}
+struct DockerHost {
+    explicit DockerHost(docker::DockerEngineConfig config = {}) : engine(kernel, config) {}
 
     const docker::Container& run(const std::string& name, const std::string& image = "nginx",
                                  const std::string& network = "", std::vector<std::string> publish = {},
@@ -226,7 +226,7 @@ TEST_CASE("tabwriter column blocks, single-cell lines and flushes", "[docker_vie
 // ---- docker network inspect / ls ------------------------------------------------------------
 
 TEST_CASE("docker network inspect bridge with one running container matches docker-facts 2.1", "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     const auto& web = lab.run("alpine2", "nginx");
     const docker::Network* bridge = lab.engine.findNetwork("bridge");
     REQUIRE(bridge);
@@ -293,7 +293,7 @@ TEST_CASE("docker network inspect bridge with one running container matches dock
 }
 
 TEST_CASE("docker network inspect of a user-defined bridge and of host matches docker-facts 2.2", "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     auto id = lab.engine.createNetwork(netOpts("alpine-net"));
     REQUIRE(id);
     const docker::Network* net = lab.engine.findNetwork("alpine-net");
@@ -343,7 +343,7 @@ TEST_CASE("docker network inspect of a user-defined bridge and of host matches d
 }
 
 TEST_CASE("docker network ls on a fresh engine, sorted naturally, -q and --format", "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     auto id = [&](const char* name) { return lab.engine.findNetwork(name)->id.substr(0, 12); };
     CHECK(*cli::networkLsTable(lab.engine, {}) == "NETWORK ID     NAME      DRIVER    SCOPE\n" + id("bridge") +
                                                       "   bridge    bridge    local\n" + id("host") +
@@ -375,7 +375,7 @@ TEST_CASE("docker network ls on a fresh engine, sorted naturally, -q and --forma
 
 TEST_CASE("docker ps -a: Up, Exited and Created rows with a published port (docker-facts 2.4, IPv4 only)",
           "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     // The lab behind the docker-facts sample: web01 publishes 8080, web02 and web04 run in host
     // mode; web04's nginx cannot bind port 80 and exits with code 1 after its retries (2.5 s).
     const auto& web01 = lab.run("web01", "nginx", "", {"8080:80"});
@@ -431,12 +431,12 @@ TEST_CASE("docker ps -a: Up, Exited and Created rows with a published port (dock
     CHECK(bad.error().message == "template parsing error: template: :1:2: executing \"\" at <.Foo>: map has no entry for key \"Foo\"");
 
     // An empty list still prints the header.
-    Lab empty;
+    DockerHost empty;
     CHECK(*cli::psTable(empty.engine, {}) == "CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n");
 }
 
 TEST_CASE("docker ps STATUS right after start and PORTS grouping", "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     docker::ContainerConfig c;
     c.name = "app";
     c.image = "nginx";
@@ -466,7 +466,7 @@ TEST_CASE("docker ps STATUS right after start and PORTS grouping", "[docker_view
 TEST_CASE("docker images: CREATED relative to the simulated wall clock, SIZE in go-units", "[docker_views]") {
     docker::DockerEngineConfig config;
     config.epochSeconds = unixSeconds("2024-10-23T18:00:00Z");
-    Lab lab(config);
+    DockerHost lab(config);
     lab.engine.images().markPulled("nginx");
     lab.engine.images().markPulled("alpine");
     lab.engine.images().markPulled("busybox");
@@ -484,14 +484,14 @@ TEST_CASE("docker images: CREATED relative to the simulated wall clock, SIZE in 
     const std::string noTrunc = *cli::imagesTable(lab.engine, imagesOpts(false, true));
     CHECK(noTrunc.find(lab.engine.images().find("nginx")->id + "   3 weeks ago") != std::string::npos);
     // Nothing pulled: the header only.
-    Lab fresh(config);
+    DockerHost fresh(config);
     CHECK(*cli::imagesTable(fresh.engine, {}) == "REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n");
 }
 
 // ---- docker port ----------------------------------------------------------------------------
 
 TEST_CASE("docker port lists the bindings, one port, and the errors", "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     const auto& web = lab.run("web", "nginx", "", {"8080:80", "127.0.0.1:8443:443", "5353:53/udp"});
     CHECK(*cli::portLines(web, std::nullopt) ==
           "53/udp -> 0.0.0.0:5353\n"
@@ -522,7 +522,7 @@ TEST_CASE("docker port lists the bindings, one port, and the errors", "[docker_v
 // ---- docker inspect (containers) --------------------------------------------------------------
 
 TEST_CASE("docker inspect of a running container: field order and networking fields", "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     const auto& web = lab.run("web", "nginx", "", {"8080:80"});
     const JsonValue j = cli::containerInspect(lab.engine, web);
     CHECK(keys(j) == std::vector<std::string>{"Id", "Created", "Path", "Args", "State", "Image", "ResolvConfPath",
@@ -575,7 +575,7 @@ TEST_CASE("docker inspect of a running container: field order and networking fie
 }
 
 TEST_CASE("docker inspect of stopped, created, user-network and container-mode containers", "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     REQUIRE(lab.engine.createNetwork(netOpts("mynet")));
     docker::ContainerConfig c;
     c.name = "db";
@@ -634,12 +634,12 @@ TEST_CASE("docker inspect of stopped, created, user-network and container-mode c
 // ---- the lab state --------------------------------------------------------------------------
 
 TEST_CASE("labState holds the namespaces, bridges, rules and Docker objects, deterministically", "[docker_views]") {
-    auto build = [](Lab& lab) {
+    auto build = [](DockerHost& lab) {
         lab.run("web", "nginx", "", {"8080:80"});
         lab.run("client", "busybox", "", {}, false);
         lab.at(2);
     };
-    Lab a, b;
+    DockerHost a, b;
     build(a);
     build(b);
     const JsonValue state = cli::labState(a.engine);
@@ -697,7 +697,7 @@ TEST_CASE("labState holds the namespaces, bridges, rules and Docker objects, det
 }
 
 TEST_CASE("raw formats of docker ps and docker network ls", "[docker_views]") {
-    Lab lab;
+    DockerHost lab;
     const auto& web = lab.run("web", "nginx", "", {"8080:80"});
     CHECK(*cli::psTable(lab.engine, psOpts(false, false, false, "raw")) ==
           "container_id: " + web.shortId() +

@@ -6,13 +6,13 @@
 #include <catch2/catch.hpp>
 
 #include "sim/cli/docker_views.hpp"
-#include "sim/cli/lab.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
 
 namespace {
 
 struct Fixture {
-    Fixture() : lab(sim::cli::LabOptions{1, sim::core::SimTime::zero()}), runner(lab) {
+    Fixture() : lab(sim::cli::DockerHostOptions{1, sim::core::SimTime::zero()}), runner(lab) {
         auto t = runner.run(
             "docker network create mynet\n"
             "docker run -d --name web -p 8080:80 nginx\n"
@@ -23,8 +23,8 @@ struct Fixture {
     }
     std::string state() { return sim::cli::labState(lab.engine()).toCompactString(); }
 
-    sim::cli::Lab lab;
-    sim::cli::ScriptRunner runner;
+    sim::cli::DockerHost lab;
+    sim::shell::ScriptRunner runner;
 };
 
 }  // namespace
@@ -104,8 +104,8 @@ TEST_CASE("Failing commands leave the whole state unchanged", "[cli][property]")
 }
 
 TEST_CASE("A script whose line does not parse runs nothing and names the line", "[cli][script]") {
-    sim::cli::Lab lab;
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab;
+    sim::shell::ScriptRunner runner(lab);
     auto t = runner.run("docker network create ok\necho 'unterminated\n");
     REQUIRE_FALSE(t);
     CHECK(t.error().message == "line 2: unexpected EOF while looking for matching '''");
@@ -113,8 +113,8 @@ TEST_CASE("A script whose line does not parse runs nothing and names the line", 
 }
 
 TEST_CASE("Transcripts keep stdout and stderr in the order they were written", "[cli][script]") {
-    sim::cli::Lab lab;
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab;
+    sim::shell::ScriptRunner runner(lab);
     auto t = runner.run("docker run -d --name web nginx\n");
     REQUIRE(t);
     const auto& chunks = t->steps[0].output.chunks;
@@ -126,8 +126,8 @@ TEST_CASE("Transcripts keep stdout and stderr in the order they were written", "
 }
 
 TEST_CASE("docker exec -it opens a shell session that exit closes", "[cli][script]") {
-    sim::cli::Lab lab;
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab;
+    sim::shell::ScriptRunner runner(lab);
     auto t = runner.run("docker run -dit --name box alpine\ndocker exec -it box sh\nhostname\nexit\nhostname\n");
     REQUIRE(t);
     REQUIRE(t->steps.size() == 5);
@@ -141,8 +141,8 @@ TEST_CASE("docker exec -it opens a shell session that exit closes", "[cli][scrip
 }
 
 TEST_CASE("docker run -it with a shell: exit stops the container", "[cli][script]") {
-    sim::cli::Lab lab;
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab;
+    sim::shell::ScriptRunner runner(lab);
     auto t = runner.run("docker run -it --name ubu ubuntu bash\nhostname\nexit 3\ndocker ps -a --format '{{.Status}}'\n");
     REQUIRE(t);
     REQUIRE(t->steps.size() == 4);

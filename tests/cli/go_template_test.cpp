@@ -4,12 +4,12 @@
 #include <random>
 #include <string>
 
-#include "sim/cli/go_template.hpp"
+#include "sim/gotemplate/go_template.hpp"
 #include "sim/core/json.hpp"
 
-using sim::cli::GoTemplate;
-using sim::cli::MissingKey;
-using sim::cli::TemplateOptions;
+using sim::gotemplate::GoTemplate;
+using sim::gotemplate::MissingKey;
+using sim::gotemplate::TemplateOptions;
 using sim::core::ErrorCode;
 using sim::core::JsonValue;
 

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/cli/lab.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
 
 namespace fs = std::filesystem;
 
@@ -23,8 +23,8 @@ std::string readAll(const fs::path& p) {
 }
 
 std::string transcriptOf(const std::string& script) {
-    sim::cli::Lab lab;
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab;
+    sim::shell::ScriptRunner runner(lab);
     auto t = runner.run(script);
     if (!t) return "PARSE ERROR: " + t.error().message + "\n";
     return runner.render(*t, false);

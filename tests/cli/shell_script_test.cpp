@@ -3,24 +3,24 @@
 #include <string>
 #include <vector>
 
-#include "sim/cli/shell_script.hpp"
+#include "sim/shell/shell_script.hpp"
 
-using sim::cli::AndOrList;
-using sim::cli::Connector;
-using sim::cli::Environment;
-using sim::cli::ExpansionContext;
-using sim::cli::Incomplete;
-using sim::cli::RedirectionKind;
-using sim::cli::Script;
-using sim::cli::SimpleCommand;
-using sim::cli::WordPart;
+using sim::shell::AndOrList;
+using sim::shell::Connector;
+using sim::shell::Environment;
+using sim::shell::ExpansionContext;
+using sim::shell::Incomplete;
+using sim::shell::RedirectionKind;
+using sim::shell::Script;
+using sim::shell::SimpleCommand;
+using sim::shell::WordPart;
 using sim::core::ErrorCode;
 using Strings = std::vector<std::string>;
 
 namespace {
 
 Script parseOk(std::string_view text) {
-    auto script = sim::cli::parseScript(text);
+    auto script = sim::shell::parseScript(text);
     if (!script) FAIL("parse failed: " << script.error().message);
     return *script;
 }
@@ -32,9 +32,9 @@ const SimpleCommand& onlyCommand(const AndOrList& list) {
 }
 
 Strings argvOf(const SimpleCommand& cmd, const Environment& env = {}, int status = 0,
-               sim::cli::SubstitutionRunner runner = {}) {
+               sim::shell::SubstitutionRunner runner = {}) {
     ExpansionContext ctx{env, status, std::move(runner)};
-    auto expanded = sim::cli::expandCommand(cmd, ctx);
+    auto expanded = sim::shell::expandCommand(cmd, ctx);
     if (!expanded) FAIL("expansion failed: " << expanded.error().message);
     return expanded->argv;
 }
@@ -46,7 +46,7 @@ Strings argvOfLine(std::string_view text, const Environment& env = {}) {
 }
 
 std::string errorOf(std::string_view text) {
-    auto script = sim::cli::parseScript(text);
+    auto script = sim::shell::parseScript(text);
     REQUIRE_FALSE(script.has_value());
     return script.error().message;
 }
@@ -225,7 +225,7 @@ TEST_CASE("Dockerfile here-documents from the tutorial", "[cli][shell]") {
     CHECK(argvOf(onlyCommand(s.lists[1])) == Strings{"docker", "build", "-t", "nginx-custom", "."});
 
     const Environment env;
-    auto expanded = sim::cli::expandCommand(cat, ExpansionContext{env});
+    auto expanded = sim::shell::expandCommand(cat, ExpansionContext{env});
     REQUIRE(expanded);
     CHECK(expanded->hereDoc == body);
     CHECK(expanded->hereDocFd == 0);
@@ -241,13 +241,13 @@ TEST_CASE("here-document forms: unquoted expands and <<- strips tabs and quoted 
         const SimpleCommand& cat = onlyCommand(s.lists[0]);
         REQUIRE(cat.hereDoc);
         CHECK_FALSE(cat.hereDoc->quoted);
-        auto e = sim::cli::expandCommand(cat, ExpansionContext{env});
+        auto e = sim::shell::expandCommand(cat, ExpansionContext{env});
         REQUIRE(e);
         CHECK(*e->hereDoc == "FROM mysql:5.7.8\nRUN echo $HOME mysql:5.7.8\n");
     }
     {
         const Script s = parseOk("cat <<\"EOF\"\nFROM $IMAGE\nEOF\n");
-        auto e = sim::cli::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{env});
+        auto e = sim::shell::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{env});
         REQUIRE(e);
         CHECK(*e->hereDoc == "FROM $IMAGE\n");
     }
@@ -343,20 +343,20 @@ TEST_CASE("command substitution runs through the hook", "[cli][shell]") {
     CHECK(assign.words.empty());
     REQUIRE(assign.assignments.size() == 1);
     CHECK(assign.assignments[0].name == "IP");
-    auto e = sim::cli::expandCommand(assign, ExpansionContext{env, 0, runner});
+    auto e = sim::shell::expandCommand(assign, ExpansionContext{env, 0, runner});
     REQUIRE(e);
     REQUIRE(e->assignments.size() == 1);
     CHECK(e->assignments[0] == std::pair<std::string, std::string>{"IP", "172.17.0.2"});
     CHECK(ran.back() == "docker inspect -f \"{{.NetworkSettings.IPAddress}}\" db");
 
     // Without a hook a substitution is an error; a failing hook's error comes back.
-    auto noHook = sim::cli::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{env});
+    auto noHook = sim::shell::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{env});
     REQUIRE_FALSE(noHook);
     CHECK(noHook.error().code == ErrorCode::Unsupported);
     auto failing = [](const std::string&) -> sim::core::Result<std::string> {
         return sim::core::fail(ErrorCode::NotFound, "Error: No such object: web");
     };
-    auto failed = sim::cli::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{env, 0, failing});
+    auto failed = sim::shell::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{env, 0, failing});
     REQUIRE_FALSE(failed);
     CHECK(failed.error().message == "Error: No such object: web");
 
@@ -373,7 +373,7 @@ TEST_CASE("assignments before a command", "[cli][shell]") {
     REQUIRE(c.assignments.size() == 2);
     CHECK(c.assignments[1].name == "B");
     const Environment env;
-    auto e = sim::cli::expandCommand(c, ExpansionContext{env});
+    auto e = sim::shell::expandCommand(c, ExpansionContext{env});
     REQUIRE(e);
     CHECK(e->argv == Strings{"docker", "run", "x=y"});
     CHECK(e->assignments[1].second == "two words");
@@ -395,12 +395,12 @@ TEST_CASE("syntax errors carry the line and bash's words", "[cli][shell]") {
     CHECK(errorOf("echo `docker ps") == "line 1: unexpected EOF while looking for matching '`'");
     CHECK(errorOf("echo ${X") == "line 1: unexpected EOF while looking for matching '}'");
     CHECK(errorOf("echo $(a && && b)") == "line 1: syntax error near unexpected token '&&'");
-    CHECK(sim::cli::parseScript("x &&& y").error().code == ErrorCode::InvalidArgument);
+    CHECK(sim::shell::parseScript("x &&& y").error().code == ErrorCode::InvalidArgument);
 }
 
 TEST_CASE("constructs docknet does not model are Unsupported", "[cli][shell]") {
     auto check = [](std::string_view text, std::string_view needle) {
-        auto r = sim::cli::parseScript(text);
+        auto r = sim::shell::parseScript(text);
         REQUIRE_FALSE(r);
         CHECK(r.error().code == ErrorCode::Unsupported);
         CHECK_THAT(r.error().message, Catch::Contains(std::string(needle)));
@@ -414,7 +414,7 @@ TEST_CASE("constructs docknet does not model are Unsupported", "[cli][shell]") {
 }
 
 TEST_CASE("parseScriptUntilError keeps the lists before the error", "[cli][shell]") {
-    const auto partial = sim::cli::parseScriptUntilError("docker network ls\ndocker ps; docker images\n&& oops\n");
+    const auto partial = sim::shell::parseScriptUntilError("docker network ls\ndocker ps; docker images\n&& oops\n");
     REQUIRE(partial.error);
     CHECK(partial.error->message == "line 3: syntax error near unexpected token '&&'");
     REQUIRE(partial.script.lists.size() == 3);
@@ -423,7 +423,7 @@ TEST_CASE("parseScriptUntilError keeps the lists before the error", "[cli][shell
 
 TEST_CASE("parseLine says when the interactive shell needs another line", "[cli][shell]") {
     auto state = [](std::string_view text) {
-        auto r = sim::cli::parseLine(text);
+        auto r = sim::shell::parseLine(text);
         REQUIRE(r);
         return r->incomplete;
     };
@@ -442,19 +442,19 @@ TEST_CASE("parseLine says when the interactive shell needs another line", "[cli]
     CHECK(state("ping $(docker inspect web") == Incomplete::Substitution);
     CHECK(state("echo `date") == Incomplete::Substitution);
 
-    auto done = sim::cli::parseLine("cat > Dockerfile <<'EOF'\nFROM nginx\nEOF", 4);
+    auto done = sim::shell::parseLine("cat > Dockerfile <<'EOF'\nFROM nginx\nEOF", 4);
     REQUIRE(done);
     CHECK_FALSE(done->needsMore());
     REQUIRE(done->script.lists.size() == 1);
     CHECK(done->script.lists[0].line == 4);
     CHECK(onlyCommand(done->script.lists[0]).hereDoc->text == "FROM nginx\n");
 
-    auto joined = sim::cli::parseLine("docker run -d \\\n  --name web nginx");
+    auto joined = sim::shell::parseLine("docker run -d \\\n  --name web nginx");
     REQUIRE(joined);
     REQUIRE(joined->script.lists.size() == 1);
     CHECK(joined->script.lists[0].text == "docker run -d --name web nginx");
 
-    auto bad = sim::cli::parseLine("&& docker ps");
+    auto bad = sim::shell::parseLine("&& docker ps");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message == "line 1: syntax error near unexpected token '&&'");
 }
@@ -462,11 +462,11 @@ TEST_CASE("parseLine says when the interactive shell needs another line", "[cli]
 TEST_CASE("an unquoted expansion with several fields is an ambiguous redirect", "[cli][shell]") {
     const Script s = parseOk("docker ps > $OUT\n");
     const Environment env{{"OUT", "a b"}};
-    auto e = sim::cli::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{env});
+    auto e = sim::shell::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{env});
     REQUIRE_FALSE(e);
     CHECK(e.error().message == "line 1: $OUT: ambiguous redirect");
     const Environment one{{"OUT", "ps.txt"}};
-    auto ok = sim::cli::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{one});
+    auto ok = sim::shell::expandCommand(onlyCommand(s.lists[0]), ExpansionContext{one});
     REQUIRE(ok);
     CHECK(ok->redirections[0].target == "ps.txt");
 }

@@ -4,8 +4,8 @@
 // are the ones the engine installs.
 #include <catch2/catch.hpp>
 
-#include "sim/cli/lab.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
 #include "sim/wire/ethernet_frame.hpp"
 #include "sim/wire/ipv4_packet.hpp"
 
@@ -15,8 +15,8 @@ using sim::core::TraceRecord;
 
 namespace {
 
-const sim::core::TraceLog& runScript(sim::cli::Lab& lab, std::string_view script) {
-    sim::cli::ScriptRunner runner(lab);
+const sim::core::TraceLog& runScript(sim::cli::DockerHost& lab, std::string_view script) {
+    sim::shell::ScriptRunner runner(lab);
     auto t = runner.run(script);
     REQUIRE(t);
     return lab.kernel().trace();
@@ -30,7 +30,7 @@ docker exec a1 ping -c 1 172.17.0.3
 }  // namespace
 
 TEST_CASE("Every FrameTx of a first ping keeps an Ethernet frame that decodes to its detail", "[trace][frames]") {
-    sim::cli::Lab lab;
+    sim::cli::DockerHost lab;
     const auto& log = runScript(lab, kPing);
     const auto tx = log.ofKind(TraceKind::FrameTx);
     REQUIRE(tx.size() >= 4);
@@ -83,7 +83,7 @@ TEST_CASE("Every FrameTx of a first ping keeps an Ethernet frame that decodes to
 }
 
 TEST_CASE("A connect to a published port is DNATed by a rule of the DOCKER chain", "[trace][frames][nat]") {
-    sim::cli::Lab lab;
+    sim::cli::DockerHost lab;
     const auto& log = runScript(lab, "docker run -d --name web -p 8080:80 nginx\ncurl -s 10.0.2.15:8080\n");
     bool found = false;
     for (const auto& r : log.ofKind(TraceKind::NatTranslate)) {
@@ -102,7 +102,7 @@ TEST_CASE("A connect to a published port is DNATed by a rule of the DOCKER chain
 }
 
 TEST_CASE("A ping across two user networks is dropped in DOCKER-ISOLATION-STAGE-2", "[trace][frames][filter]") {
-    sim::cli::Lab lab;
+    sim::cli::DockerHost lab;
     const auto& log = runScript(lab, R"(docker network create n1
 docker network create n2
 docker run -dit --name a1 --network n1 busybox
@@ -122,7 +122,7 @@ docker exec a1 ping -c 1 172.19.0.2
 }
 
 TEST_CASE("A trace that does not record keeps no frames", "[trace][frames]") {
-    sim::cli::Lab lab;
+    sim::cli::DockerHost lab;
     const std::size_t before = lab.kernel().trace().size();
     lab.kernel().trace().setRecording(false);
     std::size_t heard = 0;

@@ -27,8 +27,8 @@ struct AppContainer {
 };
 
 /// docker0 with c1..c3, a second bridge br-app (in "host") with a1 and a2, and "lonely" with only lo.
-struct Lab {
-    Lab() : d(3) {
+struct DockerHost {
+    DockerHost() : d(3) {
         auto& k = d.kernel;
         brApp = *k.createBridge(d.host, "br-app");
         for (int i = 1; i <= 2; ++i) {
@@ -81,7 +81,7 @@ void requireInBox(const Layout& layout, double width, double height) {
 }  // namespace
 
 TEST_CASE("topology: vertices and edges of the docker0 lab", "[topology]") {
-    Lab lab;
+    DockerHost lab;
     Topology t(lab.d.kernel);
 
     // 7 namespaces (host, c1-3, a1-2, lonely); 7 lo + docker0 + br-app + 5 veth pairs.
@@ -127,7 +127,7 @@ TEST_CASE("topology: vertices and edges of the docker0 lab", "[topology]") {
 }
 
 TEST_CASE("topology: l2Domain follows veth links and bridge ports, not namespaces", "[topology]") {
-    Lab lab;
+    DockerHost lab;
     const auto& d = lab.d;
     Topology t(d.kernel);
 
@@ -165,7 +165,7 @@ TEST_CASE("topology: l2Domain follows veth links and bridge ports, not namespace
 }
 
 TEST_CASE("topology: a bridge without ports is its own domain, and a rebuilt snapshot sees changes", "[topology]") {
-    Lab lab;
+    DockerHost lab;
     auto& k = lab.d.kernel;
     const InterfaceId empty = *k.createBridge(lab.lonely, "br0");
     {
@@ -186,7 +186,7 @@ TEST_CASE("topology: a bridge without ports is its own domain, and a rebuilt sna
 }
 
 TEST_CASE("topology: pathBetween takes the shortest path, across the bridge at L2", "[topology]") {
-    Lab lab;
+    DockerHost lab;
     const auto& d = lab.d;
     Topology t(d.kernel);
     const auto ifc = [](InterfaceId id) { return Hop::ofInterface(id); };
@@ -219,7 +219,7 @@ TEST_CASE("topology: pathBetween takes the shortest path, across the bridge at L
 }
 
 TEST_CASE("topology: pathBetween is empty for unreachable or unknown ends", "[topology]") {
-    Lab lab;
+    DockerHost lab;
     const auto& d = lab.d;
     Topology t(d.kernel);
     const InterfaceId lonelyLo = lab.lo(lab.lonely);
@@ -235,7 +235,7 @@ TEST_CASE("topology: pathBetween is empty for unreachable or unknown ends", "[to
 }
 
 TEST_CASE("topology: layouts are deterministic per seed and fit the box", "[topology]") {
-    Lab lab;
+    DockerHost lab;
     Topology t(lab.d.kernel);
     constexpr double kWidth = 800.0, kHeight = 600.0;
 

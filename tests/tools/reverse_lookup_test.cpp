@@ -1,8 +1,8 @@
 // Reverse lookups (getnameinfo: /etc/hosts, then a PTR query through DNS) and iputils ping's
 // "64 bytes from NAME (a.b.c.d)" lines, against a table-driven DNS server and end to end against
 // Docker's embedded DNS (docker-facts §3.1/§10.3).
-#include "sim/cli/lab.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
 #include "sim/tools/resolver.hpp"
 #include "tools/tool_fixture.hpp"
 
@@ -115,8 +115,8 @@ TEST_CASE("iputils ping prints the PTR name of the reply's source", "[tools][pin
 }
 
 TEST_CASE("docker exec ping by name on a user-defined network prints NAME.NETWORK", "[tools][ping][docker][dns][ptr]") {
-    sim::cli::Lab lab;
-    sim::cli::ScriptRunner runner(lab);
+    sim::cli::DockerHost lab;
+    sim::shell::ScriptRunner runner(lab);
     const auto transcript = runner.run(R"(cat > Dockerfile <<'EOF'
 FROM nginx:latest
 RUN apt-get update

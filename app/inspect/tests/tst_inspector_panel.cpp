@@ -9,7 +9,7 @@
 
 #include "first_ping_session.hpp"
 #include "inspect/inspector_panel.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/shell/script_runner.hpp"
 
 using namespace docknet::gui;
 using namespace docknet::gui::testing;
@@ -38,10 +38,10 @@ class TestInspectorPanel : public QObject {
 private slots:
     void highlightsWhatTheEventLearned() {
         const Session session = firstPingSession();
-        sim::cli::Lab lab;
-        sim::cli::ScriptRunner runner(lab);
-        sim::cli::Transcript transcript;
-        for (const auto& input : session.inputs) runner.runParsed(sim::cli::parseLine(input, 1)->script, transcript);
+        sim::cli::DockerHost lab;
+        sim::shell::ScriptRunner runner(lab);
+        sim::shell::Transcript transcript;
+        for (const auto& input : session.inputs) runner.runParsed(sim::shell::parseLine(input, 1)->script, transcript);
         std::size_t learn = 0;
         while (lab.kernel().trace().records()[learn].kind != sim::core::TraceKind::FdbLearn) ++learn;
 

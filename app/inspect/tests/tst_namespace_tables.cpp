@@ -3,17 +3,17 @@
 #include <QtTest>
 
 #include "first_ping_session.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/shell/script_runner.hpp"
 
 using namespace docknet::gui;
 using namespace docknet::gui::testing;
 
 namespace {
 
-void runSession(sim::cli::Lab& lab, const Session& session) {
-    sim::cli::ScriptRunner runner(lab);
-    sim::cli::Transcript transcript;
-    for (const auto& input : session.inputs) runner.runParsed(sim::cli::parseLine(input, 1)->script, transcript);
+void runSession(sim::cli::DockerHost& lab, const Session& session) {
+    sim::shell::ScriptRunner runner(lab);
+    sim::shell::Transcript transcript;
+    for (const auto& input : session.inputs) runner.runParsed(sim::shell::parseLine(input, 1)->script, transcript);
 }
 
 std::vector<std::string> ids(const std::vector<Table>& tables) {
@@ -28,7 +28,7 @@ class TestNamespaceTables : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        m_lab = std::make_unique<sim::cli::Lab>();
+        m_lab = std::make_unique<sim::cli::DockerHost>();
         runSession(*m_lab, firstPingSession());
     }
 
@@ -76,7 +76,7 @@ private slots:
     }
 
     void hostModeContainerShowsTheHost() {
-        sim::cli::Lab lab;
+        sim::cli::DockerHost lab;
         runSession(lab, Session{{}, {"docker run -dit --name hostbox --network host busybox"}});
         const auto host = inspectTables(lab, {InspectTarget::Kind::Host, ""});
         const auto h = inspectTables(lab, {InspectTarget::Kind::Container, "hostbox"});
@@ -86,7 +86,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<sim::cli::Lab> m_lab;
+    std::unique_ptr<sim::cli::DockerHost> m_lab;
 };
 
 QTEST_GUILESS_MAIN(TestNamespaceTables)

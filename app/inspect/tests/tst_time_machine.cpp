@@ -3,7 +3,7 @@
 #include <QtTest>
 
 #include "first_ping_session.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/shell/script_runner.hpp"
 
 using namespace docknet::gui;
 using namespace docknet::gui::testing;
@@ -34,10 +34,10 @@ class TestTimeMachine : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        m_live = std::make_unique<sim::cli::Lab>(m_session.options);
-        sim::cli::ScriptRunner runner(*m_live);
-        sim::cli::Transcript transcript;
-        for (const auto& input : m_session.inputs) runner.runParsed(sim::cli::parseLine(input, 1)->script, transcript);
+        m_live = std::make_unique<sim::cli::DockerHost>(m_session.options);
+        sim::shell::ScriptRunner runner(*m_live);
+        sim::shell::Transcript transcript;
+        for (const auto& input : m_session.inputs) runner.runParsed(sim::shell::parseLine(input, 1)->script, transcript);
         QVERIFY(m_live->kernel().trace().size() > 10);
     }
 
@@ -89,7 +89,7 @@ private slots:
 
 private:
     Session m_session = firstPingSession();
-    std::unique_ptr<sim::cli::Lab> m_live;
+    std::unique_ptr<sim::cli::DockerHost> m_live;
 };
 
 QTEST_GUILESS_MAIN(TestTimeMachine)

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "sim/cli/lab.hpp"
-#include "sim/cli/script_runner.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
 #include "sim/wire/ethernet_frame.hpp"
 #include "trace/event_explainer.hpp"
 #include "trace/frame_dissector.hpp"
@@ -32,8 +32,8 @@ class TestEventExplainer : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        m_lab = std::make_unique<sim::cli::Lab>();
-        sim::cli::ScriptRunner runner(*m_lab);
+        m_lab = std::make_unique<sim::cli::DockerHost>();
+        sim::shell::ScriptRunner runner(*m_lab);
         auto transcript = runner.run(kFirstPing);
         QVERIFY(transcript.has_value());
         QCOMPARE(transcript->steps.back().exitCode, 0);
@@ -217,7 +217,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<sim::cli::Lab> m_lab;
+    std::unique_ptr<sim::cli::DockerHost> m_lab;
 };
 
 QTEST_GUILESS_MAIN(TestEventExplainer)

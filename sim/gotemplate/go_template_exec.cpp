@@ -2,11 +2,11 @@
 // walking actions, if/with/range and variables, evaluating pipelines, fields and function calls,
 // with Go's error messages and Docker's missing-key behaviour (MissingKey), and within the step and
 // output budgets of TemplateOptions.
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
 #include <algorithm>
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 // ---- execution (exec.go) ------------------------------------------------------------------------------
 
@@ -469,4 +469,4 @@ std::string executeTemplate(const Node& root, const std::string& text, const Jso
     return executor.run(root, dot);
 }
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

@@ -14,7 +14,7 @@
 //   go_template_exec.cpp     executing a parse tree over a JSON value (exec.go)
 //   go_template.cpp          GoTemplate itself: parse, execute, toString
 //
-// Private to sim/cli/go_template*.cpp; nothing else includes it.
+// Private to sim/gotemplate/go_template*.cpp; nothing else includes it.
 #pragma once
 
 #include <cstddef>
@@ -26,12 +26,12 @@
 #include <utility>
 #include <vector>
 
-#include "sim/cli/go_template.hpp"
+#include "sim/gotemplate/go_template.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/json.hpp"
 #include "sim/core/utf8.hpp"
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 using core::JsonValue;
 namespace utf8 = core::utf8;
@@ -214,4 +214,4 @@ void checkOutputSize(std::size_t bytes, const TemplateOptions& options);
 std::string executeTemplate(const Node& root, const std::string& text, const JsonValue& dot,
                             const TemplateOptions& options);
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

@@ -1,11 +1,11 @@
-#include "sim/cli/text_filters.hpp"
+#include "sim/shell/text_filters.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <regex>
 #include <set>
 
-namespace sim::cli {
+namespace sim::shell {
 
 namespace {
 
@@ -372,4 +372,4 @@ std::optional<CommandResult> runTextFilter(const std::vector<std::string>& argv,
     return std::nullopt;
 }
 
-}  // namespace sim::cli
+}  // namespace sim::shell

@@ -15,16 +15,23 @@
 #include <vector>
 
 #include "sim/cli/command_output.hpp"
-#include "sim/cli/shell_script.hpp"
+#include "sim/shell/shell_script.hpp"
 
 namespace sim::docker {
 struct Container;
 }
-
 namespace sim::cli {
-
-class Lab;
+class DockerHost;
 class DockerCli;
+}  // namespace sim::cli
+
+namespace sim::shell {
+// The shell runs docker commands and tools on a DockerHost and prints what they return.
+using cli::CommandResult;
+using cli::DockerCli;
+using cli::DockerHost;
+using cli::Output;
+using cli::Stream;
 
 /// Where commands run.
 struct ShellContext {
@@ -41,12 +48,12 @@ struct ShellContext {
 
 class Shell {
 public:
-    explicit Shell(Lab& lab);
+    explicit Shell(DockerHost& lab);
     ~Shell();
     Shell(const Shell&) = delete;
     Shell& operator=(const Shell&) = delete;
 
-    Lab& lab() { return m_lab; }
+    DockerHost& lab() { return m_lab; }
     DockerCli& docker() { return *m_docker; }
 
     /// Runs one and-or list; sets $?.
@@ -66,7 +73,7 @@ public:
     bool takeExitRequest(int& code);
 
     /// The shell the container's image has: "bash", "sh" or "ash".
-    [[nodiscard]] static std::string shellOf(const Lab& lab, const docker::Container& c);
+    [[nodiscard]] static std::string shellOf(const DockerHost& lab, const docker::Container& c);
 
 private:
     CommandResult runPipeline(const Pipeline& p, const ShellContext& ctx);
@@ -82,7 +89,7 @@ private:
                                          const ShellContext& ctx);
     std::string notFound(const ShellContext& ctx, const std::string& name) const;
 
-    Lab& m_lab;
+    DockerHost& m_lab;
     std::unique_ptr<DockerCli> m_docker;
     int m_lastStatus = 0;
     std::optional<ShellContext> m_session;
@@ -91,4 +98,4 @@ private:
     std::string m_pendingStdin;  // for the first command of runText's text
 };
 
-}  // namespace sim::cli
+}  // namespace sim::shell

@@ -10,7 +10,9 @@
 
 #include "sim/cli/command_output.hpp"
 
-namespace sim::cli {
+namespace sim::shell {
+using cli::CommandResult;
+
 
 using FileReader = std::function<std::optional<std::string>(const std::string& path)>;
 
@@ -18,4 +20,4 @@ using FileReader = std::function<std::optional<std::string>(const std::string& p
 std::optional<CommandResult> runTextFilter(const std::vector<std::string>& argv, const std::string& stdinText,
                                            const FileReader& read);
 
-}  // namespace sim::cli
+}  // namespace sim::shell

@@ -1,14 +1,14 @@
-#include "sim/cli/shell.hpp"
+#include "sim/shell/shell.hpp"
 
 #include <algorithm>
 
 #include "sim/cli/docker_cli.hpp"
-#include "sim/cli/lab.hpp"
-#include "sim/cli/text_filters.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/text_filters.hpp"
 #include "sim/docker/host_environment.hpp"
 #include "sim/tools/tool_runner.hpp"
 
-namespace sim::cli {
+namespace sim::shell {
 
 namespace {
 
@@ -26,7 +26,7 @@ bool isShellProgram(const std::string& name) {
 
 }  // namespace
 
-Shell::Shell(Lab& lab) : m_lab(lab), m_docker(std::make_unique<DockerCli>(*this)) {
+Shell::Shell(DockerHost& lab) : m_lab(lab), m_docker(std::make_unique<DockerCli>(*this)) {
     // The engine runs containers' own commands (docker run alpine ping ...) through this shell.
     m_lab.engine().setProcessRunner([this](const docker::Container& c, const std::vector<std::string>& argv) {
         CommandResult r = runInContainer(c, argv);
@@ -43,7 +43,7 @@ bool Shell::takeExitRequest(int& code) {
     return true;
 }
 
-std::string Shell::shellOf(const Lab& lab, const docker::Container& c) {
+std::string Shell::shellOf(const DockerHost& lab, const docker::Container& c) {
     const docker::ImageConfig* image = lab.engine().images().find(c.config.image);
     if (!image) return "sh";
     if (image->userland == docker::Userland::Alpine || image->userland == docker::Userland::Busybox) return "ash";
@@ -444,4 +444,4 @@ CommandResult Shell::runInContainer(const docker::Container& c, const std::vecto
     return dispatchContainer(argv, stdinText, ctx);
 }
 
-}  // namespace sim::cli
+}  // namespace sim::shell

@@ -1,10 +1,10 @@
 // Go's strconv for GoTemplate: quoting (Quote, QuoteRune, fmt's %#U) and the literal syntax of
 // strings, characters and integers (Unquote, UnquoteChar, ParseUint with base prefixes and '_').
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
 #include <limits>
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 // ---- Go quoting -------------------------------------------------------------------------------
 
@@ -249,4 +249,4 @@ std::optional<std::uint64_t> parseMagnitude(std::string_view s) {
     return v;
 }
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

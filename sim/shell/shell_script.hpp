@@ -25,7 +25,7 @@
 
 #include "sim/core/error.hpp"
 
-namespace sim::cli {
+namespace sim::shell {
 
 /// One piece of a word as written. Quote removal has already happened: `text` holds what the
 /// piece stands for, not its source spelling (Word::raw keeps that).
@@ -233,4 +233,4 @@ struct ExpandedCommand {
 /// assignment values.
 core::Result<ExpandedCommand> expandCommand(const SimpleCommand& command, const ExpansionContext& ctx);
 
-}  // namespace sim::cli
+}  // namespace sim::shell

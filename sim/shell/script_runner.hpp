@@ -11,12 +11,17 @@
 #include <vector>
 
 #include "sim/cli/command_output.hpp"
-#include "sim/cli/shell.hpp"
+#include "sim/shell/shell.hpp"
 #include "sim/core/error.hpp"
 
 namespace sim::cli {
+class DockerHost;
+struct DockerHostOptions;
+}  // namespace sim::cli
 
-class Lab;
+namespace sim::shell {
+using cli::DockerHost;
+using cli::DockerHostOptions;
 
 struct TranscriptStep {
     int line = 0;
@@ -38,7 +43,7 @@ struct Transcript {
 
 class ScriptRunner {
 public:
-    explicit ScriptRunner(Lab& lab);
+    explicit ScriptRunner(DockerHost& lab);
     ~ScriptRunner();
 
     Shell& shell() { return *m_shell; }
@@ -59,9 +64,9 @@ public:
 private:
     void afterCommand();
 
-    Lab& m_lab;
+    DockerHost& m_lab;
     std::unique_ptr<Shell> m_shell;
     std::vector<ShellContext> m_contexts;
 };
 
-}  // namespace sim::cli
+}  // namespace sim::shell

@@ -1,10 +1,10 @@
-#include "sim/cli/script_runner.hpp"
+#include "sim/shell/script_runner.hpp"
 
-#include "sim/cli/lab.hpp"
+#include "sim/cli/docker_host.hpp"
 
-namespace sim::cli {
+namespace sim::shell {
 
-ScriptRunner::ScriptRunner(Lab& lab) : m_lab(lab), m_shell(std::make_unique<Shell>(lab)) {
+ScriptRunner::ScriptRunner(DockerHost& lab) : m_lab(lab), m_shell(std::make_unique<Shell>(lab)) {
     m_contexts.push_back(ShellContext::host());
 }
 
@@ -93,4 +93,4 @@ std::string ScriptRunner::render(const Transcript& t, bool withTrace) const {
     return out;
 }
 
-}  // namespace sim::cli
+}  // namespace sim::shell

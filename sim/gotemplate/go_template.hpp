@@ -58,7 +58,7 @@
 #include "sim/core/error.hpp"
 #include "sim/core/json.hpp"
 
-namespace sim::cli {
+namespace sim::gotemplate {
 
 /// What a field or key that does not exist evaluates to.
 enum class MissingKey : std::uint8_t {
@@ -101,4 +101,4 @@ private:
     std::shared_ptr<const detail::TemplateNode> m_root;
 };
 
-}  // namespace sim::cli
+}  // namespace sim::gotemplate

@@ -1,14 +1,14 @@
 // The GoTemplate parser, a port of Go's text/template/parse/parse.go: a recursive descent over the
 // lexer's items that builds the parse tree, checks variables and function names, and bounds the
 // nesting depth (kMaxTemplateNesting).
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 // ---- parser (parse/parse.go) ---------------------------------------------------------------------
 
@@ -438,4 +438,4 @@ private:
 
 NodePtr parseTemplate(std::string_view text) { return Parser(lexTemplate(text)).parse(); }
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

@@ -1,11 +1,11 @@
 // The GoTemplate lexer, a port of Go's text/template/parse/lex.go: a state machine that turns the
 // template text into items (text, delimiters, and the words of an action). It runs to the end
 // before the parser starts; an error ends the item list with an Error item.
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
 #include <algorithm>
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 // ---- lexer (parse/lex.go) ------------------------------------------------------------------------
 
@@ -450,4 +450,4 @@ private:
 
 std::vector<Item> lexTemplate(std::string_view input) { return Lexer(input).run(); }
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

@@ -1,4 +1,4 @@
-// Lab: one simulated Docker host — the Kernel, the DockerEngine on it, the files of the
+// DockerHost: one simulated Docker host — the Kernel, the DockerEngine on it, the files of the
 // directory the user works in (where `cat > Dockerfile <<EOF` writes and `docker build .`
 // reads), and the shell variables. Everything a script or the interactive shell changes lives
 // here; two Labs with the same seed and the same input end in the same state.
@@ -9,32 +9,32 @@
 #include <optional>
 #include <string>
 
-#include "sim/cli/shell_script.hpp"
+#include "sim/shell/shell_script.hpp"
 #include "sim/core/sim_time.hpp"
 #include "sim/docker/docker_engine.hpp"
 #include "sim/net/kernel.hpp"
 
 namespace sim::cli {
 
-struct LabOptions {
+struct DockerHostOptions {
     std::uint64_t seed = 1;
     /// Simulated time that passes before each command, as a person typing it would take.
     /// Timers (ARP ageing, FDB ageing, `Up 3 seconds`) run meanwhile.
     core::Duration thinkTime = core::seconds(1);
 };
 
-class Lab {
+class DockerHost {
 public:
-    explicit Lab(LabOptions options = {});
-    ~Lab();
-    Lab(const Lab&) = delete;
-    Lab& operator=(const Lab&) = delete;
+    explicit DockerHost(DockerHostOptions options = {});
+    ~DockerHost();
+    DockerHost(const DockerHost&) = delete;
+    DockerHost& operator=(const DockerHost&) = delete;
 
     net::Kernel& kernel() { return *m_kernel; }
     [[nodiscard]] const net::Kernel& kernel() const { return *m_kernel; }
     docker::DockerEngine& engine() { return *m_engine; }
     [[nodiscard]] const docker::DockerEngine& engine() const { return *m_engine; }
-    [[nodiscard]] const LabOptions& options() const { return m_options; }
+    [[nodiscard]] const DockerHostOptions& options() const { return m_options; }
 
     /// The working directory's files, by path relative to it ("Dockerfile", "web/Dockerfile").
     std::map<std::string, std::string>& files() { return m_files; }
@@ -45,19 +45,19 @@ public:
     [[nodiscard]] std::optional<std::string> readFile(const std::string& path) const;
     void writeFile(const std::string& path, std::string content, bool append);
 
-    Environment& env() { return m_env; }
-    [[nodiscard]] const Environment& env() const { return m_env; }
+    shell::Environment& env() { return m_env; }
+    [[nodiscard]] const shell::Environment& env() const { return m_env; }
 
     /// Lets simulated time pass (think time between commands).
     void pause(core::Duration d);
 
 private:
-    LabOptions m_options;
+    DockerHostOptions m_options;
     std::unique_ptr<net::Kernel> m_kernel;
     std::unique_ptr<docker::DockerEngine> m_engine;
     std::map<std::string, std::string> m_files;
     std::string m_workdir = "/root";
-    Environment m_env;
+    shell::Environment m_env;
 };
 
 }  // namespace sim::cli

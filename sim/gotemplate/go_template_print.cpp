@@ -1,11 +1,11 @@
 // Printing template values the way Go's fmt prints them: %v for {{.X}} and Sprint (strings raw,
 // 1e+06 for doubles, <nil>, [a b c], map[k:v] with sorted keys), the other verbs and flags of
 // printf, and Go's type names for %T and error messages.
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
 #include <algorithm>
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 // Go's name of the dynamic type behind a value.
 std::string goTypeName(const JsonValue& v) {
@@ -397,4 +397,4 @@ std::string sprintf(std::string_view format, const std::vector<Value>& args) {
     return out;
 }
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

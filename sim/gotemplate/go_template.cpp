@@ -1,10 +1,10 @@
 // GoTemplate: parse and execute, turning the exceptions the implementation throws (see
 // go_template_internal.hpp) into Results.
-#include "sim/cli/go_template.hpp"
+#include "sim/gotemplate/go_template.hpp"
 
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
-namespace sim::cli {
+namespace sim::gotemplate {
 
 using core::JsonValue;
 
@@ -29,4 +29,4 @@ core::Result<std::string> GoTemplate::execute(const JsonValue& dot, const Templa
 
 std::string GoTemplate::toString() const { return detail::nodeString(*m_root); }
 
-}  // namespace sim::cli
+}  // namespace sim::gotemplate

@@ -1,9 +1,9 @@
 // GoTemplate parse tree nodes, after Go's text/template/parse/node.go: constructing field and
 // variable nodes, and printing a tree back as template text (used for toString() and for the
 // node quoted in error messages).
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 // ---- node construction and printing (parse/node.go) -----------------------------------------------
 
@@ -148,4 +148,4 @@ std::string nodeString(const Node& n) {
     return out;
 }
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

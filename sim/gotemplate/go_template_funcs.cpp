@@ -2,11 +2,11 @@
 // print, printf, println, eq, ne, lt, le, gt, ge, html, js, urlquery, call) and Docker's
 // (docker/cli templates: json, split, join, title, lower, upper, pad, truncate), with their
 // signatures for the executor's argument checks.
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
 #include <algorithm>
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 // ---- functions known to the parser -----------------------------------------------------------------
 
@@ -443,4 +443,4 @@ Value callBuiltin(const std::string& name, std::vector<Value>& argv, const Templ
     throw CallError{"function not implemented"};
 }
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

@@ -1,8 +1,8 @@
 // Character classes and case mapping for GoTemplate: approximations of Go's unicode tables that
 // cover the scripts a template is likely to contain.
-#include "sim/cli/go_template_internal.hpp"
+#include "sim/gotemplate/go_template_internal.hpp"
 
-namespace sim::cli::detail {
+namespace sim::gotemplate::detail {
 
 // ---- character classes (approximations of Go's unicode tables) -------------------------------
 
@@ -82,4 +82,4 @@ char32_t toLowerRune(char32_t r) {
     return r;
 }
 
-}  // namespace sim::cli::detail
+}  // namespace sim::gotemplate::detail

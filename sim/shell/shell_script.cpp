@@ -1,10 +1,10 @@
-#include "sim/cli/shell_script.hpp"
+#include "sim/shell/shell_script.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <optional>
 
-namespace sim::cli {
+namespace sim::shell {
 namespace {
 
 using core::ErrorCode;
@@ -1104,4 +1104,4 @@ core::Result<ExpandedCommand> expandCommand(const SimpleCommand& command, const 
     return out;
 }
 
-}  // namespace sim::cli
+}  // namespace sim::shell
