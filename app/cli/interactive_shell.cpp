@@ -58,20 +58,31 @@ int runInteractiveShell(const ShellOptions& options) {
     labOptions.seed = options.seed;
     sim::cli::DockerHost lab(labOptions);
     sim::shell::ScriptRunner runner(lab);
+    ShellHooks hooks;
+    hooks.banner = std::string("docknet ") + DOCKNET_VERSION + " — a simulated Docker host. Type Docker tutorial commands; `exit` or Ctrl-D leaves.\n";
+    return runShellLoop(lab, runner, options, hooks);
+}
+
+int runShellLoop(sim::cli::DockerHost& lab, sim::shell::ScriptRunner& runner, const ShellOptions& options, const ShellHooks& hooks) {
     Session session{&lab, &runner, {}};
     g_session = &session;
     const bool tty = isatty(STDIN_FILENO) != 0;
     if (tty) {
         rl_attempted_completion_function = complete;
         rl_completer_word_break_characters = const_cast<char*>(" \t\n\"'|&;");
-        std::cout << "docknet " << DOCKNET_VERSION
-                  << " — a simulated Docker host. Type Docker tutorial commands; `exit` or Ctrl-D leaves.\n";
+        std::cout << hooks.banner << std::flush;
     }
+    if (hooks.readLine) *hooks.readLine = [tty](const std::string& prompt, std::string& out) {
+        if (!readLine(tty, prompt, out)) return false;
+        if (!tty) std::cout << prompt << out << "\n";
+        return true;
+    };
 
     std::string pending;
     int lineNo = 1;
     int startLine = 1;
     for (;;) {
+        if (hooks.done && pending.empty() && hooks.done()) break;
         const std::string prompt = pending.empty() ? runner.prompt() : "> ";
         std::string line;
         if (!readLine(tty, prompt, line)) break;
@@ -89,6 +100,10 @@ int runInteractiveShell(const ShellOptions& options) {
         if (!tty) std::cout << prompt << pending << "\n";
         // `exit` on the host leaves docknet.
         if (runner.context().onHost() && (pending == "exit" || pending.starts_with("exit "))) break;
+        if (hooks.intercept && runner.context().onHost() && hooks.intercept(pending)) {
+            pending.clear();
+            continue;
+        }
         pending.clear();
         sim::shell::Transcript t;
         runner.runParsed(parsed->script, t);
@@ -100,8 +115,10 @@ int runInteractiveShell(const ShellOptions& options) {
                 for (std::size_t i = step.traceBegin; i < step.traceEnd && i < records.size(); ++i)
                     std::cout << "    | " << records[i].toString() << "\n";
         }
+        if (hooks.afterCommand) hooks.afterCommand(t);
     }
     if (tty) std::cout << "\n";
+    if (hooks.readLine) *hooks.readLine = nullptr;
     g_session = nullptr;
     return 0;
 }

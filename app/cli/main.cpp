@@ -1,11 +1,13 @@
 // docknet: the Docker network lab on the command line.
 //   docknet run SCRIPT|-   run a script of tutorial commands and print the transcript
 //   docknet shell          an interactive prompt on the simulated Docker host
+//   docknet lab ...        guided labs: list, run (interactive or --auto), check a lab file
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
 #include "interactive_shell.hpp"
+#include "lab_command.hpp"
 #include "run_command.hpp"
 
 int main(int argc, char** argv) {
@@ -27,6 +29,21 @@ int main(int argc, char** argv) {
     shellCmd->add_option("--seed", shell.seed, "Seed of the simulation's randomness")->capture_default_str();
     shellCmd->add_flag("--trace", shell.trace, "Print the packet trace after each command");
 
+    docknet::cli::LabOptions lab;
+    auto* labCmd = app.add_subcommand("lab", "Guided labs: the tutorial step by step, with checks, hints and questions");
+    labCmd->require_subcommand(1);
+    auto* labList = labCmd->add_subcommand("list", "List the labs with their steps and your progress");
+    labList->add_option("--lang", lab.lang, "Language of the titles: en or ko")->capture_default_str();
+    auto* labRun = labCmd->add_subcommand("run", "Run a lab: the docknet shell with the lab's steps and checks");
+    labRun->add_option("name", lab.name, "The lab's name (see `docknet lab list`)")->required();
+    labRun->add_option("--lang", lab.lang, "Language of the lab: en or ko")->capture_default_str();
+    labRun->add_flag("--auto", lab.autoRun, "Type every step's commands, check every check, answer every question; exit 0 only if all pass");
+    labRun->add_flag("--trace", lab.trace, "Print the packet trace after each command");
+    labRun->add_option("--seed", lab.seed, "Seed of the simulation's randomness")->capture_default_str();
+    auto* labCheck = labCmd->add_subcommand("check", "Validate a lab file without running it");
+    labCheck->add_option("file", lab.name, "The lab file (YAML)")->required();
+    for (auto* sub : {labList, labRun}) sub->add_option("--dir", lab.dir, "Directory of the lab files (default: the scenarios/ folder)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -35,5 +52,8 @@ int main(int argc, char** argv) {
     }
     if (*runCmd) return docknet::cli::runScript(run);
     if (*shellCmd) return docknet::cli::runInteractiveShell(shell);
+    if (*labList) return docknet::cli::listLabs(lab);
+    if (*labRun) return docknet::cli::runLab(lab);
+    if (*labCheck) return docknet::cli::checkLab(lab);
     return 2;
 }

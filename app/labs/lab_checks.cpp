@@ -1,0 +1,304 @@
+#include "labs/lab_checks.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <sstream>
+
+#include "inspect/namespace_tables.hpp"
+#include "sim/docker/docker_engine.hpp"
+#include "sim/tools/resolver.hpp"
+
+namespace docknet::labs {
+namespace {
+
+using sim::core::ErrorCode;
+using sim::docker::Container;
+using sim::docker::Endpoint;
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return s;
+}
+
+/// The endpoint of `name` (optionally on `network`), or why there is none.
+sim::core::Result<const Endpoint*> endpointOf(const sim::cli::DockerHost& host, const std::string& name, const std::string& network) {
+    const auto& engine = host.engine();
+    const Container* c = engine.findContainer(name);
+    if (!c) return sim::core::fail(ErrorCode::NotFound, "no such container: " + name);
+    if (!c->isRunning()) return sim::core::fail(ErrorCode::NotFound, "container " + name + " is not running");
+    std::string netId;
+    if (network.empty()) {
+        for (const auto& id : c->networks)
+            if (c->endpoints.contains(id)) {
+                netId = id;
+                break;
+            }
+    } else {
+        const auto* n = engine.findNetwork(network);
+        if (!n) return sim::core::fail(ErrorCode::NotFound, "no such network: " + network);
+        netId = n->id;
+    }
+    const auto it = c->endpoints.find(netId);
+    const Endpoint* ep = it == c->endpoints.end() ? nullptr : engine.endpoint(it->second);
+    if (!ep || ep->address.address().isAny())
+        return sim::core::fail(ErrorCode::NotFound, "container " + name + " has no address" + (network.empty() ? "" : " on " + network));
+    return ep;
+}
+
+std::vector<std::string> words(const std::string& command) {
+    std::istringstream in(command);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;) {
+        if (w.size() >= 2 && (w.front() == '\'' || w.front() == '"') && w.back() == w.front()) w = w.substr(1, w.size() - 2);
+        out.push_back(w);
+    }
+    return out;
+}
+
+struct PingCommand {
+    std::string from;  // "host" or the container as typed
+    std::string to;
+};
+
+/// `ping ... TO` on the host, `docker exec [-flags] C ping ... TO` in a container.
+std::optional<PingCommand> pingOf(const std::string& command) {
+    const auto w = words(command);
+    std::size_t i = 0;
+    PingCommand p{"host", {}};
+    if (w.size() >= 2 && w[0] == "docker" && (w[1] == "exec" || (w.size() >= 3 && w[1] == "container" && w[2] == "exec"))) {
+        i = w[1] == "exec" ? 2 : 3;
+        while (i < w.size() && w[i].starts_with("-")) {
+            const bool takesValue = w[i] == "-e" || w[i] == "--env" || w[i] == "-u" || w[i] == "--user" || w[i] == "-w" || w[i] == "--workdir";
+            i += takesValue ? 2 : 1;
+        }
+        if (i >= w.size()) return std::nullopt;
+        p.from = w[i++];
+    }
+    if (i >= w.size() || w[i] != "ping") return std::nullopt;
+    for (std::size_t j = i + 1; j < w.size(); ++j) {
+        if (w[j].starts_with("-")) {
+            if (w[j] == "-c" || w[j] == "-i" || w[j] == "-W" || w[j] == "-s" || w[j] == "-w" || w[j] == "-I" || w[j] == "-t") ++j;
+            continue;
+        }
+        p.to = w[j];
+    }
+    if (p.to.empty()) return std::nullopt;
+    return p;
+}
+
+std::string joinedOutput(const std::vector<sim::shell::TranscriptStep>& steps) {
+    std::string out;
+    for (const auto& s : steps)
+        for (const auto& [stream, text] : s.output.chunks) out += text;
+    return out;
+}
+
+std::optional<docknet::gui::InspectTarget> placeTarget(const sim::cli::DockerHost& host, const std::string& at, bool bridge) {
+    using Kind = docknet::gui::InspectTarget::Kind;
+    if (at.empty() || at == "host") return docknet::gui::InspectTarget{Kind::Host, {}};
+    if (bridge) {
+        if (const auto* n = host.engine().findNetwork(at); n && !n->bridgeName.empty()) return docknet::gui::InspectTarget{Kind::Bridge, n->bridgeName};
+        for (const auto* n : host.engine().networks())
+            if (n->bridgeName == at) return docknet::gui::InspectTarget{Kind::Bridge, at};
+        return std::nullopt;
+    }
+    if (!host.engine().findContainer(at)) return std::nullopt;
+    return docknet::gui::InspectTarget{Kind::Container, at};
+}
+
+const docknet::gui::Table* tableOf(const std::vector<docknet::gui::Table>& tables, const std::string& id) {
+    for (const auto& t : tables)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+std::size_t column(const docknet::gui::Table& t, const std::string& key) {
+    return static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), key) - t.columns.begin());
+}
+
+CheckResult pass(std::string what) { return {true, std::move(what), {}}; }
+CheckResult failed(std::string what, std::string reason) { return {false, std::move(what), std::move(reason)}; }
+
+/// Addresses a name has inside container `from`: /etc/hosts, then Docker's embedded DNS on the
+/// user-defined networks it is attached to (names, aliases, short ids; --link aliases).
+std::vector<std::string> resolveIn(const sim::cli::DockerHost& host, const Container& from, const std::string& name) {
+    std::vector<std::string> out;
+    for (const auto& e : sim::tools::parseHosts(from.etcHosts))
+        for (const auto& n : e.names)
+            if (lower(n) == lower(name)) return {e.address};
+    const auto& engine = host.engine();
+    for (const auto& [netId, epId] : from.endpoints) {
+        const auto* net = engine.findNetwork(netId);
+        if (!net || net->isDefaultBridge || net->predefined) continue;
+        if (const Endpoint* self = engine.endpoint(epId))
+            for (const auto& la : self->linkAliases) {
+                const auto colon = la.find(':');
+                if (colon != std::string::npos && lower(la.substr(colon + 1)) == lower(name))
+                    if (auto ep = endpointOf(host, la.substr(0, colon), netId); ep) out.push_back((*ep)->address.address().toString());
+            }
+        for (const auto& otherEp : net->endpointIds) {
+            const Endpoint* ep = engine.endpoint(otherEp);
+            if (!ep) continue;
+            std::vector<std::string> names = ep->dnsNames;
+            names.insert(names.end(), ep->aliases.begin(), ep->aliases.end());
+            for (const auto& n : names)
+                if (lower(n) == lower(name) || lower(n + "." + net->name) == lower(name)) {
+                    out.push_back(ep->address.address().toString());
+                    break;
+                }
+        }
+        if (!out.empty()) break;
+    }
+    return out;
+}
+
+CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, const std::vector<sim::shell::TranscriptStep>& steps) {
+    const auto& engine = host.engine();
+    switch (c.kind) {
+    case CheckKind::Output: {
+        const std::string out = joinedOutput(steps);
+        if (c.has("contains") && out.find(c.get("contains")) == std::string::npos)
+            return failed("the output shows \"" + c.get("contains") + "\"", "it does not (yet)");
+        if (c.has("not_contains") && out.find(c.get("not_contains")) != std::string::npos)
+            return failed("the output does not show \"" + c.get("not_contains") + "\"", "it does");
+        if (c.has("matches") && !std::regex_search(out, std::regex(c.get("matches"), std::regex::extended)))
+            return failed("the output matches /" + c.get("matches") + "/", "it does not (yet)");
+        return pass("the output shows what was expected");
+    }
+    case CheckKind::ExitCode: {
+        const std::string what = "the last command exits with " + c.get("value");
+        if (steps.empty()) return failed(what, "no command has run in this step yet");
+        if (std::to_string(steps.back().exitCode) != c.get("value")) return failed(what, "it exited with " + std::to_string(steps.back().exitCode));
+        return pass(what);
+    }
+    case CheckKind::Ping: {
+        const std::string from = c.get("from", "host");
+        const bool wantOk = c.get("ok", "true") == "true";
+        const std::string what = "a ping from " + from + " to " + c.get("to") + (wantOk ? " gets answers" : " gets no answer");
+        for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+            const auto p = pingOf(it->command);
+            if (!p || p->to != c.get("to")) continue;
+            bool sameFrom = p->from == from;
+            if (!sameFrom && from != "host" && p->from != "host") {
+                const auto* a = engine.findContainer(p->from);
+                sameFrom = a && a == engine.findContainer(from);
+            }
+            if (!sameFrom) continue;
+            if ((it->exitCode == 0) == wantOk) return pass(what);
+            return failed(what, "the ping exited with " + std::to_string(it->exitCode));
+        }
+        return failed(what, "no such ping has run in this step yet");
+    }
+    case CheckKind::Container: {
+        std::string what = "container " + c.get("name") + (c.has("state") ? " is " + c.get("state") : " exists");
+        if (c.has("exit_code")) what += " with exit code " + c.get("exit_code");
+        const Container* ct = engine.findContainer(c.get("name"));
+        if (!ct) return failed(what, "no such container: " + c.get("name"));
+        static constexpr std::string_view names[] = {"created", "running", "exited"};
+        const std::string state(names[static_cast<int>(ct->status)]);
+        if (c.has("state") && state != c.get("state")) return failed(what, "it is " + state);
+        if (c.has("exit_code") && std::to_string(ct->exitCode) != c.get("exit_code"))
+            return failed(what, "its exit code is " + std::to_string(ct->exitCode));
+        return pass(what);
+    }
+    case CheckKind::Neighbor:
+    case CheckKind::Fdb:
+    case CheckKind::Port: {
+        const bool isFdb = c.kind == CheckKind::Fdb;
+        const std::string at = c.get("at", "host");
+        std::string what;
+        if (c.kind == CheckKind::Neighbor) what = "the neighbour table of " + at + " has " + c.get("ip") + (c.has("mac") ? " at " + c.get("mac") : "") + (c.has("state") ? " (" + c.get("state") + ")" : "");
+        else if (isFdb) what = "bridge " + at + " has learned " + c.get("mac") + (c.has("port") ? " on port " + c.get("port") : "");
+        else what = "something listens on " + c.get("proto", "tcp") + " port " + c.get("port") + " in " + at + (c.has("owner") ? " (" + c.get("owner") + ")" : "");
+        const auto target = placeTarget(host, at, isFdb);
+        if (!target) return failed(what, std::string(isFdb ? "no such bridge: " : "no such container: ") + at);
+        const auto tables = docknet::gui::inspectTables(host, *target);
+        const auto* t = tableOf(tables, c.kind == CheckKind::Neighbor ? "neighbours" : isFdb ? "fdb" : "sockets");
+        if (!t) return failed(what, at + " has no network namespace (is it running?)");
+        for (const auto& row : t->rows) {
+            auto cell = [&](const std::string& key) { const auto i = column(*t, key); return i < row.size() ? row[i] : std::string(); };
+            if (c.kind == CheckKind::Neighbor) {
+                if (cell("ip") != c.get("ip")) continue;
+                if (c.has("mac") && lower(cell("lladdr")) != lower(c.get("mac"))) return failed(what, "it has " + c.get("ip") + " at " + cell("lladdr"));
+                if (c.has("state") && cell("state") != c.get("state")) return failed(what, "the entry is " + cell("state"));
+                return pass(what);
+            }
+            if (isFdb) {
+                if (lower(cell("mac")) != lower(c.get("mac")) || cell("local") == "yes") continue;
+                if (c.has("port") && cell("port") != c.get("port")) return failed(what, "it learned it on " + cell("port"));
+                return pass(what);
+            }
+            const std::string local = cell("local");
+            if (cell("proto") != c.get("proto", "tcp") || !local.ends_with(":" + c.get("port"))) continue;
+            if (c.has("owner") && cell("owner").find(c.get("owner")) == std::string::npos) return failed(what, "the port is held by " + cell("owner"));
+            return pass(what);
+        }
+        return failed(what, c.kind == CheckKind::Neighbor ? "there is no entry for " + c.get("ip") : isFdb ? "the FDB has no such entry" : "nothing listens there");
+    }
+    case CheckKind::Resolves: {
+        const bool wantNone = c.get("to") == "none";
+        const std::string what = c.get("name") + (wantNone ? " does not resolve" : " resolves to " + c.get("to")) + " in " + c.get("from");
+        const Container* from = engine.findContainer(c.get("from"));
+        if (!from) return failed(what, "no such container: " + c.get("from"));
+        if (!from->isRunning()) return failed(what, "container " + c.get("from") + " is not running");
+        const auto found = resolveIn(host, *from, c.get("name"));
+        if (wantNone) return found.empty() ? pass(what) : failed(what, "it resolves to " + found.front());
+        if (found.empty()) return failed(what, "the name is unknown there");
+        if (std::find(found.begin(), found.end(), c.get("to")) == found.end()) return failed(what, "it resolves to " + found.front());
+        return pass(what);
+    }
+    case CheckKind::Dropped: {
+        const std::string what = "a packet was dropped by " + c.get("rule");
+        const auto& records = host.kernel().trace().records();
+        for (const auto& s : steps)
+            for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i) {
+                const auto& r = records[i];
+                if (r.kind != sim::core::TraceKind::Drop) continue;
+                if (r.chain.find(c.get("rule")) != std::string::npos || r.rule.find(c.get("rule")) != std::string::npos) return pass(what);
+            }
+        return failed(what, "no packet of this step was dropped there");
+    }
+    case CheckKind::File: {
+        const std::string path = c.get("path");
+        const std::string what = path + " of " + c.get("at") + (c.has("contains") ? " contains \"" + c.get("contains") + "\"" : " does not contain \"" + c.get("not_contains") + "\"");
+        const Container* ct = engine.findContainer(c.get("at"));
+        if (!ct) return failed(what, "no such container: " + c.get("at"));
+        const std::string& text = path == "/etc/hosts" ? ct->etcHosts : ct->resolvConf;
+        if (c.has("contains") && text.find(c.get("contains")) == std::string::npos) return failed(what, "it does not");
+        if (c.has("not_contains") && text.find(c.get("not_contains")) != std::string::npos) return failed(what, "it does");
+        return pass(what);
+    }
+    }
+    return failed("unknown check", "unknown check");
+}
+
+}  // namespace
+
+sim::core::Result<std::string> expandPlaceholders(const std::string& text, const sim::cli::DockerHost& host) {
+    static const std::regex placeholder(R"(\{(ip|mac|veth):([^}@]+)(@([^}]+))?\})");
+    std::string out;
+    auto begin = std::sregex_iterator(text.begin(), text.end(), placeholder);
+    std::size_t last = 0;
+    for (auto it = begin; it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        out += text.substr(last, static_cast<std::size_t>(m.position()) - last);
+        auto ep = endpointOf(host, m[2].str(), m[4].str());
+        if (!ep) return std::unexpected(ep.error());
+        const std::string kind = m[1].str();
+        out += kind == "ip" ? (*ep)->address.address().toString() : kind == "mac" ? (*ep)->mac.toString() : (*ep)->hostVethName;
+        last = static_cast<std::size_t>(m.position() + m.length());
+    }
+    return out + text.substr(last);
+}
+
+CheckResult evaluateCheck(const Check& check, const sim::cli::DockerHost& host, const std::vector<sim::shell::TranscriptStep>& steps) {
+    Check expanded = check;
+    for (auto& [key, value] : expanded.args) {
+        auto v = expandPlaceholders(value, host);
+        if (!v) return failed("check on line " + std::to_string(check.line), v.error().message);
+        value = *v;
+    }
+    return evaluateExpanded(expanded, host, steps);
+}
+
+}  // namespace docknet::labs

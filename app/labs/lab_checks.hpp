@@ -1,0 +1,29 @@
+// Evaluates a step's checks against the simulated state: docker's containers, the kernel's
+// tables (the same ones the GUI's Inspector shows), the trace of the step's commands and what
+// they printed. Read-only: evaluating a check sends nothing and changes nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "labs/lab_definition.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/shell/script_runner.hpp"
+
+namespace docknet::labs {
+
+struct CheckResult {
+    bool passed = false;
+    std::string what;    // the check in words: "ping from db to 172.17.0.3 succeeds"
+    std::string reason;  // why it failed: "the last ping exited 1", "no such container: web"
+};
+
+/// `steps` are the commands run in the current step so far, in order.
+CheckResult evaluateCheck(const Check& check, const sim::cli::DockerHost& host,
+                          const std::vector<sim::shell::TranscriptStep>& steps);
+
+/// Replaces {ip:NAME}, {mac:NAME}, {veth:NAME} (optionally @NETWORK). On an unknown container,
+/// network or a container that is not attached, returns the error text instead.
+sim::core::Result<std::string> expandPlaceholders(const std::string& text, const sim::cli::DockerHost& host);
+
+}  // namespace docknet::labs

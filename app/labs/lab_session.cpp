@@ -1,0 +1,78 @@
+#include "labs/lab_session.hpp"
+
+namespace docknet::labs {
+
+LabSession::LabSession(LabDefinition lab, sim::cli::DockerHostOptions options)
+    : m_lab(std::move(lab)),
+      m_host(std::make_unique<sim::cli::DockerHost>(options)),
+      m_runner(std::make_unique<sim::shell::ScriptRunner>(*m_host)) {}
+
+sim::core::Result<void> LabSession::start() {
+    for (const auto& command : m_lab.setup) {
+        auto t = m_runner->run(command);
+        if (!t) return sim::core::fail(t.error().code, "setup: " + command + ": " + t.error().message);
+        for (const auto& s : t->steps)
+            if (s.exitCode != 0) {
+                std::string printed;
+                for (const auto& [stream, text] : s.output.chunks) printed += text;
+                return sim::core::fail(sim::core::ErrorCode::InvalidArgument,
+                                       "setup: `" + s.command + "` exited with " + std::to_string(s.exitCode) + (printed.empty() ? "" : ": " + printed));
+            }
+    }
+    return {};
+}
+
+sim::core::Result<sim::shell::Transcript> LabSession::run(const std::string& line) {
+    auto t = m_runner->run(line);
+    if (!t) return t;
+    record(*t);
+    return t;
+}
+
+void LabSession::record(const sim::shell::Transcript& t) {
+    m_stepRuns.insert(m_stepRuns.end(), t.steps.begin(), t.steps.end());
+}
+
+std::vector<CheckResult> LabSession::evaluate() const {
+    std::vector<CheckResult> out;
+    if (finished()) return out;
+    for (const auto& c : step().checks) out.push_back(evaluateCheck(c, *m_host, m_stepRuns));
+    return out;
+}
+
+bool LabSession::stepPassed() const {
+    if (finished()) return false;
+    for (const auto& r : evaluate())
+        if (!r.passed) return false;
+    return true;
+}
+
+std::string LabSession::commandText(const std::string& command) const {
+    if (auto expanded = expandPlaceholders(command, *m_host)) return *expanded;
+    std::string shown = command;
+    for (std::size_t i = shown.find('{'); i != std::string::npos; i = shown.find('{', i)) {
+        const auto end = shown.find('}', i);
+        if (end == std::string::npos) break;
+        shown[i] = '<';
+        shown[end] = '>';
+    }
+    return shown;
+}
+
+std::vector<sim::shell::TranscriptStep> LabSession::runStepCommands() {
+    std::vector<sim::shell::TranscriptStep> ran;
+    if (finished()) return ran;
+    for (const auto& command : step().commands) {
+        auto t = run(commandText(command));
+        if (t) ran.insert(ran.end(), t->steps.begin(), t->steps.end());
+    }
+    return ran;
+}
+
+void LabSession::advance() {
+    if (finished()) return;
+    ++m_step;
+    m_stepRuns.clear();
+}
+
+}  // namespace docknet::labs
