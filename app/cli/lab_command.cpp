@@ -89,7 +89,9 @@ bool askQuestion(const labs::Question& q, Language lang, bool autoRun,
         }
     }
     const bool right = given == q.answer;
-    std::cout << (right ? w.right : w.wrong) << " " << q.explain.in(lang) << "\n" << std::flush;
+    std::cout << (right ? w.right : w.wrong);
+    if (!right) std::cout << " (" << w.answer << ": " << q.answer << ")";
+    std::cout << " " << q.explain.in(lang) << "\n" << std::flush;
     return right;
 }
 
@@ -124,8 +126,9 @@ int checkLab(const LabOptions& options) {
         checks += s.checks.size();
         questions += s.question ? 1 : 0;
     }
-    std::cout << options.name << ": lab '" << lab->name << "' is valid: " << lab->steps.size() << " steps, " << checks << " checks, "
-              << questions << " questions, English and Korean\n";
+    const auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    std::cout << options.name << ": lab '" << lab->name << "' is valid: " << count(lab->steps.size(), "step", "steps") << ", "
+              << count(checks, "check", "checks") << ", " << count(questions, "question", "questions") << ", English and Korean\n";
     return 0;
 }
 
@@ -136,8 +139,19 @@ int runLab(const LabOptions& options) {
     }
     const Language lang = options.lang == "ko" ? Language::Korean : Language::English;
     const auto& w = wordsFor(lang);
-    const auto catalog = labs::loadLabDirectory(scenarioDir(options));
-    const labs::LabDefinition* def = catalog.find(options.name);
+    // A name ending in .yaml is a lab file (a teacher's own); anything else a lab of the catalog.
+    labs::LabCatalog catalog;
+    if (options.name.ends_with(".yaml")) {
+        auto one = labs::loadLabFile(options.name);
+        if (!one) {
+            std::cerr << one.error().message << "\n";
+            return 2;
+        }
+        catalog.labs.push_back(std::move(*one));
+    } else {
+        catalog = labs::loadLabDirectory(scenarioDir(options));
+    }
+    const labs::LabDefinition* def = options.name.ends_with(".yaml") ? &catalog.labs.front() : catalog.find(options.name);
     if (!def) {
         for (const auto& e : catalog.errors) std::cerr << e << "\n";
         std::cerr << "docknet lab run: no such lab: " << options.name << " (see `docknet lab list`)\n";
@@ -173,7 +187,7 @@ int runLab(const LabOptions& options) {
         printStep(session, lang);
         while (!session.finished()) {
             printRan(session.runStepCommands());
-            const auto results = session.evaluate();
+            const auto results = session.evaluate(lang);
             printChecks(results);
             bool passed = true;
             for (const auto& r : results) passed = passed && r.passed;
@@ -203,7 +217,7 @@ int runLab(const LabOptions& options) {
             printStep(session, lang);
         } else if (cmd == "do") {
             printRan(session.runStepCommands());
-            const auto results = session.evaluate();
+            const auto results = session.evaluate(lang);
             printChecks(results);
             bool passed = true;
             for (const auto& r : results) passed = passed && r.passed;
@@ -222,7 +236,7 @@ int runLab(const LabOptions& options) {
     };
     hooks.afterCommand = [&](const sim::shell::Transcript& t) {
         session.record(t);
-        const auto results = session.evaluate();
+        const auto results = session.evaluate(lang);
         printChecks(results);
         bool passed = true;
         std::size_t ok = 0;

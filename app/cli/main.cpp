@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     auto* labList = labCmd->add_subcommand("list", "List the labs with their steps and your progress");
     labList->add_option("--lang", lab.lang, "Language of the titles: en or ko")->capture_default_str();
     auto* labRun = labCmd->add_subcommand("run", "Run a lab: the docknet shell with the lab's steps and checks");
-    labRun->add_option("name", lab.name, "The lab's name (see `docknet lab list`)")->required();
+    labRun->add_option("name", lab.name, "The lab's name (see `docknet lab list`), or a lab file (.yaml)")->required();
     labRun->add_option("--lang", lab.lang, "Language of the lab: en or ko")->capture_default_str();
     labRun->add_flag("--auto", lab.autoRun, "Type every step's commands, check every check, answer every question; exit 0 only if all pass");
     labRun->add_flag("--trace", lab.trace, "Print the packet trace after each command");

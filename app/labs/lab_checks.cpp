@@ -152,29 +152,31 @@ std::vector<std::string> resolveIn(const sim::cli::DockerHost& host, const Conta
     return out;
 }
 
-CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, const std::vector<sim::shell::TranscriptStep>& steps) {
+CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, const std::vector<sim::shell::TranscriptStep>& steps, Language lang) {
     const auto& engine = host.engine();
+    const auto L = [lang](std::string en, std::string ko) { return lang == Language::Korean ? ko : en; };
     switch (c.kind) {
     case CheckKind::Output: {
         const std::string out = joinedOutput(steps);
         if (c.has("contains") && out.find(c.get("contains")) == std::string::npos)
-            return failed("the output shows \"" + c.get("contains") + "\"", "it does not (yet)");
+            return failed(L("the output shows \"" + c.get("contains") + "\"", "출력에 \"" + c.get("contains") + "\"이(가) 보임"), L("not (yet)", "아직 보이지 않음"));
         if (c.has("not_contains") && out.find(c.get("not_contains")) != std::string::npos)
-            return failed("the output does not show \"" + c.get("not_contains") + "\"", "it does");
+            return failed(L("the output does not show \"" + c.get("not_contains") + "\"", "출력에 \"" + c.get("not_contains") + "\"이(가) 없음"), L("it does", "보임"));
         if (c.has("matches") && !std::regex_search(out, std::regex(c.get("matches"), std::regex::extended)))
-            return failed("the output matches /" + c.get("matches") + "/", "it does not (yet)");
-        return pass("the output shows what was expected");
+            return failed(L("the output matches /" + c.get("matches") + "/", "출력이 /" + c.get("matches") + "/ 패턴과 맞음"), L("not (yet)", "아직 맞지 않음"));
+        return pass(L("the output shows what was expected", "출력에 기대한 내용이 보임"));
     }
     case CheckKind::ExitCode: {
-        const std::string what = "the last command exits with " + c.get("value");
-        if (steps.empty()) return failed(what, "no command has run in this step yet");
-        if (std::to_string(steps.back().exitCode) != c.get("value")) return failed(what, "it exited with " + std::to_string(steps.back().exitCode));
+        const std::string what = L("the last command exits with " + c.get("value"), "마지막 명령의 종료 코드가 " + c.get("value"));
+        if (steps.empty()) return failed(what, L("no command has run in this step yet", "이 단계에서 아직 실행한 명령이 없음"));
+        if (std::to_string(steps.back().exitCode) != c.get("value")) return failed(what, L("it exited with ", "종료 코드 ") + std::to_string(steps.back().exitCode));
         return pass(what);
     }
     case CheckKind::Ping: {
         const std::string from = c.get("from", "host");
         const bool wantOk = c.get("ok", "true") == "true";
-        const std::string what = "a ping from " + from + " to " + c.get("to") + (wantOk ? " gets answers" : " gets no answer");
+        const std::string what = L("a ping from " + from + " to " + c.get("to") + (wantOk ? " gets answers" : " gets no answer"),
+                                   from + "에서 " + c.get("to") + "(으)로 보낸 ping" + (wantOk ? "이 응답을 받음" : "이 응답을 받지 못함"));
         for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
             const auto p = pingOf(it->command);
             if (!p || p->to != c.get("to")) continue;
@@ -185,20 +187,21 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
             }
             if (!sameFrom) continue;
             if ((it->exitCode == 0) == wantOk) return pass(what);
-            return failed(what, "the ping exited with " + std::to_string(it->exitCode));
+            return failed(what, L("the ping exited with ", "ping의 종료 코드 ") + std::to_string(it->exitCode));
         }
-        return failed(what, "no such ping has run in this step yet");
+        return failed(what, L("no such ping has run in this step yet", "이 단계에서 아직 그런 ping을 실행하지 않음"));
     }
     case CheckKind::Container: {
-        std::string what = "container " + c.get("name") + (c.has("state") ? " is " + c.get("state") : " exists");
-        if (c.has("exit_code")) what += " with exit code " + c.get("exit_code");
+        std::string what = L("container " + c.get("name") + (c.has("state") ? " is " + c.get("state") : " exists"),
+                             "컨테이너 " + c.get("name") + (c.has("state") ? "의 상태가 " + c.get("state") : "이(가) 있음"));
+        if (c.has("exit_code")) what += L(" with exit code " + c.get("exit_code"), ", 종료 코드 " + c.get("exit_code"));
         const Container* ct = engine.findContainer(c.get("name"));
-        if (!ct) return failed(what, "no such container: " + c.get("name"));
+        if (!ct) return failed(what, L("no such container: ", "그런 컨테이너가 없음: ") + c.get("name"));
         static constexpr std::string_view names[] = {"created", "running", "exited"};
         const std::string state(names[static_cast<int>(ct->status)]);
-        if (c.has("state") && state != c.get("state")) return failed(what, "it is " + state);
+        if (c.has("state") && state != c.get("state")) return failed(what, L("it is ", "현재 상태: ") + state);
         if (c.has("exit_code") && std::to_string(ct->exitCode) != c.get("exit_code"))
-            return failed(what, "its exit code is " + std::to_string(ct->exitCode));
+            return failed(what, L("its exit code is ", "종료 코드: ") + std::to_string(ct->exitCode));
         return pass(what);
     }
     case CheckKind::Neighbor:
@@ -207,48 +210,49 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
         const bool isFdb = c.kind == CheckKind::Fdb;
         const std::string at = c.get("at", "host");
         std::string what;
-        if (c.kind == CheckKind::Neighbor) what = "the neighbour table of " + at + " has " + c.get("ip") + (c.has("mac") ? " at " + c.get("mac") : "") + (c.has("state") ? " (" + c.get("state") + ")" : "");
-        else if (isFdb) what = "bridge " + at + " has learned " + c.get("mac") + (c.has("port") ? " on port " + c.get("port") : "");
-        else what = "something listens on " + c.get("proto", "tcp") + " port " + c.get("port") + " in " + at + (c.has("owner") ? " (" + c.get("owner") + ")" : "");
+        if (c.kind == CheckKind::Neighbor) what = L("the neighbour table of " + at + " has " + c.get("ip") + (c.has("mac") ? " at " + c.get("mac") : ""), at + "의 이웃(ARP) 테이블에 " + c.get("ip") + (c.has("mac") ? " → " + c.get("mac") : "") + " 항목이 있음") + (c.has("state") ? " (" + c.get("state") + ")" : "");
+        else if (isFdb) what = L("bridge " + at + " has learned " + c.get("mac") + (c.has("port") ? " on port " + c.get("port") : ""), "브리지 " + at + "이(가) " + c.get("mac") + "을(를) " + (c.has("port") ? c.get("port") + " 포트에서 " : "") + "학습함");
+        else what = L("something listens on " + c.get("proto", "tcp") + " port " + c.get("port") + " in " + at, at + "에서 " + c.get("proto", "tcp") + " " + c.get("port") + " 포트를 누군가 열고 있음") + (c.has("owner") ? " (" + c.get("owner") + ")" : "");
         const auto target = placeTarget(host, at, isFdb);
-        if (!target) return failed(what, std::string(isFdb ? "no such bridge: " : "no such container: ") + at);
+        if (!target) return failed(what, (isFdb ? L("no such bridge: ", "그런 브리지가 없음: ") : L("no such container: ", "그런 컨테이너가 없음: ")) + at);
         const auto tables = docknet::gui::inspectTables(host, *target);
         const auto* t = tableOf(tables, c.kind == CheckKind::Neighbor ? "neighbours" : isFdb ? "fdb" : "sockets");
-        if (!t) return failed(what, at + " has no network namespace (is it running?)");
+        if (!t) return failed(what, at + L(" has no network namespace (is it running?)", "에 네트워크 네임스페이스가 없음 (실행 중인가요?)"));
         for (const auto& row : t->rows) {
             auto cell = [&](const std::string& key) { const auto i = column(*t, key); return i < row.size() ? row[i] : std::string(); };
             if (c.kind == CheckKind::Neighbor) {
                 if (cell("ip") != c.get("ip")) continue;
-                if (c.has("mac") && lower(cell("lladdr")) != lower(c.get("mac"))) return failed(what, "it has " + c.get("ip") + " at " + cell("lladdr"));
-                if (c.has("state") && cell("state") != c.get("state")) return failed(what, "the entry is " + cell("state"));
+                if (c.has("mac") && lower(cell("lladdr")) != lower(c.get("mac"))) return failed(what, L("it has " + c.get("ip") + " at " + cell("lladdr"), "항목은 " + c.get("ip") + " → " + cell("lladdr")));
+                if (c.has("state") && cell("state") != c.get("state")) return failed(what, L("the entry is ", "항목 상태: ") + cell("state"));
                 return pass(what);
             }
             if (isFdb) {
                 if (lower(cell("mac")) != lower(c.get("mac")) || cell("local") == "yes") continue;
-                if (c.has("port") && cell("port") != c.get("port")) return failed(what, "it learned it on " + cell("port"));
+                if (c.has("port") && cell("port") != c.get("port")) return failed(what, L("it learned it on ", "학습한 포트: ") + cell("port"));
                 return pass(what);
             }
             const std::string local = cell("local");
             if (cell("proto") != c.get("proto", "tcp") || !local.ends_with(":" + c.get("port"))) continue;
-            if (c.has("owner") && cell("owner").find(c.get("owner")) == std::string::npos) return failed(what, "the port is held by " + cell("owner"));
+            if (c.has("owner") && cell("owner").find(c.get("owner")) == std::string::npos) return failed(what, L("the port is held by ", "포트를 가진 것: ") + cell("owner"));
             return pass(what);
         }
-        return failed(what, c.kind == CheckKind::Neighbor ? "there is no entry for " + c.get("ip") : isFdb ? "the FDB has no such entry" : "nothing listens there");
+        return failed(what, c.kind == CheckKind::Neighbor ? L("there is no entry for ", "항목이 없음: ") + c.get("ip") : isFdb ? L("the FDB has no such entry", "FDB에 그런 항목이 없음") : L("nothing listens there", "그 포트를 연 것이 없음"));
     }
     case CheckKind::Resolves: {
         const bool wantNone = c.get("to") == "none";
-        const std::string what = c.get("name") + (wantNone ? " does not resolve" : " resolves to " + c.get("to")) + " in " + c.get("from");
+        const std::string what = L(c.get("name") + (wantNone ? " does not resolve" : " resolves to " + c.get("to")) + " in " + c.get("from"),
+                                   c.get("from") + "에서 " + c.get("name") + (wantNone ? "의 주소를 찾을 수 없음" : "이(가) " + c.get("to") + "(으)로 풀림"));
         const Container* from = engine.findContainer(c.get("from"));
-        if (!from) return failed(what, "no such container: " + c.get("from"));
-        if (!from->isRunning()) return failed(what, "container " + c.get("from") + " is not running");
+        if (!from) return failed(what, L("no such container: ", "그런 컨테이너가 없음: ") + c.get("from"));
+        if (!from->isRunning()) return failed(what, L("container " + c.get("from") + " is not running", "컨테이너 " + c.get("from") + "이(가) 실행 중이 아님"));
         const auto found = resolveIn(host, *from, c.get("name"));
-        if (wantNone) return found.empty() ? pass(what) : failed(what, "it resolves to " + found.front());
-        if (found.empty()) return failed(what, "the name is unknown there");
-        if (std::find(found.begin(), found.end(), c.get("to")) == found.end()) return failed(what, "it resolves to " + found.front());
+        if (wantNone) return found.empty() ? pass(what) : failed(what, L("it resolves to ", "풀린 주소: ") + found.front());
+        if (found.empty()) return failed(what, L("the name is unknown there", "그곳에서는 모르는 이름"));
+        if (std::find(found.begin(), found.end(), c.get("to")) == found.end()) return failed(what, L("it resolves to ", "풀린 주소: ") + found.front());
         return pass(what);
     }
     case CheckKind::Dropped: {
-        const std::string what = "a packet was dropped by " + c.get("rule");
+        const std::string what = L("a packet was dropped by " + c.get("rule"), c.get("rule") + "에서 패킷이 버려짐");
         const auto& records = host.kernel().trace().records();
         for (const auto& s : steps)
             for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i) {
@@ -256,16 +260,17 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
                 if (r.kind != sim::core::TraceKind::Drop) continue;
                 if (r.chain.find(c.get("rule")) != std::string::npos || r.rule.find(c.get("rule")) != std::string::npos) return pass(what);
             }
-        return failed(what, "no packet of this step was dropped there");
+        return failed(what, L("no packet of this step was dropped there", "이 단계에서 그곳에서 버려진 패킷이 없음"));
     }
     case CheckKind::File: {
         const std::string path = c.get("path");
-        const std::string what = path + " of " + c.get("at") + (c.has("contains") ? " contains \"" + c.get("contains") + "\"" : " does not contain \"" + c.get("not_contains") + "\"");
+        const std::string what = L(path + " of " + c.get("at") + (c.has("contains") ? " contains \"" + c.get("contains") + "\"" : " does not contain \"" + c.get("not_contains") + "\""),
+                                   c.get("at") + "의 " + path + (c.has("contains") ? "에 \"" + c.get("contains") + "\"이(가) 있음" : "에 \"" + c.get("not_contains") + "\"이(가) 없음"));
         const Container* ct = engine.findContainer(c.get("at"));
-        if (!ct) return failed(what, "no such container: " + c.get("at"));
+        if (!ct) return failed(what, L("no such container: ", "그런 컨테이너가 없음: ") + c.get("at"));
         const std::string& text = path == "/etc/hosts" ? ct->etcHosts : ct->resolvConf;
-        if (c.has("contains") && text.find(c.get("contains")) == std::string::npos) return failed(what, "it does not");
-        if (c.has("not_contains") && text.find(c.get("not_contains")) != std::string::npos) return failed(what, "it does");
+        if (c.has("contains") && text.find(c.get("contains")) == std::string::npos) return failed(what, L("it does not", "없음"));
+        if (c.has("not_contains") && text.find(c.get("not_contains")) != std::string::npos) return failed(what, L("it does", "있음"));
         return pass(what);
     }
     }
@@ -291,14 +296,14 @@ sim::core::Result<std::string> expandPlaceholders(const std::string& text, const
     return out + text.substr(last);
 }
 
-CheckResult evaluateCheck(const Check& check, const sim::cli::DockerHost& host, const std::vector<sim::shell::TranscriptStep>& steps) {
+CheckResult evaluateCheck(const Check& check, const sim::cli::DockerHost& host, const std::vector<sim::shell::TranscriptStep>& steps, Language lang) {
     Check expanded = check;
     for (auto& [key, value] : expanded.args) {
         auto v = expandPlaceholders(value, host);
-        if (!v) return failed("check on line " + std::to_string(check.line), v.error().message);
+        if (!v) return failed((lang == Language::Korean ? "확인 (줄 " : "check on line ") + std::to_string(check.line) + (lang == Language::Korean ? ")" : ""), v.error().message);
         value = *v;
     }
-    return evaluateExpanded(expanded, host, steps);
+    return evaluateExpanded(expanded, host, steps, lang);
 }
 
 }  // namespace docknet::labs

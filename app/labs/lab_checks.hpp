@@ -18,9 +18,10 @@ struct CheckResult {
     std::string reason;  // why it failed: "the last ping exited 1", "no such container: web"
 };
 
-/// `steps` are the commands run in the current step so far, in order.
+/// `steps` are the commands run in the current step so far, in order; the result's words are
+/// in `lang`.
 CheckResult evaluateCheck(const Check& check, const sim::cli::DockerHost& host,
-                          const std::vector<sim::shell::TranscriptStep>& steps);
+                          const std::vector<sim::shell::TranscriptStep>& steps, Language lang = Language::English);
 
 /// Replaces {ip:NAME}, {mac:NAME}, {veth:NAME} (optionally @NETWORK). On an unknown container,
 /// network or a container that is not attached, returns the error text instead.

@@ -182,7 +182,67 @@ Question parseQuestion(const YAML::Node& node) {
     return q;
 }
 
-LabStep parseStep(const YAML::Node& node, std::set<std::string>& ids) {
+/// What the lab's commands create, so that a check naming anything else is caught before the lab
+/// runs: containers (`--name X`), networks (`docker network create ... X`).
+struct KnownNames {
+    std::set<std::string> containers;
+    std::set<std::string> networks{"bridge", "host", "none", "docker0"};
+
+    void learn(const std::string& command) {
+        std::istringstream in(command);
+        std::vector<std::string> w;
+        for (std::string x; in >> x;) w.push_back(x);
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (w[i] == "--name" && i + 1 < w.size()) containers.insert(w[i + 1]);
+            if (w[i].starts_with("--name=")) containers.insert(w[i].substr(7));
+        }
+        if (w.size() >= 4 && w[0] == "docker" && w[1] == "network" && w[2] == "create") {
+            for (std::size_t i = 3; i < w.size(); ++i) {
+                if (w[i].starts_with("-")) {
+                    if (w[i].find('=') == std::string::npos && w[i] != "--internal" && w[i] != "--attachable" && w[i] != "--ipv6") ++i;
+                    continue;
+                }
+                networks.insert(w[i]);
+            }
+        }
+    }
+};
+
+void checkNames(const YAML::Node& checkNode, const Check& c, const KnownNames& known) {
+    const YAML::Node body = checkNode.begin()->second;
+    auto requireContainer = [&](const std::string& key, bool hostAllowed) {
+        if (!c.has(key)) return;
+        const std::string v = c.get(key);
+        if (hostAllowed && v == "host") return;
+        if (!known.containers.contains(v))
+            failAt(body[key], "check names an unknown container '" + v + "' (no command of the lab up to this step runs one with --name " + v + ")");
+    };
+    switch (c.kind) {
+    case CheckKind::Ping: requireContainer("from", true); break;
+    case CheckKind::Container: requireContainer("name", false); break;
+    case CheckKind::Neighbor:
+    case CheckKind::Port: requireContainer("at", true); break;
+    case CheckKind::Resolves: requireContainer("from", false); break;
+    case CheckKind::File: requireContainer("at", false); break;
+    case CheckKind::Fdb: {
+        const std::string v = c.get("at");
+        if (!known.networks.contains(v) && !v.starts_with("br-"))
+            failAt(body["at"], "check names an unknown bridge '" + v + "' (expected docker0, bridge or a network the lab creates)");
+        break;
+    }
+    default: break;
+    }
+    static const std::regex placeholder(R"(\{(ip|mac|veth):([^}@]+)(@([^}]+))?\})");
+    for (const auto& [key, value] : c.args)
+        for (auto it = std::sregex_iterator(value.begin(), value.end(), placeholder); it != std::sregex_iterator(); ++it) {
+            if (!known.containers.contains((*it)[2].str()))
+                failAt(body[key], "placeholder names an unknown container '" + (*it)[2].str() + "'");
+            if ((*it)[4].matched && !known.networks.contains((*it)[4].str()))
+                failAt(body[key], "placeholder names an unknown network '" + (*it)[4].str() + "'");
+        }
+}
+
+LabStep parseStep(const YAML::Node& node, std::set<std::string>& ids, KnownNames& known) {
     requireMap(node, "a step");
     rejectUnknownKeys(node, {"id", "text", "commands", "checks", "hint", "highlight", "question"}, "step");
     LabStep s;
@@ -191,9 +251,13 @@ LabStep parseStep(const YAML::Node& node, std::set<std::string>& ids) {
     if (!ids.insert(s.id).second) failAt(id, "duplicate step id '" + s.id + "'");
     s.text = localText(required(node, "text", "step '" + s.id + "'"), "step '" + s.id + "' text");
     if (node["commands"]) s.commands = stringList(node["commands"], "commands");
+    for (const auto& c : s.commands) known.learn(c);
     const YAML::Node checks = required(node, "checks", "step '" + s.id + "'");
     if (!checks.IsSequence() || checks.size() == 0) failAt(checks, "expected at least one check in step '" + s.id + "'");
-    for (const auto& c : checks) s.checks.push_back(parseCheck(c));
+    for (const auto& c : checks) {
+        s.checks.push_back(parseCheck(c));
+        checkNames(c, s.checks.back(), known);
+    }
     if (node["hint"]) s.hint = localText(node["hint"], "step '" + s.id + "' hint");
     if (node["highlight"]) s.highlight = stringList(node["highlight"], "highlight");
     if (node["question"]) s.question = parseQuestion(node["question"]);
@@ -213,10 +277,12 @@ LabDefinition parseRoot(const YAML::Node& root) {
     lab.title = localText(required(root, "title", "the lab"), "title");
     lab.goal = localText(required(root, "goal", "the lab"), "goal");
     if (root["setup"]) lab.setup = stringList(root["setup"], "setup");
+    KnownNames known;
+    for (const auto& c : lab.setup) known.learn(c);
     const YAML::Node steps = required(root, "steps", "the lab");
     if (!steps.IsSequence() || steps.size() == 0) failAt(steps, "expected at least one step");
     std::set<std::string> ids;
-    for (const auto& s : steps) lab.steps.push_back(parseStep(s, ids));
+    for (const auto& s : steps) lab.steps.push_back(parseStep(s, ids, known));
     return lab;
 }
 

@@ -33,10 +33,10 @@ void LabSession::record(const sim::shell::Transcript& t) {
     m_stepRuns.insert(m_stepRuns.end(), t.steps.begin(), t.steps.end());
 }
 
-std::vector<CheckResult> LabSession::evaluate() const {
+std::vector<CheckResult> LabSession::evaluate(Language lang) const {
     std::vector<CheckResult> out;
     if (finished()) return out;
-    for (const auto& c : step().checks) out.push_back(evaluateCheck(c, *m_host, m_stepRuns));
+    for (const auto& c : step().checks) out.push_back(evaluateCheck(c, *m_host, m_stepRuns, lang));
     return out;
 }
 

@@ -38,7 +38,7 @@ public:
     /// Records commands that ran elsewhere through runner() (the interactive shell's lines).
     void record(const sim::shell::Transcript& t);
 
-    [[nodiscard]] std::vector<CheckResult> evaluate() const;
+    [[nodiscard]] std::vector<CheckResult> evaluate(Language lang = Language::English) const;
     [[nodiscard]] bool stepPassed() const;
     /// A step command as the student should type it now: placeholders ({ip:web}) replaced by
     /// their values, or shown as <ip:web> while the container does not exist yet.
