@@ -1,0 +1,161 @@
+// KernelPlan: the desired kernel state of a simulated Docker host, as plain data a backend can
+// build for real (real/ does it with libnl-route-3 and libnftables). Derived from the sim's kernel
+// model namespace by namespace: sim "host" becomes docknet-host, "gateway" docknet-router and a
+// container's sandbox docknet-<its namespace name>. Nothing here knows netlink.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/error.hpp"
+
+namespace sim::cli {
+class DockerHost;
+}
+
+namespace sim::plan {
+
+inline constexpr const char* kPrefix = "docknet-";
+
+struct PlanNamespace {
+    std::string name;     // docknet-host
+    std::string simName;  // host
+};
+
+struct PlanBridge {
+    std::string ns;
+    std::string name;  // docker0, br-<12 hex>
+    std::string mac;   // 02:42:...
+    std::uint32_t mtu = 1500;
+    bool up = true;
+};
+
+struct PlanVeth {
+    std::string ns, name, mac;              // end A
+    std::string peerNs, peerName, peerMac;  // end B
+    std::uint32_t mtu = 1500;
+    bool up = true, peerUp = true;
+    std::string master;      // bridge of end A in ns (empty: none)
+    std::string peerMaster;  // bridge of end B in peerNs
+};
+
+struct PlanAddress {
+    std::string ns, dev;
+    std::string prefix;  // "172.17.0.2/16"
+};
+
+struct PlanLoopback {
+    std::string ns;
+    bool up = true;
+};
+
+struct PlanRoute {
+    std::string ns;
+    std::string destination;  // "0.0.0.0/0"
+    std::string gateway;      // empty: none
+    std::string dev;
+    std::string prefSrc;      // empty: none
+    std::uint32_t metric = 0;
+    bool scopeLink = false;
+};
+
+struct PlanSysctl {
+    std::string ns;
+    std::string key;    // "net/ipv4/ip_forward" (a path under /proc/sys)
+    std::string value;  // "1"
+};
+
+struct PlanRuleset {
+    std::string ns;    // docknet-host
+    std::string table; // docknet (family ip)
+    std::string text;  // one nft script: "table ip docknet { ... }", applied atomically
+};
+
+struct PlanFile {
+    std::string ns;       // docknet-nginx
+    std::string name;     // hosts, resolv.conf (under /etc/netns/<ns>/)
+    std::string content;
+};
+
+struct KernelPlan {
+    std::vector<PlanNamespace> namespaces;
+    std::vector<PlanSysctl> sysctls;
+    std::vector<PlanLoopback> loopbacks;
+    std::vector<PlanBridge> bridges;
+    std::vector<PlanVeth> veths;
+    std::vector<PlanAddress> addresses;
+    std::vector<PlanRoute> routes;
+    std::vector<PlanRuleset> rulesets;
+    std::vector<PlanFile> files;
+
+    /// Everything the plan will create, one object a line ("netns docknet-host", ...).
+    [[nodiscard]] std::string describe() const;
+    [[nodiscard]] const PlanNamespace* findNamespace(const std::string& name) const;
+};
+
+/// The plan for the host's current state. Every name it creates starts with "docknet-" (the
+/// namespaces) or lives inside such a namespace (links, addresses, routes, the nft table).
+KernelPlan derivePlan(const cli::DockerHost& host);
+
+/// The kernel namespace name for a sim namespace name ("host" -> "docknet-host").
+std::string kernelNamespaceName(const std::string& simName);
+
+/// Renders a namespace's iptables tables (filter, nat) of the sim as one nft table script.
+/// Empty when the namespace has no rule and only ACCEPT policies.
+std::string renderRuleset(const cli::DockerHost& host, const std::string& simNamespace, const std::string& table);
+
+// --- observation, for verify -------------------------------------------------------------
+
+/// One ping between two lab namespaces: sender namespace, target address.
+struct PingProbe {
+    std::string fromNs;     // docknet-a
+    std::string fromLabel;  // a
+    std::string toLabel;    // b
+    std::string dst;        // 172.17.0.3
+    std::string network;    // bridge
+};
+
+struct NeighborObservation {
+    std::string ns, dev, ip, mac;
+    bool valid = false;  // REACHABLE/STALE/DELAY/PROBE/PERMANENT (a MAC known); false: INCOMPLETE/FAILED
+};
+
+struct FdbObservation {
+    std::string ns, bridge, port, mac;
+};
+
+/// Each running container with its own namespace pings every other one sharing a bridge
+/// network with it, at that network's address.
+std::vector<PingProbe> derivePings(const cli::DockerHost& host);
+
+/// Runs one probe in the sim (ping -c 1 -W 1); true when a reply came back.
+bool simPing(cli::DockerHost& host, const PingProbe& probe);
+std::vector<NeighborObservation> simNeighbors(const cli::DockerHost& host);
+/// Learned (not local) entries of every bridge.
+std::vector<FdbObservation> simFdb(const cli::DockerHost& host);
+
+// --- the backend interface ------------------------------------------------------------------
+
+struct BackendStatus {
+    bool applied = false;
+    std::vector<std::string> ledger;   // the ledger's entries, in creation order
+    std::vector<std::string> present;  // of those, the ones that exist now
+};
+
+class KernelBackend {
+public:
+    virtual ~KernelBackend() = default;
+    /// Builds the plan; every object goes into the ledger before it is created.
+    virtual core::Result<void> apply(const KernelPlan& plan) = 0;
+    /// Removes exactly the ledger's objects, newest first. Idempotent.
+    virtual core::Result<void> down() = 0;
+    virtual core::Result<BackendStatus> status() = 0;
+    /// ping -c 1 from a namespace with an ICMP datagram socket; true when answered.
+    virtual core::Result<bool> ping(const std::string& ns, const std::string& dst, int timeoutMs) = 0;
+    virtual core::Result<std::vector<NeighborObservation>> neighbors(const std::string& ns) = 0;
+    virtual core::Result<std::vector<FdbObservation>> fdb(const std::string& ns) = 0;
+};
+
+}  // namespace sim::plan
