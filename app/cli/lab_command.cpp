@@ -173,8 +173,11 @@ int runLab(const LabOptions& options) {
         const auto& step = session.step();
         if (passed) {
             std::cout << "  " << w.done << ": " << step.id << "\n";
-            progress.markDone(def->name, step.id);
-            (void)progress.save();
+            // --auto is a demonstration, not the student's work: it leaves their progress alone.
+            if (!options.autoRun) {
+                progress.markDone(def->name, step.id);
+                (void)progress.save();
+            }
         } else {
             ++failedSteps;
         }
@@ -206,7 +209,8 @@ int runLab(const LabOptions& options) {
     shellOptions.trace = options.trace;
     ShellHooks hooks;
     hooks.readLine = &readLine;
-    hooks.done = [&] { return session.finished(); };
+    bool quit = false;
+    hooks.done = [&] { return quit || session.finished(); };
     hooks.intercept = [&](const std::string& line) {
         if (!line.starts_with(":")) return false;
         const std::string cmd = line.substr(1);
@@ -227,7 +231,7 @@ int runLab(const LabOptions& options) {
             finishStep(false, readLine);
             --failedSteps;  // skipping is not failing
         } else if (cmd == "quit") {
-            while (!session.finished()) session.advance();
+            quit = true;
         } else {
             std::cout << w.commands << "\n";
         }

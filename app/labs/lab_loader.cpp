@@ -134,7 +134,9 @@ Check parseCheck(const YAML::Node& node) {
     if (c.kind == CheckKind::Output && c.args.empty()) failAt(body, "check 'output' needs one of contains, matches, not_contains");
     if (c.kind == CheckKind::Output && c.has("matches")) {
         try {
-            std::regex re(c.get("matches"), std::regex::extended);
+            // Placeholders are replaced before matching: validate the pattern with a stand-in.
+            static const std::regex placeholder(R"(\{(ip|mac|veth):[^}]+\})");
+            std::regex re(std::regex_replace(c.get("matches"), placeholder, "x"), std::regex::extended);
         } catch (const std::regex_error&) {
             failAt(body["matches"], "'matches' is not a valid extended regular expression");
         }
