@@ -1,5 +1,6 @@
 #include "lab_command.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "interactive_shell.hpp"
@@ -53,11 +54,15 @@ void printStep(const labs::LabSession& s, Language lang) {
     std::cout << std::flush;
 }
 
-/// Commands run for the student, echoed behind their prompt as the shell would show them.
-void printRan(const std::vector<sim::shell::TranscriptStep>& ran) {
+/// Commands run for the student, echoed behind their prompt as the shell would show them, with
+/// the packet trace below each when asked (as `docknet shell --trace` prints it).
+void printRan(const std::vector<sim::shell::TranscriptStep>& ran, const sim::core::TraceLog* trace) {
     for (const auto& s : ran) {
         std::cout << s.prompt << s.echo << "\n";
         for (const auto& [stream, text] : s.output.chunks) std::cout << text;
+        if (!trace) continue;
+        const auto& records = trace->records();
+        for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i) std::cout << "    | " << records[i].toString() << "\n";
     }
     std::cout << std::flush;
 }
@@ -189,12 +194,10 @@ int runLab(const LabOptions& options) {
     if (options.autoRun) {
         printStep(session, lang);
         while (!session.finished()) {
-            printRan(session.runStepCommands());
+            printRan(session.runStepCommands(), options.trace ? &session.host().kernel().trace() : nullptr);
             const auto results = session.evaluate(lang);
             printChecks(results);
-            bool passed = true;
-            for (const auto& r : results) passed = passed && r.passed;
-            finishStep(passed, {});
+            finishStep(labs::allPassed(results), {});
         }
         const std::size_t total = def->steps.size();
         if (failedSteps == 0) std::cout << "\n" << w.lab << " " << def->name << ": " << w.labDone << " (" << total << "/" << total << ")\n";
@@ -220,16 +223,13 @@ int runLab(const LabOptions& options) {
         } else if (cmd == "step") {
             printStep(session, lang);
         } else if (cmd == "do") {
-            printRan(session.runStepCommands());
+            printRan(session.runStepCommands(), options.trace ? &session.host().kernel().trace() : nullptr);
             const auto results = session.evaluate(lang);
             printChecks(results);
-            bool passed = true;
-            for (const auto& r : results) passed = passed && r.passed;
-            if (passed) finishStep(true, readLine);
+            if (labs::allPassed(results)) finishStep(true, readLine);
         } else if (cmd == "skip") {
             std::cout << w.skipped << ": " << session.step().id << "\n";
-            finishStep(false, readLine);
-            --failedSteps;  // skipping is not failing
+            finishStep(false, readLine);  // interactive runs do not count failed steps
         } else if (cmd == "quit") {
             quit = true;
         } else {
@@ -242,16 +242,11 @@ int runLab(const LabOptions& options) {
         session.record(t);
         const auto results = session.evaluate(lang);
         printChecks(results);
-        bool passed = true;
-        std::size_t ok = 0;
-        for (const auto& r : results) {
-            passed = passed && r.passed;
-            ok += r.passed ? 1 : 0;
-        }
-        if (passed) {
+        if (labs::allPassed(results)) {
             finishStep(true, readLine);
             return;
         }
+        const auto ok = std::count_if(results.begin(), results.end(), [](const labs::CheckResult& r) { return r.passed; });
         std::cout << "[" << w.step << " " << session.stepIndex() + 1 << "/" << def->steps.size() << " · " << w.checks << " " << ok << "/"
                   << results.size() << "]  " << w.commands << "\n";
         if (const auto& hint = session.step().hint) std::cout << w.hint << ": " << hint->in(lang) << "\n";

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <regex>
-#include <sstream>
 
 #include "inspect/namespace_tables.hpp"
 #include "sim/docker/docker_engine.hpp"
+#include "sim/docker/embedded_dns.hpp"
+#include "sim/shell/shell_script.hpp"
 #include "sim/tools/resolver.hpp"
 
 namespace docknet::labs {
@@ -45,24 +46,13 @@ sim::core::Result<const Endpoint*> endpointOf(const sim::cli::DockerHost& host, 
     return ep;
 }
 
-std::vector<std::string> words(const std::string& command) {
-    std::istringstream in(command);
-    std::vector<std::string> out;
-    for (std::string w; in >> w;) {
-        if (w.size() >= 2 && (w.front() == '\'' || w.front() == '"') && w.back() == w.front()) w = w.substr(1, w.size() - 2);
-        out.push_back(w);
-    }
-    return out;
-}
-
 struct PingCommand {
     std::string from;  // "host" or the container as typed
     std::string to;
 };
 
 /// `ping ... TO` on the host, `docker exec [-flags] C ping ... TO` in a container.
-std::optional<PingCommand> pingOf(const std::string& command) {
-    const auto w = words(command);
+std::optional<PingCommand> pingOf(const std::vector<std::string>& w) {
     std::size_t i = 0;
     PingCommand p{"host", {}};
     if (w.size() >= 2 && w[0] == "docker" && (w[1] == "exec" || (w.size() >= 3 && w[1] == "container" && w[2] == "exec"))) {
@@ -119,37 +109,16 @@ std::size_t column(const docknet::gui::Table& t, const std::string& key) {
 CheckResult pass(std::string what) { return {true, std::move(what), {}}; }
 CheckResult failed(std::string what, std::string reason) { return {false, std::move(what), std::move(reason)}; }
 
-/// Addresses a name has inside container `from`: /etc/hosts, then Docker's embedded DNS on the
-/// user-defined networks it is attached to (names, aliases, short ids; --link aliases).
-std::vector<std::string> resolveIn(const sim::cli::DockerHost& host, const Container& from, const std::string& name) {
-    std::vector<std::string> out;
+/// The address a name has inside container `from` as its C library finds it: /etc/hosts first,
+/// then Docker's embedded DNS when the container uses it (user-defined networks).
+std::optional<std::string> resolveIn(const sim::cli::DockerHost& host, const Container& from, const std::string& name) {
     for (const auto& e : sim::tools::parseHosts(from.etcHosts))
         for (const auto& n : e.names)
-            if (lower(n) == lower(name)) return {e.address};
-    const auto& engine = host.engine();
-    for (const auto& [netId, epId] : from.endpoints) {
-        const auto* net = engine.findNetwork(netId);
-        if (!net || net->isDefaultBridge || net->predefined) continue;
-        if (const Endpoint* self = engine.endpoint(epId))
-            for (const auto& la : self->linkAliases) {
-                const auto colon = la.find(':');
-                if (colon != std::string::npos && lower(la.substr(colon + 1)) == lower(name))
-                    if (auto ep = endpointOf(host, la.substr(0, colon), netId); ep) out.push_back((*ep)->address.address().toString());
-            }
-        for (const auto& otherEp : net->endpointIds) {
-            const Endpoint* ep = engine.endpoint(otherEp);
-            if (!ep) continue;
-            std::vector<std::string> names = ep->dnsNames;
-            names.insert(names.end(), ep->aliases.begin(), ep->aliases.end());
-            for (const auto& n : names)
-                if (lower(n) == lower(name) || lower(n + "." + net->name) == lower(name)) {
-                    out.push_back(ep->address.address().toString());
-                    break;
-                }
-        }
-        if (!out.empty()) break;
-    }
-    return out;
+            if (lower(n) == lower(name)) return e.address;
+    const auto& dns = host.engine().embeddedDns();
+    if (!dns.isServing(from)) return std::nullopt;
+    if (const auto a = dns.resolve(from, name)) return a->toString();
+    return std::nullopt;
 }
 
 CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, const std::vector<sim::shell::TranscriptStep>& steps, Language lang) {
@@ -178,7 +147,8 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
         const std::string what = L("a ping from " + from + " to " + c.get("to") + (wantOk ? " gets answers" : " gets no answer"),
                                    from + "에서 " + c.get("to") + "(으)로 보낸 ping" + (wantOk ? "이 응답을 받음" : "이 응답을 받지 못함"));
         for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
-            const auto p = pingOf(it->command);
+            const auto words = commandWords(it->command);
+            const auto p = words.empty() ? std::nullopt : pingOf(words.back());
             if (!p || p->to != c.get("to")) continue;
             bool sameFrom = p->from == from;
             if (!sameFrom && from != "host" && p->from != "host") {
@@ -246,9 +216,9 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
         if (!from) return failed(what, L("no such container: ", "그런 컨테이너가 없음: ") + c.get("from"));
         if (!from->isRunning()) return failed(what, L("container " + c.get("from") + " is not running", "컨테이너 " + c.get("from") + "이(가) 실행 중이 아님"));
         const auto found = resolveIn(host, *from, c.get("name"));
-        if (wantNone) return found.empty() ? pass(what) : failed(what, L("it resolves to ", "풀린 주소: ") + found.front());
-        if (found.empty()) return failed(what, L("the name is unknown there", "그곳에서는 모르는 이름"));
-        if (std::find(found.begin(), found.end(), c.get("to")) == found.end()) return failed(what, L("it resolves to ", "풀린 주소: ") + found.front());
+        if (wantNone) return !found ? pass(what) : failed(what, L("it resolves to ", "풀린 주소: ") + *found);
+        if (!found) return failed(what, L("the name is unknown there", "그곳에서는 모르는 이름"));
+        if (*found != c.get("to")) return failed(what, L("it resolves to ", "풀린 주소: ") + *found);
         return pass(what);
     }
     case CheckKind::Dropped: {
@@ -279,10 +249,32 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
 
 }  // namespace
 
+bool allPassed(const std::vector<CheckResult>& results) {
+    return !results.empty() && std::all_of(results.begin(), results.end(), [](const CheckResult& r) { return r.passed; });
+}
+
+const std::regex& placeholderPattern() {
+    static const std::regex pattern(R"(\{(ip|mac|veth):([^}@]+)(@([^}]+))?\})");
+    return pattern;
+}
+
+std::vector<std::vector<std::string>> commandWords(const std::string& line) {
+    std::vector<std::vector<std::string>> out;
+    const auto script = sim::shell::parseScript(line);
+    if (!script) return out;
+    for (const auto& list : script->lists)
+        for (const auto& item : list.items)
+            for (const auto& cmd : item.pipeline.commands) {
+                std::vector<std::string> words;
+                for (const auto& w : cmd.words) words.push_back(w.literal().value_or(w.raw));
+                out.push_back(std::move(words));
+            }
+    return out;
+}
+
 sim::core::Result<std::string> expandPlaceholders(const std::string& text, const sim::cli::DockerHost& host) {
-    static const std::regex placeholder(R"(\{(ip|mac|veth):([^}@]+)(@([^}]+))?\})");
     std::string out;
-    auto begin = std::sregex_iterator(text.begin(), text.end(), placeholder);
+    auto begin = std::sregex_iterator(text.begin(), text.end(), placeholderPattern());
     std::size_t last = 0;
     for (auto it = begin; it != std::sregex_iterator(); ++it) {
         const auto& m = *it;

@@ -3,6 +3,7 @@
 // they printed. Read-only: evaluating a check sends nothing and changes nothing.
 #pragma once
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,16 @@ struct CheckResult {
 /// in `lang`.
 CheckResult evaluateCheck(const Check& check, const sim::cli::DockerHost& host,
                           const std::vector<sim::shell::TranscriptStep>& steps, Language lang = Language::English);
+
+/// True when every check passed (and there is at least one).
+bool allPassed(const std::vector<CheckResult>& results);
+
+/// {ip|mac|veth:NAME[@NETWORK]}: group 1 the kind, 2 the container, 4 the network.
+const std::regex& placeholderPattern();
+
+/// The words of each simple command of `line` as the shell parses them (quotes removed); a
+/// word that needs expansion ($x, $(...)) is kept as written. Empty when the line does not parse.
+std::vector<std::vector<std::string>> commandWords(const std::string& line);
 
 /// Replaces {ip:NAME}, {mac:NAME}, {veth:NAME} (optionally @NETWORK). On an unknown container,
 /// network or a container that is not attached, returns the error text instead.

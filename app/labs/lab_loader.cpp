@@ -1,5 +1,7 @@
 #include "labs/lab_loader.hpp"
 
+#include "labs/lab_checks.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -135,8 +137,7 @@ Check parseCheck(const YAML::Node& node) {
     if (c.kind == CheckKind::Output && c.has("matches")) {
         try {
             // Placeholders are replaced before matching: validate the pattern with a stand-in.
-            static const std::regex placeholder(R"(\{(ip|mac|veth):[^}]+\})");
-            std::regex re(std::regex_replace(c.get("matches"), placeholder, "x"), std::regex::extended);
+            std::regex re(std::regex_replace(c.get("matches"), placeholderPattern(), "x"), std::regex::extended);
         } catch (const std::regex_error&) {
             failAt(body["matches"], "'matches' is not a valid extended regular expression");
         }
@@ -191,20 +192,19 @@ struct KnownNames {
     std::set<std::string> networks{"bridge", "host", "none", "docker0"};
 
     void learn(const std::string& command) {
-        std::istringstream in(command);
-        std::vector<std::string> w;
-        for (std::string x; in >> x;) w.push_back(x);
-        for (std::size_t i = 0; i < w.size(); ++i) {
-            if (w[i] == "--name" && i + 1 < w.size()) containers.insert(w[i + 1]);
-            if (w[i].starts_with("--name=")) containers.insert(w[i].substr(7));
-        }
-        if (w.size() >= 4 && w[0] == "docker" && w[1] == "network" && w[2] == "create") {
-            for (std::size_t i = 3; i < w.size(); ++i) {
-                if (w[i].starts_with("-")) {
-                    if (w[i].find('=') == std::string::npos && w[i] != "--internal" && w[i] != "--attachable" && w[i] != "--ipv6") ++i;
-                    continue;
+        for (const auto& w : commandWords(command)) {
+            for (std::size_t i = 0; i < w.size(); ++i) {
+                if (w[i] == "--name" && i + 1 < w.size()) containers.insert(w[i + 1]);
+                if (w[i].starts_with("--name=")) containers.insert(w[i].substr(7));
+            }
+            if (w.size() >= 4 && w[0] == "docker" && w[1] == "network" && w[2] == "create") {
+                for (std::size_t i = 3; i < w.size(); ++i) {
+                    if (w[i].starts_with("-")) {
+                        if (w[i].find('=') == std::string::npos && w[i] != "--internal" && w[i] != "--attachable" && w[i] != "--ipv6") ++i;
+                        continue;
+                    }
+                    networks.insert(w[i]);
                 }
-                networks.insert(w[i]);
             }
         }
     }
@@ -234,9 +234,8 @@ void checkNames(const YAML::Node& checkNode, const Check& c, const KnownNames& k
     }
     default: break;
     }
-    static const std::regex placeholder(R"(\{(ip|mac|veth):([^}@]+)(@([^}]+))?\})");
     for (const auto& [key, value] : c.args)
-        for (auto it = std::sregex_iterator(value.begin(), value.end(), placeholder); it != std::sregex_iterator(); ++it) {
+        for (auto it = std::sregex_iterator(value.begin(), value.end(), placeholderPattern()); it != std::sregex_iterator(); ++it) {
             if (!known.containers.contains((*it)[2].str()))
                 failAt(body[key], "placeholder names an unknown container '" + (*it)[2].str() + "'");
             if ((*it)[4].matched && !known.networks.contains((*it)[4].str()))

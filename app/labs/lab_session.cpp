@@ -40,12 +40,7 @@ std::vector<CheckResult> LabSession::evaluate(Language lang) const {
     return out;
 }
 
-bool LabSession::stepPassed() const {
-    if (finished()) return false;
-    for (const auto& r : evaluate())
-        if (!r.passed) return false;
-    return true;
-}
+bool LabSession::stepPassed() const { return !finished() && allPassed(evaluate()); }
 
 std::string LabSession::commandText(const std::string& command) const {
     if (auto expanded = expandPlaceholders(command, *m_host)) return *expanded;

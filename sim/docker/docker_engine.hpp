@@ -78,6 +78,8 @@ public:
     [[nodiscard]] const net::Kernel& kernel() const { return m_kernel; }
     ImageCatalog& images() { return m_images; }
     [[nodiscard]] const ImageCatalog& images() const { return m_images; }
+    /// Docker's resolver at 127.0.0.11 (what a lab's `resolves` check asks, without a packet).
+    [[nodiscard]] const EmbeddedDns& embeddedDns() const { return *m_dns; }
     HostEnvironment& host() { return *m_host; }
     [[nodiscard]] const HostEnvironment& host() const { return *m_host; }
     [[nodiscard]] core::NamespaceId hostNamespace() const;

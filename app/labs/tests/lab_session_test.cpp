@@ -53,12 +53,6 @@ steps:
     return *lab;
 }
 
-bool allPassed(const std::vector<CheckResult>& results) {
-    for (const auto& r : results)
-        if (!r.passed) return false;
-    return !results.empty();
-}
-
 }  // namespace
 
 TEST_CASE("checks fail before the step's commands and pass after them") {
