@@ -8,6 +8,7 @@
 
 #include "interactive_shell.hpp"
 #include "lab_command.hpp"
+#include "real_command.hpp"
 #include "run_command.hpp"
 
 int main(int argc, char** argv) {
@@ -44,6 +45,19 @@ int main(int argc, char** argv) {
     labCheck->add_option("file", lab.name, "The lab file (YAML)")->required();
     for (auto* sub : {labList, labRun}) sub->add_option("--dir", lab.dir, "Directory of the lab files (default: the scenarios/ folder)");
 
+    docknet::cli::RealCommandOptions real;
+    auto* realCmd = app.add_subcommand("real", "Build the simulated host for real in network namespaces docknet-* (root), compare, remove");
+    realCmd->require_subcommand(1);
+    auto* realApply = realCmd->add_subcommand("apply", "Run the script in the sim and build its kernel state in namespaces docknet-*");
+    auto* realStatus = realCmd->add_subcommand("status", "What the ledger holds and whether each object exists");
+    auto* realDown = realCmd->add_subcommand("down", "Remove everything the ledger records (idempotent)");
+    auto* realVerify = realCmd->add_subcommand("verify", "Apply, ping in sim and kernel, compare neighbours and FDBs; 0 only if they agree");
+    for (auto* sub : {realApply, realVerify}) {
+        sub->add_option("script", real.script, "The script file")->required();
+        sub->add_option("--seed", real.seed, "Seed of the simulation's randomness")->capture_default_str();
+    }
+    realVerify->add_flag("--down", real.downAfter, "Remove the lab after verifying");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -55,5 +69,9 @@ int main(int argc, char** argv) {
     if (*labList) return docknet::cli::listLabs(lab);
     if (*labRun) return docknet::cli::runLab(lab);
     if (*labCheck) return docknet::cli::checkLab(lab);
+    if (*realApply) return docknet::cli::realApply(real);
+    if (*realStatus) return docknet::cli::realStatus(real);
+    if (*realDown) return docknet::cli::realDown(real);
+    if (*realVerify) return docknet::cli::realVerify(real);
     return 2;
 }

@@ -1,0 +1,150 @@
+#include "real/ledger.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace docknet::real {
+
+using sim::core::ErrorCode;
+using sim::core::fail;
+
+namespace {
+
+std::vector<std::string> splitTabs(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : line) {
+        if (c == '\t') {
+            out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    out.push_back(cur);
+    return out;
+}
+
+std::string errnoText(const std::string& what) { return what + ": " + std::strerror(errno); }
+
+}  // namespace
+
+std::string LedgerRecord::toString() const {
+    std::string s = kind;
+    for (const auto& f : fields) s += " " + f;
+    return s;
+}
+
+Ledger::Ledger(std::string stateDir) : m_dir(std::move(stateDir)), m_path(m_dir + "/ledger") {}
+
+Ledger::~Ledger() {
+    if (m_fd >= 0) ::close(m_fd);
+}
+
+sim::core::Result<void> Ledger::append(const std::string& line) {
+    if (m_fd < 0) {
+        if (::mkdir(m_dir.c_str(), 0700) != 0 && errno != EEXIST) return fail(ErrorCode::Internal, errnoText("mkdir " + m_dir));
+        // Count the lines already there so cancel() can name a line of this run.
+        std::ifstream in(m_path);
+        std::string l;
+        m_lines = 0;
+        while (std::getline(in, l)) ++m_lines;
+        m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        if (m_fd < 0) return fail(ErrorCode::Internal, errnoText("open " + m_path));
+    }
+    const std::string text = line + "\n";
+    if (::write(m_fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+        return fail(ErrorCode::Internal, errnoText("write " + m_path));
+    // The record must be on disk before the object exists, or a crash could leave an
+    // object nobody knows about.
+    if (::fsync(m_fd) != 0) return fail(ErrorCode::Internal, errnoText("fsync " + m_path));
+    ++m_lines;
+    return {};
+}
+
+sim::core::Result<std::size_t> Ledger::record(const std::string& kind, const std::vector<std::string>& fields) {
+    std::string line = kind;
+    for (const auto& f : fields) {
+        if (f.find_first_of("\t\n") != std::string::npos)
+            return fail(ErrorCode::InvalidArgument, "ledger field with a tab or newline: " + f);
+        line += "\t" + f;
+    }
+    if (auto r = append(line); !r) return std::unexpected(r.error());
+    return m_lines;
+}
+
+sim::core::Result<void> Ledger::cancel(std::size_t line) { return append("cancel\t" + std::to_string(line)); }
+
+sim::core::Result<std::vector<LedgerRecord>> Ledger::load() const {
+    std::ifstream in(m_path);
+    if (!in) {
+        if (::access(m_path.c_str(), F_OK) != 0) return std::vector<LedgerRecord>{};
+        return fail(ErrorCode::Internal, "cannot read " + m_path);
+    }
+    std::vector<LedgerRecord> all;
+    std::set<std::size_t> cancelled;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::istringstream lines(text);
+    std::string l;
+    std::size_t n = 0;
+    const bool tornTail = !text.empty() && text.back() != '\n';
+    std::size_t total = 0;
+    for (char c : text)
+        if (c == '\n') ++total;
+    while (std::getline(lines, l)) {
+        ++n;
+        if (tornTail && n == total + 1) break;  // a write cut short by a crash: its object was never made
+        auto parts = splitTabs(l);
+        if (parts.empty() || parts[0].empty()) continue;
+        if (parts[0] == "cancel") {
+            if (parts.size() > 1) cancelled.insert(std::stoul(parts[1]));
+            continue;
+        }
+        LedgerRecord r;
+        r.kind = parts[0];
+        r.fields.assign(parts.begin() + 1, parts.end());
+        r.line = n;
+        all.push_back(std::move(r));
+    }
+    std::vector<LedgerRecord> live;
+    for (auto& r : all)
+        if (!cancelled.contains(r.line)) live.push_back(std::move(r));
+    return live;
+}
+
+sim::core::Result<void> Ledger::rewrite(const std::vector<LedgerRecord>& remaining) {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    if (remaining.empty()) {
+        if (::unlink(m_path.c_str()) != 0 && errno != ENOENT) return fail(ErrorCode::Internal, errnoText("unlink " + m_path));
+        return {};
+    }
+    const std::string tmp = m_path + ".new";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        for (const auto& r : remaining) {
+            out << r.kind;
+            for (const auto& f : r.fields) out << '\t' << f;
+            out << '\n';
+        }
+        if (!out) return fail(ErrorCode::Internal, "cannot write " + tmp);
+    }
+    const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    if (::rename(tmp.c_str(), m_path.c_str()) != 0) return fail(ErrorCode::Internal, errnoText("rename " + tmp));
+    return {};
+}
+
+}  // namespace docknet::real

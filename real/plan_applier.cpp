@@ -1,0 +1,194 @@
+#include "real/plan_applier.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <set>
+
+#include "real/link_builder.hpp"
+#include "real/namespace_worker.hpp"
+#include "real/netlink_session.hpp"
+#include "real/netns_path.hpp"
+#include "real/netns_registry.hpp"
+#include "real/nft_ruleset.hpp"
+#include "real/sysctl_writer.hpp"
+
+namespace docknet::real {
+
+using sim::core::ErrorCode;
+using sim::core::fail;
+using sim::core::Result;
+
+namespace {
+
+/// Runs `f(LinkBuilder&)` inside namespace `ns` with a netlink socket opened there.
+template <class F>
+Result<void> inNamespace(const std::string& ns, F f) {
+    auto entry = NamespaceEntry::enter(ns);
+    if (!entry) return std::unexpected(entry.error());
+    auto session = NetlinkSession::open();
+    if (!session) return std::unexpected(session.error());
+    LinkBuilder links(*session);
+    return f(links);
+}
+
+Result<void> withContext(Result<void> r, const std::string& where) {
+    if (!r) return fail(r.error().code, where + ": " + r.error().message);
+    return r;
+}
+
+Result<void> writeFile(const std::string& path, const std::string& content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) return fail(errno == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Internal, path + ": " + std::strerror(errno));
+    const ssize_t n = ::write(fd, content.data(), content.size());
+    ::close(fd);
+    if (n != static_cast<ssize_t>(content.size())) return fail(ErrorCode::Internal, path + ": short write");
+    return {};
+}
+
+}  // namespace
+
+Result<void> checkPlanIsSelfContained(const sim::plan::KernelPlan& plan) {
+    std::set<std::string> names;
+    for (const auto& n : plan.namespaces) {
+        if (!isDocknetName(n.name)) return fail(ErrorCode::Forbidden, "plan names namespace " + n.name + ", not docknet-*");
+        names.insert(n.name);
+    }
+    auto inside = [&](const std::string& ns) { return names.contains(ns); };
+    for (const auto& v : plan.veths)
+        if (!inside(v.ns) || !inside(v.peerNs)) return fail(ErrorCode::Forbidden, "veth " + v.name + " leaves the lab's namespaces");
+    for (const auto& b : plan.bridges)
+        if (!inside(b.ns)) return fail(ErrorCode::Forbidden, "bridge " + b.name + " outside the lab");
+    for (const auto& a : plan.addresses)
+        if (!inside(a.ns)) return fail(ErrorCode::Forbidden, "address outside the lab");
+    for (const auto& r : plan.routes)
+        if (!inside(r.ns)) return fail(ErrorCode::Forbidden, "route outside the lab");
+    for (const auto& s : plan.sysctls)
+        if (!inside(s.ns)) return fail(ErrorCode::Forbidden, "sysctl outside the lab");
+    for (const auto& r : plan.rulesets)
+        if (!inside(r.ns)) return fail(ErrorCode::Forbidden, "nft table outside the lab");
+    for (const auto& f : plan.files)
+        if (!inside(f.ns) || f.name.find('/') != std::string::npos) return fail(ErrorCode::Forbidden, "file outside the lab");
+    return {};
+}
+
+template <class Make>
+Result<void> PlanApplier::create(const std::string& kind, const std::vector<std::string>& fields, Make make) {
+    auto line = m_ledger.record(kind, fields);
+    if (!line) return std::unexpected(line.error());
+    Result<void> made = make();
+    std::string what = kind;
+    for (const auto& f : fields) what += " " + f;
+    if (!made) {
+        // Nothing was made (netlink's NLM_F_EXCL, O_EXCL): the record must not make down delete
+        // an object of the same name that is someone else's.
+        if (made.error().code == ErrorCode::AlreadyExists) (void)m_ledger.cancel(*line);
+        return withContext(std::move(made), what);
+    }
+    if (m_options.onMade) m_options.onMade(what);
+    if (++m_made == m_options.crashAfter) ::_exit(137);  // as if killed with -9: no cleanup
+    return {};
+}
+
+Result<void> PlanApplier::apply(const sim::plan::KernelPlan& plan) {
+    if (auto ok = checkPlanIsSelfContained(plan); !ok) return ok;
+    NetnsRegistry registry(m_ledger);
+    if (auto r = registry.prepareRunDir(); !r) return r;
+
+    for (const auto& n : plan.namespaces)
+        if (auto r = create("netns", {n.name}, [&] { return registry.create(n.name); }); !r) return r;
+
+    // Sysctls before any link, so IPv6 is off on every interface from its birth (no router
+    // solicitations, no DAD: the kernel sends nothing the model does not).
+    for (const auto& n : plan.namespaces) {
+        auto r = inNamespace(n.name, [&](LinkBuilder& links) -> Result<void> {
+            for (const auto& s : plan.sysctls)
+                if (s.ns == n.name)
+                    if (auto w = create("sysctl", {s.ns, s.key}, [&] { return writeSysctl(s.key, s.value); }); !w) return w;
+            for (const auto& lo : plan.loopbacks)
+                if (lo.ns == n.name)
+                    if (auto u = links.configure("lo", "", lo.up); !u) return withContext(u, n.name + " lo");
+            return {};
+        });
+        if (!r) return r;
+    }
+
+    for (const auto& b : plan.bridges) {
+        auto r = inNamespace(b.ns, [&](LinkBuilder& links) {
+            return create("link", {b.ns, b.name}, [&] { return links.addBridge(b); });
+        });
+        if (!r) return r;
+    }
+
+    for (const auto& v : plan.veths) {
+        const int peerFd = ::open(netnsPath(v.peerNs).c_str(), O_RDONLY | O_CLOEXEC);
+        if (peerFd < 0) return fail(ErrorCode::NotFound, netnsPath(v.peerNs) + ": " + std::strerror(errno));
+        auto r = inNamespace(v.ns, [&](LinkBuilder& links) {
+            return create("veth", {v.ns, v.name, v.peerNs, v.peerName}, [&] { return links.addVeth(v, peerFd); });
+        });
+        ::close(peerFd);
+        if (!r) return r;
+    }
+
+    // Masters and up: bridges first, then each veth end where it lives.
+    for (const auto& b : plan.bridges) {
+        auto r = inNamespace(b.ns, [&](LinkBuilder& links) { return links.configure(b.name, "", b.up); });
+        if (!r) return withContext(r, "set " + b.ns + " " + b.name);
+    }
+    for (const auto& v : plan.veths) {
+        auto a = inNamespace(v.ns, [&](LinkBuilder& links) { return links.configure(v.name, v.master, v.up); });
+        if (!a) return withContext(a, "set " + v.ns + " " + v.name);
+        auto b = inNamespace(v.peerNs, [&](LinkBuilder& links) { return links.configure(v.peerName, v.peerMaster, v.peerUp); });
+        if (!b) return withContext(b, "set " + v.peerNs + " " + v.peerName);
+    }
+
+    for (const auto& n : plan.namespaces) {
+        auto r = inNamespace(n.name, [&](LinkBuilder& links) -> Result<void> {
+            for (const auto& a : plan.addresses)
+                if (a.ns == n.name)
+                    if (auto x = create("addr", {a.ns, a.dev, a.prefix}, [&] { return links.addAddress(a.dev, a.prefix); }); !x)
+                        return x;
+            for (const auto& rt : plan.routes)
+                if (rt.ns == n.name)
+                    if (auto x = create("route", {rt.ns, rt.destination, rt.dev}, [&] { return links.addRoute(rt); }); !x)
+                        return x;
+            return {};
+        });
+        if (!r) return r;
+    }
+
+    for (const auto& rs : plan.rulesets) {
+        auto entry = NamespaceEntry::enter(rs.ns);
+        if (!entry) return std::unexpected(entry.error());
+        // The context is made inside NftRuleset::apply, i.e. after entering the namespace.
+        if (auto r = create("nft", {rs.ns, rs.table}, [&] { return NftRuleset::apply(rs.text); }); !r) return r;
+    }
+
+    return writeFiles(plan);
+}
+
+Result<void> PlanApplier::writeFiles(const sim::plan::KernelPlan& plan) {
+    auto makeDir = [](const std::string& path) -> Result<void> {
+        if (::mkdir(path.c_str(), 0755) != 0)
+            return fail(errno == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Internal, path + ": " + std::strerror(errno));
+        return {};
+    };
+    std::set<std::string> dirs;
+    for (const auto& f : plan.files) {
+        if (::access(kNetnsEtcDir, F_OK) != 0)
+            if (auto r = create("dir", {kNetnsEtcDir}, [&] { return makeDir(kNetnsEtcDir); }); !r) return r;
+        const std::string dir = std::string(kNetnsEtcDir) + "/" + f.ns;
+        if (!dirs.contains(dir)) {
+            if (auto r = create("dir", {dir}, [&] { return makeDir(dir); }); !r) return r;
+            dirs.insert(dir);
+        }
+        const std::string path = dir + "/" + f.name;
+        if (auto r = create("file", {path}, [&] { return writeFile(path, f.content); }); !r) return r;
+    }
+    return {};
+}
+
+}  // namespace docknet::real

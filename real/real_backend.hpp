@@ -1,0 +1,39 @@
+// RealBackend: the sim::plan::KernelBackend that builds a KernelPlan in real network namespaces
+// (all named docknet-*, none of them the machine's own), records every object in the Ledger
+// before making it, and removes exactly the ledger's objects on down. All namespace work runs
+// on its NamespaceWorker thread.
+#pragma once
+
+#include <memory>
+
+#include "real/ledger.hpp"
+#include "real/namespace_worker.hpp"
+#include "real/real_options.hpp"
+#include "sim/plan/plan.hpp"
+
+namespace docknet::real {
+
+class RealBackend final : public sim::plan::KernelBackend {
+public:
+    explicit RealBackend(RealOptions options);
+    ~RealBackend() override;
+
+    /// Root (CAP_NET_ADMIN, CAP_SYS_ADMIN) and network namespaces available; else what is missing.
+    static sim::core::Result<void> checkPrivileges();
+
+    sim::core::Result<void> apply(const sim::plan::KernelPlan& plan) override;
+    sim::core::Result<void> down() override;
+    sim::core::Result<sim::plan::BackendStatus> status() override;
+    sim::core::Result<bool> ping(const std::string& ns, const std::string& dst, int timeoutMs) override;
+    sim::core::Result<std::vector<sim::plan::NeighborObservation>> neighbors(const std::string& ns) override;
+    sim::core::Result<std::vector<sim::plan::FdbObservation>> fdb(const std::string& ns) override;
+
+    [[nodiscard]] const Ledger& ledger() const { return m_ledger; }
+
+private:
+    RealOptions m_options;
+    Ledger m_ledger;
+    NamespaceWorker m_worker;  // last: its thread stops before the rest goes
+};
+
+}  // namespace docknet::real
