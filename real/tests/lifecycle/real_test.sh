@@ -1,0 +1,93 @@
+#!/bin/sh
+# ctest driver for `docknet real`: real_test.sh MODE DOCKNET SCRIPTS_DIR
+#   lifecycle  apply + status + down, down again (idempotent), zero leftovers
+#   verify-default-bridge / verify-user-network   verify --down agrees, zero leftovers
+#   crash      apply killed (_exit, as kill -9) after N objects, then down: zero leftovers
+#   nonroot    a non-root user gets a clear error and exit 1
+# Exits 77 (ctest SKIP_RETURN_CODE) when it cannot run here: not root, no netns, or a
+# docknet-* namespace already on the machine (never touched by a test).
+set -u
+mode=$1 docknet=$2 scripts=$3
+state=$(mktemp -d /tmp/docknet-real-test.XXXXXX)
+export DOCKNET_REAL_STATE=$state
+unset DOCKNET_REAL_CRASH_AFTER
+
+skip() { echo "SKIP: $*"; rm -rf "$state"; exit 77; }
+# On failure the lab is removed by its ledger; if even that fails the ledger stays for a human.
+fail() {
+    echo "FAIL: $*"
+    if "$docknet" real down >/dev/null 2>&1 && [ ! -s "$state/ledger" ]; then rm -rf "$state"; else echo "ledger kept: DOCKNET_REAL_STATE=$state docknet real down"; fi
+    exit 1
+}
+
+labNamespaces() { ip netns list 2>/dev/null | grep -c '^docknet-'; }
+# What the machine's own namespace shows; a test must leave it exactly so.
+rootSnapshot() { { ip -o link show | sed 's/^[0-9]*: //; s/ qlen.*//' | cut -d' ' -f1 | sort; nft list tables 2>/dev/null; ls /etc/netns 2>/dev/null; } | tr '\n' ' '; }
+
+if [ "$mode" = nonroot ]; then
+    [ "$(id -u)" = 0 ] || skip "needs root to switch to an unprivileged user"
+    command -v setpriv >/dev/null || skip "setpriv is missing"
+    out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$docknet" real status 2>&1); rc=$?
+    [ $rc = 1 ] || fail "non-root exit status $rc, want 1"
+    echo "$out" | grep -q "needs root" || fail "no clear message: $out"
+    echo "PASS: $out"; rm -rf "$state"; exit 0
+fi
+
+[ "$(id -u)" = 0 ] || skip "docknet real needs root (the CI runs the tests as root)"
+unshare -n true 2>/dev/null || skip "network namespaces are not available here (unshare -n failed)"
+command -v ip >/dev/null || skip "iproute2's ip is missing (the test reads the result with it)"
+[ "$(labNamespaces)" = 0 ] || skip "docknet-* namespaces exist on this machine already: $(ip netns list | grep '^docknet-' | tr '\n' ' ')"
+
+before=$(rootSnapshot)
+checkClean() {
+    [ "$(labNamespaces)" = 0 ] || fail "$1: namespaces left: $(ip netns list | grep '^docknet-' | tr '\n' ' ')"
+    [ ! -s "$state/ledger" ] || fail "$1: ledger not empty: $(cat "$state/ledger")"
+    after=$(rootSnapshot)
+    [ "$before" = "$after" ] || fail "$1: the root namespace changed: before [$before] after [$after]"
+}
+
+case $mode in
+lifecycle)
+    "$docknet" real apply "$scripts/default_bridge.sh" > "$state/apply.out" 2>&1 || { cat "$state/apply.out"; fail "apply"; }
+    [ "$(labNamespaces)" = 4 ] || fail "want 4 docknet-* namespaces, have: $(ip netns list | tr '\n' ' ')"
+    status=$("$docknet" real status) || fail "status"
+    echo "$status" | grep -q "netns docknet-alpine1 *present" || fail "status: $status"
+    echo "$status" | grep -q "absent" && fail "status shows absent objects: $status"
+    ip netns exec docknet-alpine1 ip -o addr show eth0 | grep -q "172.17.0.2/16" || fail "alpine1 has no 172.17.0.2"
+    ip netns exec docknet-alpine1 ping -c 1 -W 2 172.17.0.3 >/dev/null || fail "ip netns exec ping alpine1 -> alpine2"
+    ip netns exec docknet-host nft list table ip docknet | grep -q masquerade || fail "no nft table in docknet-host"
+    [ -f /etc/netns/docknet-alpine1/hosts ] || fail "no /etc/netns/docknet-alpine1/hosts"
+    "$docknet" real down || fail "down"
+    checkClean "after down"
+    "$docknet" real down | grep -q "nothing to remove" || fail "second down"
+    "$docknet" real status | grep -q "no lab applied" || fail "status after down"
+    ;;
+verify-default-bridge|verify-user-network)
+    script=default_bridge.sh; [ "$mode" = verify-user-network ] && script=user_network.sh
+    out=$("$docknet" real verify --down "$scripts/$script" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc"
+    echo "$out" | grep -q "sim and kernel agree" || fail "verify did not agree"
+    echo "$out" | grep -q "reply  *reply  *ok" || fail "no ping compared"
+    checkClean "after verify --down"
+    ;;
+crash)
+    for n in 1 2 4 9 20 35 50; do
+        DOCKNET_REAL_CRASH_AFTER=$n "$docknet" real apply "$scripts/user_network.sh" >/dev/null 2>&1; rc=$?
+        [ $rc = 137 ] || fail "apply with DOCKNET_REAL_CRASH_AFTER=$n exit $rc, want 137"
+        [ -s "$state/ledger" ] || fail "crash after $n: empty ledger"
+        "$docknet" real down >/dev/null || fail "down after crash at $n"
+        checkClean "crash after $n objects, then down"
+        echo "crash after $n objects: down left nothing"
+    done
+    # And a crashed apply is cleaned by the next apply too.
+    DOCKNET_REAL_CRASH_AFTER=7 "$docknet" real apply "$scripts/default_bridge.sh" >/dev/null 2>&1
+    "$docknet" real apply "$scripts/default_bridge.sh" >/dev/null 2>&1 || fail "apply after a crash"
+    [ "$(labNamespaces)" = 4 ] || fail "apply after a crash: $(ip netns list | tr '\n' ' ')"
+    "$docknet" real down >/dev/null || fail "down"
+    checkClean "crash, apply, down"
+    ;;
+*) fail "unknown mode $mode" ;;
+esac
+rm -rf "$state"
+echo "PASS: $mode"
