@@ -64,6 +64,10 @@ CommandSpec commandSpec(std::string path, std::string use, std::string descripti
 /// The container's main process is a bare shell (sh, bash, ash): -it makes it a session.
 bool isInteractiveShell(const docker::Container& c);
 
+/// pflag's refusal of a --filter value without '=' (opts.FilterOpt.Set), as `command` prints it
+/// (exit 125). docker network ls has the shorthand -f.
+CommandResult filterFlagError(const std::vector<std::string>& values, const std::string& command);
+
 /// "Error response from daemon: MSG\n" — how docker prints a daemon error for most commands.
 std::string daemonError(const std::string& message);
 

@@ -1,7 +1,10 @@
 // docker network create / rm / connect / disconnect / prune (ls and inspect are in
 // docker_view_cmds.cpp, with the other commands that print views of the state).
+#include <algorithm>
+
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
+#include "sim/cli/network_filters.hpp"
 
 namespace sim::cli {
 
@@ -27,7 +30,25 @@ core::Result<std::map<std::string, std::string>> keyValues(const std::vector<std
     return out;
 }
 
+std::string trimSpace(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\n\r\v\f");
+    if (first == std::string::npos) return "";
+    return s.substr(first, s.find_last_not_of(" \t\n\r\v\f") - first + 1);
+}
+
 }  // namespace
+
+CommandResult filterFlagError(const std::vector<std::string>& values, const std::string& command) {
+    CommandResult r;
+    for (const auto& v : values) {
+        if (v.empty() || v.find('=') != std::string::npos) continue;
+        r.output.err("invalid argument \"" + v + "\" for \"" + (command == "docker network ls" ? "-f, " : "") +
+                     "--filter\" flag: bad format of filter (expected name=value)\nSee '" + command + " --help'.\n");
+        break;
+    }
+    r.exitCode = 125;
+    return r;
+}
 
 void DockerCli::defineNetworkCommands() {
     auto& engine = lab().engine();
@@ -103,20 +124,43 @@ void DockerCli::defineNetworkCommands() {
            });
 
     define(commandSpec("docker network connect", "[OPTIONS] NETWORK CONTAINER", "Connect a container to a network", ArgCount::exactly(2),
-                {FlagSpec::list("alias", 0, "Add network-scoped alias for the container"),
-                 FlagSpec::list("driver-opt", 0, "driver options for the network"),
+                {FlagSpec::slice("alias", 0, "Add network-scoped alias for the container"),
+                 FlagSpec::slice("driver-opt", 0, "driver options for the network"),
                  FlagSpec::string("ip", 0, "IPv4 address (e.g., \"172.30.100.104\")"),
                  FlagSpec::string("ip6", 0, "IPv6 address (e.g., \"2001:db8::33\")"),
                  FlagSpec::list("link", 0, "Add link to another container"),
-                 FlagSpec::list("link-local-ip", 0, "Add a link-local address for the container")}),
+                 FlagSpec::slice("link-local-ip", 0, "Add a link-local address for the container")}),
            [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
-               docker::ConnectOptions o;
+               // opts.ValidateLink runs as pflag sets the flag: a usage error (125).
+               for (const auto& l : f.getList("link")) {
+                   std::string why;
+                   if (l.empty()) why = "empty string specified for links";
+                   else if (std::count(l.begin(), l.end(), ':') > 1) why = "bad format for links: " + l;
+                   if (!why.empty()) {
+                       CommandResult r;
+                       r.output.err("invalid argument \"" + l + "\" for \"--link\" flag: " + why +
+                                    "\nSee 'docker network connect --help'.\n");
+                       r.exitCode = 125;
+                       return r;
+                   }
+               }
+               docker::EndpointRequest o;
                o.aliases = f.getList("alias");
                o.links = f.getList("link");
-               if (f.changed("ip")) {
-                   auto ip = wire::Ipv4Address::parse(f.getString("ip"));
-                   if (!ip) return fail("invalid IPv4 address: " + f.getString("ip"));
-                   o.ip = *ip;
+               o.ipv4Address = f.getString("ip");
+               o.ipv6Address = f.getString("ip6");
+               o.linkLocalIps = f.getList("link-local-ip");
+               // convertDriverOpt: the CLI's own error, before any request.
+               for (const auto& kv : f.getList("driver-opt")) {
+                   const auto eq = kv.find('=');
+                   const std::string key = trimSpace(kv.substr(0, eq));
+                   if (eq == std::string::npos || key.empty()) {
+                       CommandResult r;
+                       r.output.err("invalid key/value pair format in driver options\n");
+                       r.exitCode = 1;
+                       return r;
+                   }
+                   o.driverOpts[key] = trimSpace(kv.substr(eq + 1));
                }
                auto done = engine.connect(f.args[0], f.args[1], o);
                if (!done) return fail(done.error().message);
@@ -136,16 +180,28 @@ void DockerCli::defineNetworkCommands() {
                  FlagSpec::boolean("force", 'f', "Do not prompt for confirmation")}),
            [&engine](const ParsedFlags& f, const std::string& stdinText, const ShellContext&) {
                CommandResult r;
+               auto args = FilterArgs::parse(f.getList("filter"));
+               if (!args) return filterFlagError(f.getList("filter"), "docker network prune");
                if (!f.getBool("force")) {
                    r.output.out(
                        "WARNING! This will remove all custom networks not used by at least one container.\n"
                        "Are you sure you want to continue? [y/N] ");
+                   // A "no" is errdefs.Cancelled: docker exits 0 without a word.
                    if (stdinText.empty() || (stdinText[0] != 'y' && stdinText[0] != 'Y')) return r;
                }
-               const auto removed = engine.pruneNetworks();
+               auto filter = networkPruneFilter(engine, *args);
+               if (!filter) {
+                   r.output.err(daemonError(filter.error().message));
+                   r.exitCode = 1;
+                   return r;
+               }
+               const auto removed = engine.pruneNetworks(
+                   [&](const docker::Network& n) { return filter->selects(engine, n); });
                if (!removed.empty()) {
+                   // fmt.Fprintln of "Deleted Networks:\n" + one name per line: a blank line ends it.
                    r.output.out("Deleted Networks:\n");
                    for (const auto& n : removed) r.output.out(n + "\n");
+                   r.output.out("\n");
                }
                return r;
            });

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "sim/cli/docker_view_util.hpp"
+#include "sim/cli/network_filters.hpp"
 #include "sim/cli/docker_views.hpp"
 #include "sim/gotemplate/go_template.hpp"
 #include "sim/cli/tab_writer.hpp"
@@ -59,14 +60,21 @@ struct FormatChoice {
     std::string quietFormat = "{{.ID}}";
     std::string rawFormat;              // --format raw
     std::string rawQuietFormat;         // --format raw -q
+    /// docker ps prints {{.ID}} for -q whatever the format; network ls only for the table
+    /// and raw formats (its NewFormat): a custom template wins over -q there.
+    bool quietOverridesTemplate = true;
 };
 
+using RowMethods = std::map<std::string, gotemplate::TemplateMethod, std::less<>>;
+
 /// Renders rows the way formatter.Context.Write does; `headers` maps field names to headers.
-core::Result<std::string> render(const FormatChoice& choice, const JsonValue& headers, const std::vector<JsonValue>& rows) {
+/// `methods`, when given, holds each row's methods (index-aligned with `rows`).
+core::Result<std::string> render(const FormatChoice& choice, const JsonValue& headers, const std::vector<JsonValue>& rows,
+                                 const std::vector<RowMethods>& methods = {}) {
     std::string source = choice.format.value_or("");
     if (source.empty() || source == "table") source = choice.quiet ? choice.quietFormat : choice.defaultTable;
     else if (source == "raw" && !choice.rawFormat.empty()) source = choice.quiet ? choice.rawQuietFormat : choice.rawFormat;
-    else if (choice.quiet) source = choice.quietFormat;
+    else if (choice.quiet && choice.quietOverridesTemplate) source = choice.quietFormat;
 
     bool table = false;
     std::string text = source;
@@ -95,16 +103,19 @@ core::Result<std::string> render(const FormatChoice& choice, const JsonValue& he
     TemplateOptions rowOptions;
     rowOptions.missingKey = MissingKey::Error;  // a formatter context has no such field
     std::string body;
-    for (const auto& row : rows) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const JsonValue& row = rows[i];
+        if (i < methods.size()) rowOptions.methods = methods[i];
         auto out = tmpl->execute(row, rowOptions);
         if (!out) return core::fail(out.error().code, "template parsing error: " + out.error().message);
         body += *out;
         body += '\n';
     }
     if (!table) return body;
-    // The header: the same template over the field -> header map (docker/cli ignores errors here).
-    auto header = tmpl->execute(headers);
-    return tabwrite(header.value_or("") + "\n" + body);
+    // The header: the same template over the field -> header map. docker/cli ignores errors here
+    // and keeps what Go's Execute had written ({{.Label "k"}} fails on the header map).
+    const std::string header = tmpl->executeKeepingPartial(headers);
+    return tabwrite(header + "\n" + body);
 }
 
 JsonValue headerMap(std::initializer_list<std::pair<const char*, const char*>> items) {
@@ -368,11 +379,20 @@ core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& o
 // ---- docker network ls ---------------------------------------------------------------------
 
 core::Result<std::string> networkLsTable(const DockerEngine& engine, const NetworkLsOptions& options) {
-    auto networks = engine.networks();
+    auto filtered = filterNetworks(engine, engine.networks(), options.filters);
+    if (!filtered) return core::fail(filtered.error().code, "Error response from daemon: " + filtered.error().message);
+    auto networks = std::move(*filtered);
     std::stable_sort(networks.begin(), networks.end(),
                      [](const docker::Network* a, const docker::Network* b) { return naturalLess(a->name, b->name); });
     std::vector<JsonValue> rows;
+    std::vector<RowMethods> methods;
     for (const docker::Network* n : networks) {
+        RowMethods m;
+        m["Label"] = gotemplate::TemplateMethod{1, [labels = n->labels](const std::vector<std::string>& args) {
+                                                    auto it = labels.find(args.at(0));
+                                                    return str(it == labels.end() ? "" : it->second);
+                                                }};
+        methods.push_back(std::move(m));
         rows.push_back(JsonValue::sortedObject()
                            .set("CreatedAt", str(goTimeString(wallClockNanos(engine, n->created))))
                            .set("Driver", str(std::string(docker::toString(n->driver))))
@@ -389,6 +409,7 @@ core::Result<std::string> networkLsTable(const DockerEngine& engine, const Netwo
     choice.defaultTable = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}";
     choice.rawFormat = "network_id: {{.ID}}\nname: {{.Name}}\ndriver: {{.Driver}}\nscope: {{.Scope}}\n";
     choice.rawQuietFormat = "network_id: {{.ID}}";
+    choice.quietOverridesTemplate = false;
     const JsonValue headers = headerMap({{"ID", "NETWORK ID"},
                                          {"Name", "NAME"},
                                          {"Driver", "DRIVER"},
@@ -397,7 +418,7 @@ core::Result<std::string> networkLsTable(const DockerEngine& engine, const Netwo
                                          {"Internal", "INTERNAL"},
                                          {"Labels", "LABELS"},
                                          {"CreatedAt", "CREATED AT"}});
-    return render(choice, headers, rows);
+    return render(choice, headers, rows, methods);
 }
 
 // ---- docker images -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // network inspect, and images. The views themselves are in docker_views.hpp.
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_views.hpp"
+#include "sim/cli/filter_args.hpp"
 #include "sim/gotemplate/go_template.hpp"
 #include "sim/cli/docker_host.hpp"
 
@@ -75,6 +76,37 @@ CommandResult inspectOutput(const std::vector<core::JsonValue>& objects, const s
         r.output.err(missingPrefix + m + "\n");
         r.exitCode = 1;
     }
+    return r;
+}
+
+/// docker/cli's inspect.Inspect (v24-27) over elements already fetched: `format` empty prints the
+/// indented JSON array ("[]" when nothing was found), "json" the compact one, a template each
+/// element and a newline (just a newline when none); a template that does not parse is exit 64.
+/// Lookup and execution errors (each ending in '\n') follow on stderr, exit 1.
+CommandResult inspectElements(const std::vector<core::JsonValue>& objects, std::vector<std::string> errors,
+                              const std::string& format) {
+    CommandResult r;
+    if (format.empty() || format == "json") {
+        core::JsonValue array = core::JsonValue::array();
+        for (const auto& o : objects) array.push(o);
+        r.output.out((format.empty() ? array.toIndentedString() : array.toCompactString()) + "\n");
+    } else {
+        auto tpl = GoTemplate::parse(format);
+        if (!tpl) {
+            r.output.err("template parsing error: " + tpl.error().message + "\n");
+            r.exitCode = 64;
+            return r;
+        }
+        std::string text;
+        for (const auto& o : objects) {
+            auto one = tpl->execute(o);
+            if (one) text += *one + "\n";
+            else errors.push_back("template parsing error: " + one.error().message + "\n");
+        }
+        r.output.out(text.empty() ? "\n" : text);
+    }
+    for (const auto& e : errors) r.output.err(e);
+    if (!errors.empty()) r.exitCode = 1;
     return r;
 }
 
@@ -167,6 +199,9 @@ void DockerCli::defineViewCommands() {
                o.quiet = f.getBool("quiet");
                o.noTrunc = f.getBool("no-trunc");
                if (f.changed("format")) o.format = f.getString("format");
+               auto filters = FilterArgs::parse(f.getList("filter"));
+               if (!filters) return filterFlagError(f.getList("filter"), "docker network ls");
+               o.filters = std::move(*filters);
                return printed(networkLsTable(engine, o));
            });
 
@@ -174,19 +209,16 @@ void DockerCli::defineViewCommands() {
                 ArgCount::atLeast(1),
                 {FlagSpec::string("format", 'f', "Format output using a custom template"),
                  FlagSpec::boolean("verbose", 'v', "Verbose output for diagnostics")}),
+           // --verbose asks the daemon for swarm details (Services, Peers), which are omitempty
+           // and empty for local networks: the output is the same, as on a Docker host.
            [&engine](const ParsedFlags& f, const std::string&, const ShellContext&) {
                std::vector<core::JsonValue> objects;
-               std::vector<std::string> missing;
+               std::vector<std::string> errors;
                for (const auto& ref : f.args) {
                    if (const auto* n = engine.findNetwork(ref)) objects.push_back(networkInspect(engine, *n));
-                   else missing.push_back(ref);
+                   else errors.push_back(daemonError("network " + ref + " not found"));
                }
-               CommandResult r = inspectOutput(objects, {}, f.getString("format"), "");
-               for (const auto& m : missing) {
-                   r.output.err(daemonError("network " + m + " not found"));
-                   r.exitCode = 1;
-               }
-               return r;
+               return inspectElements(objects, errors, f.getString("format"));
            });
 
     define(commandSpec("docker images", "[OPTIONS] [REPOSITORY[:TAG]]", "List images", ArgCount::atMost(1),

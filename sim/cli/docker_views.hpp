@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/cli/filter_args.hpp"
 #include "sim/core/error.hpp"
 #include "sim/cli/strconv_quote.hpp"
 #include "sim/core/json.hpp"
@@ -128,13 +129,16 @@ std::string displayablePorts(const docker::DockerEngine& engine, const docker::C
 std::string containerStatus(const docker::DockerEngine& engine, const docker::Container& container);
 
 struct NetworkLsOptions {
-    bool quiet = false;
-    bool noTrunc = false;
+    bool quiet = false;    // -q: {{.ID}}, unless --format names a template (docker/cli NewFormat)
+    bool noTrunc = false;  // --no-trunc: 64-hex IDs
     std::optional<std::string> format;
+    FilterArgs filters;    // --filter: see filterNetworks (network_filters.hpp)
 };
 
 /// `docker network ls`: NETWORK ID, NAME, DRIVER, SCOPE; rows in natural order of the name.
-/// Format fields: ID, Name, Driver, Scope, IPv6, Internal, Labels, CreatedAt.
+/// Format fields: ID, Name, Driver, Scope, IPv6, Internal, Labels, CreatedAt, and the method
+/// {{.Label "KEY"}} (the label's value, "" when absent). A filter the daemon refuses is the
+/// error "Error response from daemon: invalid filter 'KEY'" (and the like).
 core::Result<std::string> networkLsTable(const docker::DockerEngine& engine, const NetworkLsOptions& options);
 
 struct ImagesOptions {

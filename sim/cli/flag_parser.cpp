@@ -89,6 +89,7 @@ core::Result<std::int64_t> parseGoInt(const std::string& s0) {
     return std::int64_t(v);
 }
 
+}  // namespace
 // time.ParseDuration.
 core::Result<std::chrono::nanoseconds> parseGoDuration(const std::string& orig) {
     auto invalid = [&] {
@@ -169,6 +170,7 @@ core::Result<std::chrono::nanoseconds> parseGoDuration(const std::string& orig) 
     if (d > kLimit - 1) return invalid();
     return std::chrono::nanoseconds(std::int64_t(d));
 }
+namespace {
 
 std::vector<std::string> splitCommas(const std::string& value) {
     std::vector<std::string> out;

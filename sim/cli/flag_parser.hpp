@@ -161,6 +161,10 @@ std::string flagUsages(const std::vector<FlagSpec>& flags, int columns = 79);
 /// "Usage:  <usage line>", the description, "Aliases:" and "Options:" sections.
 std::string helpText(const CommandSpec& command, int columns = 79);
 
+/// Go's time.ParseDuration ("24h", "1h30m", "1.5s", "-2m"); the error is Go's
+/// `time: invalid duration "x"`.
+core::Result<std::chrono::nanoseconds> parseGoDuration(const std::string& text);
+
 /// Go's strconv.Quote for the texts above: "a\"b" -> "\"a\\\"b\"".
 std::string goQuote(std::string_view s);
 

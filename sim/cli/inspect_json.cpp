@@ -317,20 +317,30 @@ EndpointView endpointJson(const DockerEngine& engine, const Container& c, const 
         if (auto it = c.endpoints.find(n ? n->id : netRef); it != c.endpoints.end()) v.live = engine.endpoint(it->second);
     }
     const docker::Endpoint* ep = v.live;
-    // What the container was created with for this network (only its --network one).
-    const bool configured = userDefined && c.config.network.kind == docker::NetworkMode::Kind::Named &&
-                            engine.findNetwork(c.config.network.name) == n;
+    // The endpoint settings kept for this network (docker run's --network or network connect).
+    const docker::EndpointSettings* kept = engine.endpointSettings(c, netRef);
+    const bool connected = kept && kept->viaConnect;
 
     JsonValue ipamConfig;
-    if (configured && c.config.ip) ipamConfig = JsonValue::object().set("IPv4Address", str(c.config.ip->toString()));
+    if (kept && (connected || kept->ip || !kept->linkLocalIps.empty() || !kept->linkLocalIpv6.empty())) {
+        // EndpointIPAMConfig: every field omitempty.
+        ipamConfig = JsonValue::object();
+        if (kept->ip) ipamConfig.set("IPv4Address", str(kept->ip->toString()));
+        std::vector<std::string> linkLocal;
+        for (const auto& ll : kept->linkLocalIps) linkLocal.push_back(ll.toString());
+        linkLocal.insert(linkLocal.end(), kept->linkLocalIpv6.begin(), kept->linkLocalIpv6.end());
+        if (!linkLocal.empty()) ipamConfig.set("LinkLocalIPs", JsonValue::stringArray(linkLocal));
+    }
     std::vector<std::string> links, aliases;
     if (ep) {
         links = ep->linkAliases;
         aliases = ep->aliases;
-    } else if (configured) {
-        links = c.config.links;
-        aliases = c.config.networkAliases;
+    } else if (kept) {
+        links = kept->links;
+        aliases = kept->aliases;
     }
+    JsonValue driverOpts;
+    if (kept && (connected || !kept->driverOpts.empty())) driverOpts = sortedStrings(kept->driverOpts);
     JsonValue dnsNames;
     if (userDefined) {
         if (ep) {
@@ -352,9 +362,9 @@ EndpointView endpointJson(const DockerEngine& engine, const Container& c, const 
     v.json = JsonValue::object()
                  .set("IPAMConfig", std::move(ipamConfig))
                  .set("Links", stringsOrNull(links))
-                 .set("Aliases", stringsOrNull(aliases))
+                 .set("Aliases", connected && aliases.empty() ? JsonValue::array() : stringsOrNull(aliases))
                  .set("MacAddress", str(withAddress ? ep->mac.toString() : ""))
-                 .set("DriverOpts", JsonValue::null())
+                 .set("DriverOpts", std::move(driverOpts))
                  .set("NetworkID", str(n && (ep || c.everStarted) ? n->id : ""))
                  .set("EndpointID", str(ep ? ep->id : ""))
                  .set("Gateway", str(withGateway ? ep->gateway.toString() : ""))

@@ -137,6 +137,7 @@ core::Result<Endpoint> DockerEngine::createEndpoint(Network& n, Container& c, co
     ep.containerId = c.id;
     ep.aliases = options.aliases;
     ep.linkAliases = options.links;
+    ep.linkLocalIps = options.linkLocalIps;
     if (n.driver != DriverKind::Bridge) return ep;
 
     auto ip = m_ipam.allocateAddress(n.ipam->subnet, options.ip);
@@ -145,10 +146,16 @@ core::Result<Endpoint> DockerEngine::createEndpoint(Network& n, Container& c, co
     ep.gateway = n.ipam->gateway;
     // Docker <= 27: GenerateMACFromIP, 02:42 followed by the four address bytes.
     ep.mac = wire::MacAddress({0x02, 0x42, ip->octet(0), ip->octet(1), ip->octet(2), ip->octet(3)});
-    // eth<N>: the lowest number not in use in the sandbox.
+    // eth<N>: the lowest number not in use in the sandbox, nor by the container's endpoints that
+    // are created but not joined yet (a start creates them all before it joins any).
+    auto taken = [&](const std::string& name) {
+        for (const auto& [netId, epId] : c.endpoints)
+            if (auto it = m_endpoints.find(epId); it != m_endpoints.end() && it->second.ifName == name) return true;
+        return false;
+    };
     for (int i = 0;; ++i) {
         const std::string name = "eth" + std::to_string(i);
-        if (!m_kernel.findInterface(c.sandbox, name).isValid()) {
+        if (!m_kernel.findInterface(c.sandbox, name).isValid() && !taken(name)) {
             ep.ifName = name;
             break;
         }
@@ -176,6 +183,8 @@ core::Result<void> DockerEngine::joinEndpoint(Network& n, Container& c, Endpoint
     (void)m_kernel.rename(ep.containerIf, ep.ifName);
     (void)m_kernel.setMac(ep.containerIf, ep.mac);
     (void)m_kernel.addAddress(ep.containerIf, ep.address);
+    // --link-local-ip: libnetwork adds each one with the link-local mask (/16 for IPv4).
+    for (const auto& ll : ep.linkLocalIps) (void)m_kernel.addAddress(ep.containerIf, wire::Ipv4Prefix(ll, 16));
     (void)m_kernel.setUp(ep.containerIf, true);
     if (setGateway && !n.internal) {
         (void)m_kernel.removeRoute(c.sandbox, *wire::Ipv4Prefix::parse("0.0.0.0/0"));

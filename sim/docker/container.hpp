@@ -11,6 +11,7 @@
 
 #include "sim/core/ids.hpp"
 #include "sim/core/sim_time.hpp"
+#include "sim/docker/endpoint.hpp"
 #include "sim/docker/port_spec.hpp"
 #include "sim/net/socket_table.hpp"
 #include "sim/wire/ipv4_address.hpp"
@@ -95,6 +96,8 @@ struct Container {
     std::map<std::string, std::string> endpoints;
     /// Networks the container is attached to when it starts (configured endpoints), in attach order.
     std::vector<std::string> networks;
+    /// The endpoint settings configured for each of `networks` (same keys).
+    std::map<std::string, EndpointSettings> endpointSettings;
     std::vector<PortMapping> ports;
     std::vector<net::SocketId> serviceSockets;  // the main process's listeners (in the sandbox)
     core::EventId pendingExit;                  // a main process that will end by itself

@@ -1,6 +1,6 @@
 // Container lifecycle: create (validation in the daemon's order), start (sandbox, endpoints,
-// ports, DNS, files, main process), stop / kill / restart / rm / rename, and the network
-// connect / disconnect of running containers.
+// ports, DNS, files, main process), stop / kill / restart / rm / rename. Network connect and
+// disconnect are in network_attach.cpp.
 #include <algorithm>
 #include <regex>
 
@@ -88,7 +88,15 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
         case NetworkMode::Kind::Default: c->networks.push_back(findNetwork("bridge")->id); break;
         case NetworkMode::Kind::Named: {
             const Network* n = findNetwork(cfg.network.name);
-            c->networks.push_back(n ? n->id : cfg.network.name);  // an unknown network fails at start
+            const std::string key = n ? n->id : cfg.network.name;  // an unknown network fails at start
+            c->networks.push_back(key);
+            // EndpointsConfig[network]: --ip, --network-alias, and --link, which on a user-defined
+            // network is an endpoint option (on the default bridge it is a legacy link).
+            EndpointSettings settings;
+            settings.aliases = cfg.networkAliases;
+            settings.ip = cfg.ip;
+            if (!(n && n->isDefaultBridge)) settings.links = cfg.links;
+            c->endpointSettings[key] = std::move(settings);
             break;
         }
         case NetworkMode::Kind::Host: c->networks.push_back(findNetwork("host")->id); break;
@@ -165,13 +173,11 @@ core::Result<void> DockerEngine::setupNetworking(Container& c) {
     c.sandboxKey = "/var/run/docker/netns/" + c.sandboxId.substr(0, 12);
     (void)m_kernel.setUp(m_kernel.ns(*ns)->loopback(), true);
 
-    for (Network* n : nets) {
+    for (std::size_t i = 0; i < nets.size(); ++i) {
+        Network* n = nets[i];
+        // The endpoint is built from the settings kept for this network (allocateNetwork).
         ConnectOptions opts;
-        if (n->driver == DriverKind::Bridge && !n->isDefaultBridge) {
-            opts.aliases = c.config.networkAliases;
-            opts.links = c.config.links;
-            opts.ip = c.config.ip;
-        }
+        if (const EndpointSettings* kept = endpointSettings(c, c.networks[i]); kept && n->driver == DriverKind::Bridge) opts = *kept;
         auto ep = createEndpoint(*n, c, opts);
         if (!ep) {
             teardownNetworking(c);
@@ -357,85 +363,6 @@ core::Result<void> DockerEngine::rename(const std::string& ref, const std::strin
         ep.name = name;
         std::replace(ep.dnsNames.begin(), ep.dnsNames.end(), old, name);
     }
-    return {};
-}
-
-core::Result<void> DockerEngine::connect(const std::string& networkRef, const std::string& containerRef,
-                                         const ConnectOptions& options) {
-    Network* n = mutableNetwork(networkRef);
-    if (!n) return msg::networkNotFound(networkRef);
-    Container* c = mutableContainer(containerRef);
-    if (!c) return msg::noSuchContainer(containerRef);
-    const NetworkMode& mode = c->config.network;
-    if (mode.isHost() || mode.isContainer()) return fail(ErrorCode::Forbidden, msg::kSharedNamespaceConnect);
-    if (mode.isNone()) return fail(ErrorCode::Forbidden, msg::kNoneConnect);
-    if (n->driver == DriverKind::Host) return fail(ErrorCode::Forbidden, msg::kHostNetworkConnect);
-    if (n->driver == DriverKind::Null) return fail(ErrorCode::Forbidden, msg::kNoneConnect);
-    if (std::find(c->networks.begin(), c->networks.end(), n->id) != c->networks.end() || c->endpoints.contains(n->id))
-        return fail(ErrorCode::Forbidden, "endpoint with name " + c->name + " already exists in network " + n->name);
-    if (n->isDefaultBridge && (!options.aliases.empty())) return fail(ErrorCode::InvalidArgument, msg::kAliasDefault);
-    if (n->isDefaultBridge && options.ip) return fail(ErrorCode::InvalidArgument, msg::kStaticIpDefault);
-    if (!c->isRunning()) {
-        c->networks.push_back(n->id);
-        return {};
-    }
-    auto ep = createEndpoint(*n, *c, options);
-    if (!ep) return std::unexpected(ep.error());
-    ep->dnsNames = {c->name};
-    for (const auto& a : ep->aliases) ep->dnsNames.push_back(a);
-    ep->dnsNames.push_back(c->id.substr(0, 12));
-    if (c->hostname != c->id.substr(0, 12)) ep->dnsNames.push_back(c->hostname);
-    const bool needsGateway = gatewayNetworkOf(*c).empty() && !n->internal;
-    const std::string epId = ep->id;
-    n->endpointIds.push_back(epId);
-    c->endpoints[n->id] = epId;
-    m_endpoints.emplace(epId, std::move(*ep));
-    if (auto r = joinEndpoint(*n, *c, m_endpoints.at(epId), needsGateway); !r) {
-        leaveEndpoint(*n, *c, epId);
-        return r;
-    }
-    c->networks.push_back(n->id);
-    m_dns->attach(*c);
-    refreshEtcFiles(*c);
-    return {};
-}
-
-core::Result<void> DockerEngine::disconnect(const std::string& networkRef, const std::string& containerRef, bool force) {
-    Network* n = mutableNetwork(networkRef);
-    Container* c = mutableContainer(containerRef);
-    if (!c) return msg::noSuchContainer(containerRef);
-    if (!n) return msg::networkNotFound(networkRef);
-    (void)force;
-    if (n->driver == DriverKind::Host && c->config.network.isHost()) return fail(ErrorCode::Forbidden, msg::kHostNetworkConnect);
-    const bool configured = std::find(c->networks.begin(), c->networks.end(), n->id) != c->networks.end();
-    if (!c->isRunning()) {
-        if (!configured)
-            return fail(ErrorCode::Forbidden, "container " + c->id + " is not connected to the network " + n->name);
-        std::erase(c->networks, n->id);
-        return {};
-    }
-    auto it = c->endpoints.find(n->id);
-    if (it == c->endpoints.end())
-        return fail(ErrorCode::Forbidden, "container " + c->id + " is not connected to network " + n->name);
-    const bool wasGateway = gatewayNetworkOf(*c) == n->id;
-    if (wasGateway) unpublishPorts(*c);
-    leaveEndpoint(*n, *c, it->second);
-    std::erase(c->networks, n->id);
-    if (wasGateway) {
-        // The default route moves to the next network in Endpoint.Less order, ports with it.
-        const std::string gw = gatewayNetworkOf(*c);
-        if (!gw.empty()) {
-            const Network* next = findNetwork(gw);
-            const Endpoint& ep = m_endpoints.at(c->endpoints.at(gw));
-            if (!next->internal) {
-                (void)m_kernel.addRoute(c->sandbox, net::Route::defaultVia(ep.gateway, ep.containerIf));
-                (void)publishPorts(*c, *next, ep);
-            }
-        }
-    }
-    m_dns->detach(*c);
-    m_dns->attach(*c);  // serves again only while a user-defined network is left
-    refreshEtcFiles(*c);
     return {};
 }
 

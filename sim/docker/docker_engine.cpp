@@ -75,6 +75,7 @@ void DockerEngine::createPredefinedNetworks() {
     bridge->bridgeName = "docker0";
     const auto pool = *m_ipam.allocatePool(*wire::Ipv4Prefix::parse("172.17.0.0/16"));
     bridge->ipam = IpamConfig{pool, *m_ipam.allocateAddress(pool)};
+    bridge->staticSubnet = true;  // the daemon configures docker0's pool (PreferredPool)
     bridge->options = {{"com.docker.network.bridge.default_bridge", "true"},
                        {"com.docker.network.bridge.enable_icc", "true"},
                        {"com.docker.network.bridge.enable_ip_masquerade", "true"},
@@ -184,6 +185,7 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
     n->attachable = o.attachable;
     n->userIpamOptions = true;
     n->ipam = IpamConfig{*pool, *gw};
+    n->staticSubnet = o.subnet.has_value();
     n->options = o.options;
     n->labels = o.labels;
     n->icc = icc;
@@ -211,15 +213,14 @@ core::Result<std::string> DockerEngine::removeNetwork(const std::string& ref) {
     return name;
 }
 
-std::vector<std::string> DockerEngine::pruneNetworks() {
+std::vector<std::string> DockerEngine::pruneNetworks(const std::function<bool(const Network&)>& selected) {
+    // localNetworksPrune: predefined networks and networks with endpoints stay. Endpoints exist
+    // only for running containers, so a network only stopped containers name is removed too.
     std::vector<std::string> candidates;
     for (const auto& n : m_networks) {
         if (n->predefined || !n->endpointIds.empty()) continue;
-        // "not used by at least one container": a stopped container that names it keeps it too.
-        bool used = false;
-        for (const auto& c : m_containers)
-            if (std::find(c->networks.begin(), c->networks.end(), n->id) != c->networks.end()) used = true;
-        if (!used) candidates.push_back(n->name);
+        if (selected && !selected(*n)) continue;
+        candidates.push_back(n->name);
     }
     std::vector<std::string> removed;
     for (const auto& name : candidates)

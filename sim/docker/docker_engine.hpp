@@ -43,11 +43,8 @@ struct NetworkCreateOptions {
     std::map<std::string, std::string> labels;
 };
 
-struct ConnectOptions {
-    std::vector<std::string> aliases;
-    std::optional<wire::Ipv4Address> ip;
-    std::vector<std::string> links;
-};
+/// `docker network connect`'s options: the endpoint settings it records for the network.
+using ConnectOptions = EndpointSettings;
 
 /// What a process run inside a container (the main process or `docker exec`) did.
 struct ProcessResult {
@@ -93,9 +90,20 @@ public:
     core::Result<std::string> createNetwork(const NetworkCreateOptions& options);
     /// Removes by name, id or unique id prefix; returns the name removed.
     core::Result<std::string> removeNetwork(const std::string& ref);
-    /// Removes every user-defined network without endpoints; returns their names.
-    std::vector<std::string> pruneNetworks();
-    core::Result<void> connect(const std::string& networkRef, const std::string& containerRef, const ConnectOptions& options);
+    /// Removes every user-defined network without endpoints (a stopped container's network goes
+    /// too, as in Docker: its next start fails with "network ID not found") that `selected`
+    /// accepts (all when empty); returns their names in creation order.
+    std::vector<std::string> pruneNetworks(const std::function<bool(const Network&)>& selected = {});
+    /// ConnectContainerToNetwork (v27): the container first, then validateEndpointSettings, then
+    /// the network-mode conflicts. A running container joins at once; a created or exited one
+    /// only records the settings (even for a network that does not exist: its start fails).
+    core::Result<void> connect(const std::string& networkRef, const std::string& containerRef, const EndpointRequest& request);
+    /// The endpoint settings a container keeps for a network (id, or name if unknown); null if none.
+    [[nodiscard]] const EndpointSettings* endpointSettings(const Container& c, const std::string& networkRef) const;
+    /// DisconnectContainerFromNetwork (v27). A created or exited container forgets the network
+    /// (even one that no longer exists); a running one leaves it. `force` matters where Docker's
+    /// does: an unknown network of a running container is looked up among its configured ones,
+    /// an unknown container becomes "endpoint NAME not found" style errors of the network.
     core::Result<void> disconnect(const std::string& networkRef, const std::string& containerRef, bool force);
     /// Exact name, then full id, then a unique id prefix (Docker's lookup order).
     [[nodiscard]] const Network* findNetwork(const std::string& ref) const;

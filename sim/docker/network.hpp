@@ -33,6 +33,9 @@ struct Network {
     bool attachable = false;
     bool userIpamOptions = false;  // user-defined networks show "Options": {} in IPAM, predefined null
     std::optional<IpamConfig> ipam;  // bridge networks only
+    /// The subnet was the user's (--subnet) or the daemon's configured one (docker0): only then
+    /// may an endpoint ask for an address (IpamConf.IsStatic, PreferredPool set).
+    bool staticSubnet = false;
     std::map<std::string, std::string> options;  // the -o driver options as given (inspect "Options")
     std::map<std::string, std::string> labels;
     std::string bridgeName;      // docker0 / br-<12 hex>

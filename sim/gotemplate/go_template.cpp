@@ -27,6 +27,14 @@ core::Result<std::string> GoTemplate::execute(const JsonValue& dot, const Templa
     }
 }
 
+std::string GoTemplate::executeKeepingPartial(const JsonValue& dot, const TemplateOptions& options) const {
+    try {
+        return detail::executeTemplate(*m_root, *m_text, dot, options);
+    } catch (const detail::ExecFailure& e) {
+        return e.partialOutput;
+    }
+}
+
 std::string GoTemplate::toString() const { return detail::nodeString(*m_root); }
 
 }  // namespace sim::gotemplate

@@ -51,9 +51,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/core/error.hpp"
 #include "sim/core/json.hpp"
@@ -67,10 +70,22 @@ enum class MissingKey : std::uint8_t {
     NoValue,  // always <no value> (Go's default)
 };
 
+/// A method with string parameters on the template's data (dot at the start, `$`), as docker/cli's
+/// formatter contexts have them: `{{.Label "com.example.vendor"}}` on a `docker network ls` row.
+/// JSON carries no methods, so the caller supplies them with the execution. Go's rules apply:
+/// `{{.Label}}` is "wrong number of args for Label: want 1 got 0", a non-string argument is
+/// "wrong type for value; expected string; got int", a pipeline's value is the last argument.
+struct TemplateMethod {
+    std::size_t arity = 1;
+    std::function<core::JsonValue(const std::vector<std::string>& args)> call;
+};
+
 struct TemplateOptions {
     MissingKey missingKey = MissingKey::Docker;
     std::size_t maxOutputBytes = std::size_t{8} << 20;  // also bounds every intermediate string
     std::uint64_t maxSteps = 2'000'000;                  // nodes walked + commands evaluated
+    /// Methods of the root data object, by name; they win over a key of the same name.
+    std::map<std::string, TemplateMethod, std::less<>> methods;
 };
 
 /// Deepest nesting of parentheses and control structures a template may have.
@@ -88,6 +103,10 @@ public:
     /// Executes over `dot`. On error the partial output is discarded (Docker prints none either).
     [[nodiscard]] core::Result<std::string> execute(const core::JsonValue& dot,
                                                     const TemplateOptions& options = {}) const;
+
+    /// Go's Execute writes as it goes: on error, what was written before it (docker/cli prints a
+    /// table header that way and ignores the error). Never fails.
+    [[nodiscard]] std::string executeKeepingPartial(const core::JsonValue& dot, const TemplateOptions& options = {}) const;
 
     /// The template text as given to parse().
     [[nodiscard]] const std::string& text() const { return *m_text; }

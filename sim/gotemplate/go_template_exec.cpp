@@ -43,8 +43,14 @@ public:
 
     std::string run(const Node& root, const JsonValue& data) {
         const Value dot{std::shared_ptr<const JsonValue>(std::shared_ptr<const JsonValue>(), &data), false};
+        m_root = &data;
         m_vars.emplace_back("$", dot);
-        walk(dot, root);
+        try {
+            walk(dot, root);
+        } catch (ExecFailure& e) {
+            e.partialOutput = std::move(m_out);
+            throw;
+        }
         return std::move(m_out);
     }
 
@@ -53,6 +59,7 @@ private:
     const TemplateOptions& m_options;
     std::string m_out;
     const Node* m_node = nullptr;  // current node, for errors
+    const JsonValue* m_root = nullptr;  // the data: the receiver of TemplateOptions::methods
     std::vector<std::pair<std::string, Value>> m_vars;
     std::uint64_t m_steps = 0;
 
@@ -306,8 +313,27 @@ private:
         return evalField(dot, ident[n - 1], node, args, final, receiver);
     }
 
-    Value evalField(const Value& /*dot*/, const std::string& fieldName, const Node& /*node*/, const std::vector<NodePtr>& args,
+    // A method of the root data (TemplateOptions::methods), called as Go calls a method: the
+    // command's other words and then the pipeline's value are its arguments.
+    Value callMethod(const Value& dot, const std::string& name, const TemplateMethod& method,
+                     const std::vector<NodePtr>& args, const Value* final) {
+        const std::size_t given = (args.empty() ? 0 : args.size() - 1) + (final != nullptr ? 1 : 0);
+        if (given != method.arity) {
+            errorf("wrong number of args for " + name + ": want " + std::to_string(method.arity) + " got " +
+                   std::to_string(given));
+        }
+        std::vector<std::string> argv;
+        for (std::size_t i = 1; i < args.size(); ++i) argv.push_back(evalArg(dot, Param::String, *args[i]).json->asString());
+        if (final != nullptr) argv.push_back(validateType(*final, Param::String).json->asString());
+        return own(method.call(argv));
+    }
+
+    Value evalField(const Value& dot, const std::string& fieldName, const Node& /*node*/, const std::vector<NodePtr>& args,
                     const Value* final, const Value& receiver) {
+        if (receiver.valid() && receiver.json.get() == m_root) {
+            if (auto m = m_options.methods.find(fieldName); m != m_options.methods.end())
+                return callMethod(dot, fieldName, m->second, args, final);
+        }
         // <no value> (a missing map key) stays <no value> unless missing keys are errors.
         if (!receiver.valid()) {
             if (m_options.missingKey == MissingKey::Error) errorf("nil data; no entry for key " + goQuote(fieldName));

@@ -202,8 +202,11 @@ Value callBuiltin(const std::string& name, std::vector<Value>& argv, const Templ
 
 // An execution error; the message is complete ("template: :1:2: executing ...").
 struct ExecFailure {
+    ExecFailure(std::string msg, core::ErrorCode c = core::ErrorCode::InvalidArgument)
+        : message(std::move(msg)), code(c) {}
     std::string message;
     core::ErrorCode code = core::ErrorCode::InvalidArgument;
+    std::string partialOutput;  // what was written before the error (set by executeTemplate)
 };
 
 // Throws ExecFailure (Exhausted) when `bytes` exceed options.maxOutputBytes: bounds the output and

@@ -1,0 +1,98 @@
+# The docker network ls|inspect|connect|disconnect|rm|prune reference pages, typed as published.
+docker network create --label com.example.project=web --label env frontend
+docker network create --label com.example.project=db backend
+docker network create backend2
+docker run -dit --name web --network frontend alpine ash
+docker network ls
+docker network ls --no-trunc --filter name=front
+docker network ls -f driver=bridge
+docker network ls -f driver=bridge -f driver=null
+docker network ls -f name=back -f name=^front
+docker network ls -f label=env
+docker network ls -f label=com.example.project=db
+docker network ls -f label=com.example.project -f label=env
+docker network ls -f scope=local -q
+docker network ls -f scope=swarm
+docker network ls -f type=custom
+docker network ls -f type=builtin
+docker network ls -f type=custom -f type=builtin
+docker network ls -f type=other
+docker network ls -f dangling=true
+docker network ls -f dangling=false
+docker network ls -f dangling=maybe
+docker network ls -f dangling=true -f dangling=false
+docker network ls -f foo=bar
+docker network ls -f nofilter
+docker network ls --format "{{.ID}}: {{.Driver}}" -f name=frontend
+docker network ls --format '{{.Name}} {{.Label "com.example.project"}}|{{.Labels}}' -f type=custom
+docker network ls --format 'table {{.Name}}\t{{.Driver}}\t{{.Internal}}\t{{.IPv6}}' -f type=custom
+docker network ls --format json -f name=backend2
+docker network ls -q --format '{{.Name}}' -f type=custom
+docker network ls --format '{{.Label}}' -f name=backend2
+docker network inspect --format json backend2
+docker network inspect -f '{{.Name}} {{.Driver}}' backend2 nosuch bridge
+docker network inspect -f '{{.Name' backend2
+docker network inspect -f '{{.Nope}}' backend2
+# connect: a created container, --ip / --alias / --link recorded and applied at start, kept after stop/start
+docker network create --subnet 172.30.0.0/16 isolated_nw
+docker create --name container2 alpine sleep 1000
+docker network connect --ip 172.30.100.104 --alias app --alias api,web2 isolated_nw container2
+docker inspect -f '{{json .NetworkSettings.Networks.isolated_nw.IPAMConfig}} {{json .NetworkSettings.Networks.isolated_nw.Aliases}}' container2
+docker start container2
+docker exec container2 ip -4 addr show eth1
+docker run -d --name c3 --network isolated_nw alpine sleep 1000
+docker exec c3 ping -c 1 api
+docker stop container2
+docker start container2
+docker exec container2 ip -4 -o addr show eth1
+docker inspect -f '{{json .NetworkSettings.Networks.isolated_nw}}' container2
+docker network connect --link c3:db isolated_nw web
+docker exec web ping -c 1 db
+docker exec container2 ping -c 1 db
+docker network connect --link-local-ip 169.254.10.10 --driver-opt com.example.opt=1 backend c3
+docker exec c3 ip -4 -o addr show eth1
+docker inspect -f '{{json .NetworkSettings.Networks.backend.IPAMConfig}} {{json .NetworkSettings.Networks.backend.DriverOpts}}' c3
+# connect refusals, in the daemon's words
+docker network connect --ip 172.19.0.50 backend2 c3
+docker network connect --ip 10.0.0.5 isolated_nw web
+docker network connect --ip 172.17.0.50 bridge c3
+docker network connect --alias x bridge c3
+docker network connect --ip6 2001:db8::33 isolated_nw web
+docker network connect --ip nonsense --ip6 1.2.3.4 isolated_nw web
+docker network connect --ip 172.30.100.104 isolated_nw web
+docker network connect isolated_nw c3
+docker network connect nosuchnet c3
+docker network connect isolated_nw nosuch
+docker network connect host c3
+docker network connect none c3
+docker network connect --link a:b:c isolated_nw c3
+docker network connect --driver-opt novalue isolated_nw c3
+docker network connect --foo isolated_nw c3
+# disconnect
+docker network disconnect isolated_nw web
+docker network disconnect nosuchnet c3
+docker network disconnect -f nosuchnet c3
+docker network disconnect -f isolated_nw nosuch
+docker stop c3
+docker network disconnect nosuchnet c3
+docker network disconnect backend c3
+docker network disconnect backend c3
+docker network connect nosuchnet c3
+docker start c3
+docker network disconnect nosuchnet c3
+docker start c3
+# rm
+docker network rm isolated_nw
+docker network rm -f nosuch
+docker network rm nosuch backend2
+# prune
+docker network create --label keep=yes kept
+docker network create old
+docker network prune -f --filter until=1h
+docker network prune -f --filter until=nonsense
+docker network prune -f --filter until=1h --filter until=2h
+docker network prune -f --filter foo=bar
+docker network prune -f --filter label!=keep
+docker stop web
+docker network prune -f --filter label=keep=yes
+docker start web
