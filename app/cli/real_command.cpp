@@ -174,6 +174,8 @@ int realVerify(const RealCommandOptions& options) {
     std::set<std::string> labAddresses;
     for (const auto& a : plan.addresses) labAddresses.insert(a.prefix.substr(0, a.prefix.find('/')));
 
+    // The kernel saw none of the script's traffic: start the sim from the same clean tables.
+    sim::plan::forgetLearned(*host);
     Verdicts v;
     std::cout << "\n  " << pad("PING", 58) << pad("sim", 26) << pad("kernel", 26) << "\n";
     for (const auto& probe : sim::plan::derivePings(*host)) {

@@ -255,6 +255,19 @@ std::vector<PingProbe> derivePings(const cli::DockerHost& host) {
     return out;
 }
 
+void forgetLearned(cli::DockerHost& host) {
+    auto& k = host.kernel();
+    for (const core::NamespaceId id : k.namespaces()) {
+        for (const core::InterfaceId ifId : k.interfacesOf(id)) {
+            const auto* i = k.interface(ifId);
+            if (!i) continue;
+            k.ns(id)->neighbors().flushDevice(ifId);
+            if (i->master.isValid())
+                if (auto* br = k.bridge(i->master)) br->fdb().flushPort(ifId);
+        }
+    }
+}
+
 bool simPing(cli::DockerHost& host, const PingProbe& probe) {
     auto& k = host.kernel();
     core::NamespaceId ns;

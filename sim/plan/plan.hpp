@@ -130,6 +130,12 @@ struct FdbObservation {
 /// network with it, at that network's address.
 std::vector<PingProbe> derivePings(const cli::DockerHost& host);
 
+/// Forgets every learned neighbour entry and bridge FDB entry (`ip neigh flush all` and a flush
+/// of the bridges' learned entries, everywhere): the state of a freshly applied kernel, which has
+/// seen none of the script's traffic. verify calls it before the derived pings so both sides
+/// start alike.
+void forgetLearned(cli::DockerHost& host);
+
 /// Runs one probe in the sim (ping -c 1 -W 1); true when a reply came back.
 bool simPing(cli::DockerHost& host, const PingProbe& probe);
 std::vector<NeighborObservation> simNeighbors(const cli::DockerHost& host);

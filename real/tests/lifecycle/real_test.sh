@@ -1,8 +1,9 @@
 #!/bin/sh
 # ctest driver for `docknet real`: real_test.sh MODE DOCKNET SCRIPTS_DIR
 #   lifecycle  apply + status + down, down again (idempotent), zero leftovers
-#   verify-default-bridge / verify-user-network   verify --down agrees, zero leftovers
+#   verify-default-bridge / verify-user-network / verify-tutorial   verify --down agrees, zero leftovers
 #   crash      apply killed (_exit, as kill -9) after N objects, then down: zero leftovers
+#   foreign    a docknet-* namespace docknet did not make: apply refuses, rolls back, keeps it
 #   nonroot    a non-root user gets a clear error and exit 1
 # Exits 77 (ctest SKIP_RETURN_CODE) when it cannot run here: not root, no netns, or a
 # docknet-* namespace already on the machine (never touched by a test).
@@ -62,9 +63,11 @@ lifecycle)
     "$docknet" real down | grep -q "nothing to remove" || fail "second down"
     "$docknet" real status | grep -q "no lab applied" || fail "status after down"
     ;;
-verify-default-bridge|verify-user-network)
-    script=default_bridge.sh; [ "$mode" = verify-user-network ] && script=user_network.sh
-    out=$("$docknet" real verify --down "$scripts/$script" 2>&1); rc=$?
+verify-default-bridge|verify-user-network|verify-tutorial)
+    script=$scripts/default_bridge.sh
+    [ "$mode" = verify-user-network ] && script=$scripts/user_network.sh
+    [ "$mode" = verify-tutorial ] && script=$scripts/../../../tests/cli/golden/01_tutorial.sh
+    out=$("$docknet" real verify --down "$script" 2>&1); rc=$?
     echo "$out"
     [ $rc = 0 ] || fail "verify exit $rc"
     echo "$out" | grep -q "sim and kernel agree" || fail "verify did not agree"
@@ -86,6 +89,21 @@ crash)
     [ "$(labNamespaces)" = 4 ] || fail "apply after a crash: $(ip netns list | tr '\n' ' ')"
     "$docknet" real down >/dev/null || fail "down"
     checkClean "crash, apply, down"
+    ;;
+foreign)
+    # A docknet-* namespace docknet did not record (made here with iproute2, as a student or an
+    # old lab would): apply must refuse it, roll back, and never delete it.
+    hadRunNetns=no; [ -d /run/netns ] && hadRunNetns=yes
+    ip netns add docknet-alpine2 || fail "ip netns add"
+    out=$("$docknet" real apply "$scripts/default_bridge.sh" 2>&1); rc=$?
+    [ $rc = 1 ] || { ip netns del docknet-alpine2; fail "apply over a foreign namespace exit $rc, want 1"; }
+    echo "$out" | grep -q "docknet did not record it" || { ip netns del docknet-alpine2; fail "no clear message: $out"; }
+    [ "$(ip netns list | grep -c '^docknet-')" = 1 ] || { ip netns del docknet-alpine2; fail "rollback left: $(ip netns list | tr '\n' ' ')"; }
+    "$docknet" real down >/dev/null
+    ip netns list | grep -q '^docknet-alpine2' || fail "down deleted a namespace it did not make"
+    ip netns del docknet-alpine2
+    if [ $hadRunNetns = no ]; then umount /run/netns 2>/dev/null; rmdir /run/netns; fi
+    checkClean "foreign namespace"
     ;;
 *) fail "unknown mode $mode" ;;
 esac
