@@ -1,6 +1,7 @@
 #include "real/ledger.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,6 +47,23 @@ Ledger::Ledger(std::string stateDir) : m_dir(std::move(stateDir)), m_path(m_dir 
 
 Ledger::~Ledger() {
     if (m_fd >= 0) ::close(m_fd);
+    if (m_lockFd >= 0) ::close(m_lockFd);
+}
+
+sim::core::Result<void> Ledger::lock() {
+    if (m_lockFd >= 0) return {};
+    if (::mkdir(m_dir.c_str(), 0700) != 0 && errno != EEXIST) return fail(ErrorCode::Internal, errnoText("mkdir " + m_dir));
+    // The directory itself is the lock: no lock file is left behind.
+    const int fd = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return fail(ErrorCode::Internal, errnoText("open " + m_dir));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int e = errno;
+        ::close(fd);
+        if (e == EWOULDBLOCK) return fail(ErrorCode::Conflict, "another docknet real is applying or removing a lab (" + m_dir + " is locked)");
+        return fail(ErrorCode::Internal, std::string("flock ") + m_dir + ": " + std::strerror(e));
+    }
+    m_lockFd = fd;
+    return {};
 }
 
 sim::core::Result<void> Ledger::append(const std::string& line) {

@@ -36,6 +36,10 @@ public:
 
     [[nodiscard]] const std::string& path() const { return m_path; }
 
+    /// Takes the state directory's lock (flock) for as long as this Ledger lives, so two
+    /// docknet real processes never apply or remove at the same time. Idempotent.
+    sim::core::Result<void> lock();
+
     /// Appends the record and fsyncs it; only then may the caller create the object.
     /// Returns the record's line number.
     sim::core::Result<std::size_t> record(const std::string& kind, const std::vector<std::string>& fields);
@@ -54,6 +58,7 @@ private:
     std::string m_dir;
     std::string m_path;
     int m_fd = -1;
+    int m_lockFd = -1;
     std::size_t m_lines = 0;  // lines in the file, once opened for appending
 };
 

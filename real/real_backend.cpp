@@ -32,6 +32,7 @@ Result<void> RealBackend::checkPrivileges() {
 }
 
 Result<void> RealBackend::apply(const sim::plan::KernelPlan& plan) {
+    if (auto l = m_ledger.lock(); !l) return l;
     auto existing = m_ledger.load();
     if (!existing) return std::unexpected(existing.error());
     if (!existing->empty())
@@ -40,6 +41,7 @@ Result<void> RealBackend::apply(const sim::plan::KernelPlan& plan) {
 }
 
 Result<void> RealBackend::down() {
+    if (auto l = m_ledger.lock(); !l) return l;
     auto records = m_ledger.load();
     if (!records) return std::unexpected(records.error());
     if (records->empty()) return {};

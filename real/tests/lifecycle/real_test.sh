@@ -23,7 +23,11 @@ fail() {
 
 labNamespaces() { ip netns list 2>/dev/null | grep -c '^docknet-'; }
 # What the machine's own namespace shows; a test must leave it exactly so.
-rootSnapshot() { { ip -o link show | sed 's/^[0-9]*: //; s/ qlen.*//' | cut -d' ' -f1 | sort; nft list tables 2>/dev/null; ls /etc/netns 2>/dev/null; } | tr '\n' ' '; }
+rootSnapshot() {
+    { ip -o link show | sed 's/^[0-9]*: //' | cut -d' ' -f1 | sort; nft list tables 2>/dev/null; ls /etc/netns 2>/dev/null
+      cat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv4/ping_group_range /proc/sys/net/ipv6/conf/all/disable_ipv6 2>/dev/null
+    } | tr '\n' ' '
+}
 
 if [ "$mode" = nonroot ]; then
     [ "$(id -u)" = 0 ] || skip "needs root to switch to an unprivileged user"
@@ -82,6 +86,19 @@ crash)
         "$docknet" real down >/dev/null || fail "down after crash at $n"
         checkClean "crash after $n objects, then down"
         echo "crash after $n objects: down left nothing"
+    done
+    # A real kill -9 at whatever point apply has reached (a whole apply of the walkthrough takes
+    # some 50 ms here; the deterministic points are the ones above).
+    for delay in 0.01 0.02 0.025 0.03 0.035 0.04 0.05; do
+        "$docknet" real apply "$scripts/../../../tests/cli/golden/01_tutorial.sh" >/dev/null 2>&1 &
+        pid=$!
+        sleep $delay
+        kill -9 $pid 2>/dev/null
+        wait $pid 2>/dev/null
+        made=$(cat "$state/ledger" 2>/dev/null | wc -l)
+        "$docknet" real down >/dev/null || fail "down after kill -9 at ${delay}s"
+        checkClean "kill -9 after ${delay}s, then down"
+        echo "kill -9 after ${delay}s ($made ledger records): down left nothing"
     done
     # And a crashed apply is cleaned by the next apply too.
     DOCKNET_REAL_CRASH_AFTER=7 "$docknet" real apply "$scripts/default_bridge.sh" >/dev/null 2>&1

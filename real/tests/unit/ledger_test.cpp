@@ -116,3 +116,14 @@ TEST_CASE("only docknet-* names, and a plan that keeps everything inside them", 
     file.files.push_back({"docknet-a", "../../passwd", "x"});
     CHECK_FALSE(docknet::real::checkPlanIsSelfContained(file));
 }
+
+TEST_CASE("one docknet real at a time: the state directory is locked", "[ledger]") {
+    TempDir dir;
+    Ledger first(dir.path);
+    REQUIRE(first.lock());
+    REQUIRE(first.lock());  // the holder may ask again
+    Ledger second(dir.path);
+    auto refused = second.lock();
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("another docknet real") != std::string::npos);
+}
