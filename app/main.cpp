@@ -1,5 +1,6 @@
 // docknet-gui: the Qt front end of the docknet simulator.
-//   docknet-gui [--lang ko|en] [--script FILE] [--size WxH] [--event N] [--select ITEM]
+//   docknet-gui [--lang ko|en] [--lab NAME [--lab-step N] | --free-play | --script FILE]
+//               [--size WxH] [--event N] [--select ITEM]
 //               [--screenshot OUT.png] [--dump-scene OUT.json] [--grab FILE.png] [--quit-after MS]
 //               [--bench]
 
@@ -16,6 +17,7 @@
 
 #include "controller/lab_controller.hpp"
 #include "gui_bench.hpp"
+#include "guide/lab_panel.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "main_window.hpp"
 #include "translations.hpp"
@@ -44,6 +46,14 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption scriptOption(QStringLiteral("script"),
                                           QStringLiteral("Run FILE (what `docknet run` accepts) instead of the welcome state."),
                                           QStringLiteral("FILE"));
+    const QCommandLineOption labOption(QStringLiteral("lab"),
+                                       QStringLiteral("Open the guided lab NAME (default: the first lab, see `docknet lab list`)."),
+                                       QStringLiteral("NAME"));
+    const QCommandLineOption labStepOption(QStringLiteral("lab-step"),
+                                           QStringLiteral("Open the lab at step N: the steps before it are done for you."),
+                                           QStringLiteral("N"));
+    const QCommandLineOption freePlayOption(QStringLiteral("free-play"),
+                                            QStringLiteral("Start without a lab, in the tutorial's opening state."));
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, WxH (default 1400x900)."),
                                         QStringLiteral("WxH"));
     const QCommandLineOption eventOption(QStringLiteral("event"),
@@ -65,7 +75,7 @@ int main(int argc, char* argv[]) {
                                              QStringLiteral("MS"));
     const QCommandLineOption benchOption(QStringLiteral("bench"),
                                          QStringLiteral("Measure scene build, first paint and animation; print the figures."));
-    parser.addOptions({langOption, scriptOption, sizeOption, eventOption, selectOption, screenshotOption, dumpOption,
+    parser.addOptions({langOption, labOption, labStepOption, freePlayOption, scriptOption, sizeOption, eventOption, selectOption, screenshotOption, dumpOption,
                        grabOption, quitAfterOption, benchOption});
     parser.process(app);  // exits on --help, --version and unknown options
 
@@ -105,6 +115,24 @@ int main(int argc, char* argv[]) {
             return 2;
         }
     }
+    const int startModes = int(parser.isSet(labOption)) + int(parser.isSet(freePlayOption)) + int(parser.isSet(scriptOption));
+    if (startModes > 1) {
+        fail(QStringLiteral("--lab, --free-play and --script cannot be combined"));
+        return 2;
+    }
+    int labStep = 1;
+    if (parser.isSet(labStepOption)) {
+        bool ok = false;
+        labStep = parser.value(labStepOption).toInt(&ok);
+        if (!ok || labStep < 1) {
+            fail(QStringLiteral("--lab-step needs a step number (1, 2, ...), not '%1'").arg(parser.value(labStepOption)));
+            return 2;
+        }
+        if (!parser.isSet(labOption)) {
+            fail(QStringLiteral("--lab-step needs --lab NAME"));
+            return 2;
+        }
+    }
     QString script;
     if (parser.isSet(scriptOption)) {
         QFile f(parser.value(scriptOption));
@@ -124,8 +152,17 @@ int main(int argc, char* argv[]) {
             fail(QStringLiteral("%1: %2").arg(parser.value(scriptOption), error));
             return 2;
         }
-    } else {
+    } else if (parser.isSet(freePlayOption) || (!parser.isSet(labOption) && window.labPanel()->library().empty())) {
         window.loadWelcome();
+    } else {
+        // The first start: the first lab (or the one asked for), ready for its first command.
+        const auto& library = window.labPanel()->library();
+        const QString name = parser.isSet(labOption) ? parser.value(labOption) : QString::fromStdString(library.front().name);
+        QString error;
+        if (!window.openLab(name, &error) || !window.skipToStep(labStep, &error)) {
+            fail(QStringLiteral("--lab %1: %2").arg(name, error));
+            return 2;
+        }
     }
     // Headless use: the animation is done at once; the chosen (or the last) event is shown.
     if (eventNumber > 0) window.showEventRecord(static_cast<std::size_t>(eventNumber - 1));

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
@@ -32,6 +33,9 @@
 #include "controller/lab_controller.hpp"
 #include "events/event_list_model.hpp"
 #include "events/playback.hpp"
+#include "guide/lab_panel.hpp"
+#include "labs/lab_loader.hpp"
+#include "labs/lab_session.hpp"
 #include "export/pcap_writer.hpp"
 #include "inspect/inspector_panel.hpp"
 #include "inspect/time_machine.hpp"
@@ -104,6 +108,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(std:
     buildMenus();
 
     connect(m_controller.get(), &LabController::commandRan, this, &MainWindow::onCommandRan);
+    connect(m_controller.get(), &LabController::restarted, this, &MainWindow::onRestarted);
+    connect(m_controller.get(), &LabController::labChanged, this, &MainWindow::onLabChanged);
     connect(m_playback, &Playback::currentChanged, this, &MainWindow::onCurrentEvent);
     connect(m_scene, &scene::TopologyScene::animationFinished, m_playback, &Playback::eventShown);
     connect(m_playback, &Playback::playingChanged, this, [this](bool) { retranslate(); });
@@ -119,6 +125,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(std:
     });
 
     statusBar();
+    loadLabs(QString::fromStdString(labs::defaultScenarioDir().string()));
     relayout();
     retranslate();
 }
@@ -212,9 +219,26 @@ void MainWindow::buildDocks() {
     m_rightDock->setObjectName(QStringLiteral("rightDock"));
     m_rightDock->setWidget(m_rightTabs);
     m_rightDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_rightDock->setMinimumWidth(430);
+    m_rightDock->setMinimumWidth(300);
     addDockWidget(Qt::RightDockWidgetArea, m_rightDock);
+    // Left: the guided lab.
+    m_labPanel = new LabPanel(*m_controller, labs::LabProgress::defaultFile(), this);
+    m_labDock = new QDockWidget(this);
+    m_labDock->setObjectName(QStringLiteral("labDock"));
+    m_labDock->setWidget(m_labPanel);
+    m_labDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    m_labDock->setMinimumWidth(260);
+    addDockWidget(Qt::LeftDockWidgetArea, m_labDock);
+    // The lab's text runs the full height: it is read while the Console below is used.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    connect(m_labPanel, &LabPanel::commandChosen, this, [this](const QString& command) {
+        m_bottomTabs->setCurrentWidget(m_console);
+        m_console->input()->setText(command);
+        m_console->input()->setFocus();
+    });
+    connect(m_labPanel, &LabPanel::highlightChanged, this, [this] { m_scene->setHighlighted(m_labPanel->highlightIds()); });
     resizeDocks({m_bottomDock}, {300}, Qt::Vertical);
+
 }
 
 void MainWindow::buildMenus() {
@@ -255,6 +279,9 @@ void MainWindow::buildMenus() {
     m_simMenu = menuBar()->addMenu(QString());
     m_simMenu->addActions({m_play, m_stepBack, m_stepForward, m_first, m_last});
 
+    m_labsMenu = menuBar()->addMenu(QString());
+    rebuildLabsMenu();
+
     m_langMenu = menuBar()->addMenu(QString());
     auto* group = new QActionGroup(this);
     m_langEn = m_langMenu->addAction(QStringLiteral("English"), this, [this] { setLanguage(QStringLiteral("en")); });
@@ -278,8 +305,18 @@ bool MainWindow::setLanguage(const QString& lang) {
     if (!m_appTranslator.isEmpty()) QApplication::installTranslator(&m_appTranslator);
     m_lang = lang;
     (lang == QStringLiteral("ko") ? m_langKo : m_langEn)->setChecked(true);
+    m_labPanel->setLanguage(lang == QStringLiteral("ko") ? labs::Language::Korean : labs::Language::English);
     retranslate();
     return true;
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_docksSized) return;
+    // Once, for the size the window opens at: the canvas keeps at least about 40% of it.
+    m_docksSized = true;
+    const int w = width();
+    resizeDocks({m_labDock, m_rightDock}, {std::clamp(w / 4, 260, 360), std::clamp(w * 3 / 10, 300, 430)}, Qt::Horizontal);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -318,6 +355,9 @@ void MainWindow::retranslate() {
     m_first->setToolTip(tr("First event"));
     m_last->setToolTip(tr("Last event"));
     m_langMenu->setTitle(tr("&Language"));
+    m_labsMenu->setTitle(tr("La&bs"));
+    rebuildLabsMenu();
+    m_labDock->setWindowTitle(tr("Lab"));
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About docknet"));
     m_speedLabel->setText(tr("Speed"));
@@ -354,14 +394,86 @@ QString MainWindow::hintText() const { return m_hint->text(); }
 QString MainWindow::explainText() const { return m_explain->text(); }
 
 void MainWindow::loadWelcome() {
+    if (m_controller->labSession() || !m_controller->inputs().empty()) m_controller->restart();
     QFile f(QStringLiteral(":/scripts/welcome.sh"));
     if (f.open(QIODevice::ReadOnly)) m_controller->runScript(QString::fromUtf8(f.readAll()));
     fitToView();
 }
 
+void MainWindow::loadLabs(const QString& dir) {
+    auto catalog = labs::loadLabDirectory(dir.toStdString());
+    m_labPanel->setLibrary(std::move(catalog.labs), catalog.errors);
+    rebuildLabsMenu();
+}
+
+bool MainWindow::openLab(const QString& name, QString* error) {
+    if (!m_labPanel->openLab(name, error)) return false;
+    m_labDock->show();
+    fitToView();
+    return true;
+}
+
+bool MainWindow::skipToStep(int n, QString* error) {
+    const auto* s = m_controller->labSession();
+    if (!s) {
+        if (error) *error = tr("no lab is running");
+        return false;
+    }
+    if (n < 1 || static_cast<std::size_t>(n) > s->lab().steps.size()) {
+        if (error) *error = tr("the lab has steps 1 to %1, not %2").arg(s->lab().steps.size()).arg(n);
+        return false;
+    }
+    while (m_controller->labSession() && m_controller->labSession()->stepIndex() + 1 < static_cast<std::size_t>(n)) {
+        m_controller->runLabStep();
+        if (const auto& q = m_controller->labSession()->step().question) m_controller->answerLabQuestion(QString::fromStdString(q->answer));
+        m_controller->advanceLab();
+    }
+    return true;
+}
+
+void MainWindow::rebuildLabsMenu() {
+    if (!m_labsMenu) return;
+    m_labsMenu->clear();
+    const bool korean = m_lang == QStringLiteral("ko");
+    for (const auto& lab : m_labPanel->library()) {
+        const QString name = QString::fromStdString(lab.name);
+        m_labsMenu->addAction(QStringLiteral("%1. %2").arg(lab.order).arg(QString::fromStdString(korean ? lab.title.ko : lab.title.en)),
+                              this, [this, name] {
+                                  QString error;
+                                  if (!openLab(name, &error)) QMessageBox::warning(this, tr("Lab"), error);
+                              });
+    }
+    m_labsMenu->addSeparator();
+    m_freePlay = m_labsMenu->addAction(tr("&Free play (the tutorial's opening state)"), this, &MainWindow::loadWelcome);
+}
+
+void MainWindow::onRestarted() {
+    // A new host: its trace, its ids and its places are new; nothing of the old one applies.
+    m_playback->pause();
+    m_events->setLog(m_controller->lab().kernel().trace());
+    m_playback->setCurrentRow(-1);
+    m_memory = {};
+    m_selectedId.clear();
+    m_explainHtml.clear();
+    m_scene->markInvolved({});
+    m_scene->clearEvent();
+    m_details->clear();
+    m_inspector->clear();
+    relayout();
+    showStatus();
+}
+
+void MainWindow::onLabChanged() {
+    const bool inLab = m_controller->labSession() != nullptr;
+    // The lab's own text replaces the free-play hint.
+    m_hint->setVisible(!inLab);
+    m_scene->setHighlighted(m_labPanel->highlightIds());
+}
+
 void MainWindow::onCommandRan(const CommandOutcome& o) {
     m_events->refresh();
     relayout();
+    m_scene->setHighlighted(m_labPanel->highlightIds());
     if (o.exitCode != 0 && !o.errors.isEmpty()) {
         explainFailure(o);
     } else {

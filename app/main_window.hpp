@@ -35,6 +35,7 @@ class EventDetailsView;
 class EventListModel;
 class InspectorPanel;
 class LabController;
+class LabPanel;
 class Playback;
 struct CommandOutcome;
 
@@ -51,11 +52,19 @@ public:
     [[nodiscard]] EventListModel* events() const { return m_events; }
     [[nodiscard]] Playback* playback() const { return m_playback; }
     [[nodiscard]] ConsoleWidget* console() const { return m_console; }
+    [[nodiscard]] LabPanel* labPanel() const { return m_labPanel; }
     [[nodiscard]] QString hintText() const;
     [[nodiscard]] QString explainText() const;
 
-    /// The first start: the tutorial's opening state and a hint what to do.
+    /// Free play: a fresh host in the tutorial's opening state and a hint what to do.
     void loadWelcome();
+    /// Reads the guided labs of `dir` into the Lab dock (and the Labs menu).
+    void loadLabs(const QString& dir);
+    /// Starts the lab called `name`; false (and why) when there is none or its setup fails.
+    bool openLab(const QString& name, QString* error = nullptr);
+    /// Does steps 1 .. n-1 of the running lab for the student (answers included), so a lab can
+    /// be opened at step n: for screenshots and for a teacher's demo.
+    bool skipToStep(int n, QString* error = nullptr);
     /// Jumps to the last event (with no animation), as a finished playback would leave it.
     void showLastEvent();
     void selectItem(const QString& id);
@@ -80,6 +89,7 @@ public slots:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildMenus();
@@ -87,6 +97,9 @@ private:
     void retranslate();
     void relayout();
     void onCommandRan(const CommandOutcome& o);
+    void onRestarted();
+    void onLabChanged();
+    void rebuildLabsMenu();
     void onCurrentEvent(int row, bool animate);
     void refreshInspector();
     void showStatus();
@@ -101,6 +114,8 @@ private:
     ConsoleWidget* m_console = nullptr;
     EventDetailsView* m_details = nullptr;
     InspectorPanel* m_inspector = nullptr;
+    LabPanel* m_labPanel = nullptr;
+    QDockWidget* m_labDock = nullptr;
     QLabel* m_hint = nullptr;
     QLabel* m_explain = nullptr;
     QTableView* m_eventTable = nullptr;
@@ -117,6 +132,7 @@ private:
     QString m_selectedId;
     QString m_explainHtml;
     QString m_lang = QStringLiteral("en");
+    bool m_docksSized = false;
     QTranslator m_appTranslator;
     QTranslator m_qtTranslator;
 
@@ -124,6 +140,8 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_simMenu = nullptr;
     QMenu* m_langMenu = nullptr;
+    QMenu* m_labsMenu = nullptr;
+    QAction* m_freePlay = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_openScript = nullptr;
     QAction* m_exportPng = nullptr;

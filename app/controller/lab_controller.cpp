@@ -1,6 +1,7 @@
 #include "lab_controller.hpp"
 
 #include "../cli/completion.hpp"
+#include "labs/lab_session.hpp"
 #include "sim/shell/script_runner.hpp"
 #include "sim/shell/shell_script.hpp"
 
@@ -49,6 +50,7 @@ void LabController::runInput(const std::string& input, const ParsedInput& parsed
     sim::shell::Transcript t;
     m_runner->runParsed(parsed.script, t);
     m_inputs.push_back(input);
+    if (m_session) m_session->record(t);
     for (const auto& step : t.steps) {
         CommandOutcome o;
         o.prompt = qs(prompt);
@@ -79,6 +81,78 @@ bool LabController::runScript(const QString& script, QString* error) {
         if (s == InputState::Exit) break;
     }
     return true;
+}
+
+bool LabController::runText(const std::string& text, QString* error) {
+    auto parsed = sim::shell::parseLine(text, 1);
+    if (!parsed || parsed->needsMore()) {
+        if (error) *error = QStringLiteral("bash: ") + (parsed ? QStringLiteral("unexpected end of file") : qs(parsed.error().message));
+        return false;
+    }
+    runInput(text, ParsedInput{std::move(parsed->script)});
+    return true;
+}
+
+void LabController::restart() {
+    m_session.reset();
+    m_runner.reset();
+    m_lab = std::make_unique<sim::cli::DockerHost>(m_options);
+    m_runner = std::make_unique<sim::shell::ScriptRunner>(*m_lab);
+    m_pending.clear();
+    m_inputs.clear();
+    m_outcomes.clear();
+    emit restarted();
+    emit stateChanged();
+    emit labChanged();
+}
+
+bool LabController::startLab(labs::LabDefinition lab, QString* error) {
+    restart();
+    for (const auto& command : lab.setup) {
+        const std::size_t before = m_outcomes.size();
+        QString message;
+        bool ok = runText(command, &message);
+        for (std::size_t i = before; ok && i < m_outcomes.size(); ++i)
+            if (m_outcomes[i].exitCode != 0) {
+                ok = false;
+                message = QStringLiteral("`%1` exited with %2: %3")
+                              .arg(m_outcomes[i].echo)
+                              .arg(m_outcomes[i].exitCode)
+                              .arg(m_outcomes[i].output.trimmed());
+            }
+        if (!ok) {
+            if (error) *error = QStringLiteral("setup: ") + message;
+            restart();
+            return false;
+        }
+    }
+    m_session = std::make_unique<labs::LabSession>(std::move(lab), *m_lab, *m_runner);
+    emit labChanged();
+    return true;
+}
+
+void LabController::stopLab() {
+    m_session.reset();
+    emit labChanged();
+}
+
+void LabController::runLabStep() {
+    if (!m_session || m_session->finished()) return;
+    // Copied: running a command may not change the step, but the text must outlive the call.
+    const std::vector<std::string> commands = m_session->step().commands;
+    for (const auto& command : commands) runText(m_session->commandText(command));
+}
+
+void LabController::answerLabQuestion(const QString& key) {
+    if (!m_session || m_session->finished()) return;
+    m_session->answer(key.toStdString());
+    emit labChanged();
+}
+
+void LabController::advanceLab() {
+    if (!m_session || m_session->finished()) return;
+    m_session->advance();
+    emit labChanged();
 }
 
 QStringList LabController::completions(const QString& line) const {

@@ -1,7 +1,8 @@
 // LabController: the one object that changes the simulation. The console, the first-start
-// script, `--script` and (later) lab steps all submit their input here; it runs it through the
-// same interpreter as `docknet shell`, keeps the session (every input, so the state at any
-// trace event can be replayed and the session exported as a script) and tells the views.
+// script, `--script`, a guided lab's setup and its "do it for me" all submit their input here;
+// it runs it through the same interpreter as `docknet shell`, keeps the session (every input,
+// so the state at any trace event can be replayed and the session exported as a script), hands
+// each command to the running lab's checks and tells the views.
 #pragma once
 
 #include <QObject>
@@ -16,6 +17,11 @@
 
 namespace sim::shell {
 class ScriptRunner;
+}
+
+namespace docknet::labs {
+class LabSession;
+struct LabDefinition;
 }
 
 namespace docknet::gui {
@@ -59,12 +65,35 @@ public:
     [[nodiscard]] QString sessionScript() const;
     [[nodiscard]] const std::vector<CommandOutcome>& outcomes() const { return m_outcomes; }
 
+    /// Throws the simulated host away and starts a fresh one with no lab; the views re-read
+    /// everything (restarted()).
+    void restart();
+    /// Starts `lab` on a fresh host: its setup runs as if typed (so the console, replay and the
+    /// exported session show it), then every command counts for the current step. A setup
+    /// command that fails leaves a fresh host with no lab and returns false with its message.
+    bool startLab(labs::LabDefinition lab, QString* error = nullptr);
+    /// Leaves the lab; the host stays as it is (free play from here).
+    void stopLab();
+    [[nodiscard]] const labs::LabSession* labSession() const { return m_session.get(); }
+    /// "Do it for me": the current step's commands, placeholders expanded, run as if typed.
+    void runLabStep();
+    /// Records the answer to the step's question (shown with its explanation).
+    void answerLabQuestion(const QString& key);
+    /// Goes to the next step (or past the last: the lab is finished).
+    void advanceLab();
+
 signals:
     void commandRan(const docknet::gui::CommandOutcome& outcome);
     void stateChanged();
+    /// The host was replaced: models holding its trace must re-read it.
+    void restarted();
+    /// A lab started, stopped, answered or moved to another step.
+    void labChanged();
 
 private:
     void runInput(const std::string& input, const ParsedInput& parsed);
+    /// A whole input (here-documents included), as if typed; false when it does not parse.
+    bool runText(const std::string& text, QString* error = nullptr);
 
     sim::cli::DockerHostOptions m_options;
     std::unique_ptr<sim::cli::DockerHost> m_lab;
@@ -72,6 +101,7 @@ private:
     std::string m_pending;
     std::vector<std::string> m_inputs;
     std::vector<CommandOutcome> m_outcomes;
+    std::unique_ptr<labs::LabSession> m_session;  // borrows m_lab and m_runner
 };
 
 }  // namespace docknet::gui

@@ -10,7 +10,13 @@
 
 namespace docknet::gui {
 
-EventListModel::EventListModel(const sim::core::TraceLog& log, QObject* parent) : QAbstractTableModel(parent), m_log(log) {
+EventListModel::EventListModel(const sim::core::TraceLog& log, QObject* parent) : QAbstractTableModel(parent), m_log(&log) {
+    refresh();
+}
+
+void EventListModel::setLog(const sim::core::TraceLog& log) {
+    m_log = &log;
+    m_protocolOf.clear();
     refresh();
 }
 
@@ -19,11 +25,11 @@ int EventListModel::columnCount(const QModelIndex& parent) const { return parent
 
 void EventListModel::refresh() {
     beginResetModel();
-    const auto& records = m_log.records();
+    const auto& records = m_log->records();
     // The log only grows (a clear() starts over): classify the new records only.
     std::size_t from = m_protocolOf.size() <= records.size() ? m_protocolOf.size() : 0;
     m_protocolOf.resize(records.size());
-    for (std::size_t i = from; i < records.size(); ++i) m_protocolOf[i] = scene::protocolOf(m_log, records[i]);
+    for (std::size_t i = from; i < records.size(); ++i) m_protocolOf[i] = scene::protocolOf(*m_log, records[i]);
     m_rows.clear();
     for (std::size_t i = 0; i < records.size(); ++i) {
         const auto p = m_protocolOf[i];
@@ -55,7 +61,7 @@ int EventListModel::firstRowFrom(std::size_t record) const {
 QVariant EventListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size())) return {};
     const std::size_t r = m_rows[static_cast<std::size_t>(index.row())];
-    const auto& rec = m_log.records()[r];
+    const auto& rec = m_log->records()[r];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
             case Number: return static_cast<qulonglong>(r + 1);

@@ -1,6 +1,6 @@
 // EventListModel: the trace as a table — #, time, where, protocol, info — with protocol
 // filters (ARP, ICMP, TCP, UDP/DNS). Rows map to trace record indices; the model holds no
-// pointer into the kernel, only the TraceLog it reads (owned by the controller's lab).
+// pointer into the kernel, only the TraceLog it reads (owned by the controller's host).
 #pragma once
 
 #include <QAbstractTableModel>
@@ -28,6 +28,8 @@ public:
 
     /// Re-reads the log (after a command added records).
     void refresh();
+    /// Reads another log from the start (the controller replaced its host).
+    void setLog(const sim::core::TraceLog& log);
     /// Which protocols are listed; "Other" (table-only events such as FdbLearn) always are.
     void setProtocolShown(scene::Protocol p, bool shown);
     [[nodiscard]] bool isProtocolShown(scene::Protocol p) const { return !m_hidden.contains(static_cast<int>(p)); }
@@ -39,7 +41,7 @@ public:
     [[nodiscard]] int firstRowFrom(std::size_t record) const;
 
 private:
-    const sim::core::TraceLog& m_log;
+    const sim::core::TraceLog* m_log;
     std::vector<std::size_t> m_rows;
     std::vector<scene::Protocol> m_protocolOf;  // per record
     QSet<int> m_hidden;

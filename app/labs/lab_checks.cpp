@@ -126,14 +126,26 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
     const auto L = [lang](std::string en, std::string ko) { return lang == Language::Korean ? ko : en; };
     switch (c.kind) {
     case CheckKind::Output: {
+        // The check reads the same whether it passed or not; the pattern goes in ‘ ’ because
+        // patterns often hold double quotes themselves (JSON).
+        std::vector<std::string> en, ko;
+        if (c.has("contains")) en.push_back("shows ‘" + c.get("contains") + "’"), ko.push_back("‘" + c.get("contains") + "’이(가) 보임");
+        if (c.has("not_contains")) en.push_back("does not show ‘" + c.get("not_contains") + "’"), ko.push_back("‘" + c.get("not_contains") + "’이(가) 없음");
+        if (c.has("matches")) en.push_back("matches /" + c.get("matches") + "/"), ko.push_back("/" + c.get("matches") + "/ 패턴과 맞음");
+        auto join = [](const std::vector<std::string>& parts, const std::string& sep) {
+            std::string out;
+            for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+            return out;
+        };
+        const std::string what = L("the output " + join(en, " and "), "출력에 " + join(ko, ", "));
         const std::string out = joinedOutput(steps);
         if (c.has("contains") && out.find(c.get("contains")) == std::string::npos)
-            return failed(L("the output shows \"" + c.get("contains") + "\"", "출력에 \"" + c.get("contains") + "\"이(가) 보임"), L("not (yet)", "아직 보이지 않음"));
+            return failed(what, L("‘" + c.get("contains") + "’ is not in the output (yet)", "출력에 ‘" + c.get("contains") + "’이(가) 아직 보이지 않음"));
         if (c.has("not_contains") && out.find(c.get("not_contains")) != std::string::npos)
-            return failed(L("the output does not show \"" + c.get("not_contains") + "\"", "출력에 \"" + c.get("not_contains") + "\"이(가) 없음"), L("it does", "보임"));
+            return failed(what, L("the output shows ‘" + c.get("not_contains") + "’", "출력에 ‘" + c.get("not_contains") + "’이(가) 보임"));
         if (c.has("matches") && !std::regex_search(out, std::regex(c.get("matches"), std::regex::extended)))
-            return failed(L("the output matches /" + c.get("matches") + "/", "출력이 /" + c.get("matches") + "/ 패턴과 맞음"), L("not (yet)", "아직 맞지 않음"));
-        return pass(L("the output shows what was expected", "출력에 기대한 내용이 보임"));
+            return failed(what, L("no line matches (yet)", "아직 맞는 줄이 없음"));
+        return pass(what);
     }
     case CheckKind::ExitCode: {
         const std::string what = L("the last command exits with " + c.get("value"), "마지막 명령의 종료 코드가 " + c.get("value"));

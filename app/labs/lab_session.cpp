@@ -4,8 +4,13 @@ namespace docknet::labs {
 
 LabSession::LabSession(LabDefinition lab, sim::cli::DockerHostOptions options)
     : m_lab(std::move(lab)),
-      m_host(std::make_unique<sim::cli::DockerHost>(options)),
-      m_runner(std::make_unique<sim::shell::ScriptRunner>(*m_host)) {}
+      m_ownHost(std::make_unique<sim::cli::DockerHost>(options)),
+      m_ownRunner(std::make_unique<sim::shell::ScriptRunner>(*m_ownHost)),
+      m_host(m_ownHost.get()),
+      m_runner(m_ownRunner.get()) {}
+
+LabSession::LabSession(LabDefinition lab, sim::cli::DockerHost& host, sim::shell::ScriptRunner& runner)
+    : m_lab(std::move(lab)), m_host(&host), m_runner(&runner) {}
 
 sim::core::Result<void> LabSession::start() {
     for (const auto& command : m_lab.setup) {
@@ -68,6 +73,7 @@ void LabSession::advance() {
     if (finished()) return;
     ++m_step;
     m_stepRuns.clear();
+    m_answer.clear();
 }
 
 }  // namespace docknet::labs

@@ -18,6 +18,10 @@ namespace docknet::labs {
 class LabSession {
 public:
     explicit LabSession(LabDefinition lab, sim::cli::DockerHostOptions options = {});
+    /// A session on a host someone else owns and drives (the GUI's LabController, which must
+    /// keep every input for replay): `host` and `runner` must outlive the session, and the
+    /// owner runs the setup itself and hands every transcript to record().
+    LabSession(LabDefinition lab, sim::cli::DockerHost& host, sim::shell::ScriptRunner& runner);
 
     /// Runs the setup commands. Fails (naming the command and what it printed) when one of them
     /// exits non-zero: a lab whose setup fails cannot be followed.
@@ -27,6 +31,10 @@ public:
     sim::cli::DockerHost& host() { return *m_host; }
     [[nodiscard]] const sim::cli::DockerHost& host() const { return *m_host; }
     sim::shell::ScriptRunner& runner() { return *m_runner; }
+    /// Whether the step's question has been answered (and with which key): the GUI shows the
+    /// explanation once, and moves on only after an answer.
+    [[nodiscard]] const std::string& answerGiven() const { return m_answer; }
+    void answer(const std::string& key) { m_answer = key; }
 
     [[nodiscard]] std::size_t stepIndex() const { return m_step; }
     [[nodiscard]] bool finished() const { return m_step >= m_lab.steps.size(); }
@@ -52,9 +60,12 @@ public:
 
 private:
     LabDefinition m_lab;
-    std::unique_ptr<sim::cli::DockerHost> m_host;
-    std::unique_ptr<sim::shell::ScriptRunner> m_runner;
+    std::unique_ptr<sim::cli::DockerHost> m_ownHost;
+    std::unique_ptr<sim::shell::ScriptRunner> m_ownRunner;
+    sim::cli::DockerHost* m_host;
+    sim::shell::ScriptRunner* m_runner;
     std::size_t m_step = 0;
+    std::string m_answer;
     std::vector<sim::shell::TranscriptStep> m_stepRuns;
 };
 

@@ -14,6 +14,7 @@ const QColor kInk(0x2b, 0x33, 0x3d);
 const QColor kDim(0x7a, 0x82, 0x8c);
 const QColor kActive(0xf5, 0xa6, 0x23);
 const QColor kInvolved(0xd9, 0x3b, 0x3b);
+const QColor kLesson(0x3d, 0x7e, 0xd8, 0x70);
 
 void drawLines(QPainter* p, const std::vector<TextLine>& lines, QPointF at, const QColor& ink, bool stopped) {
     double y = at.y();
@@ -59,8 +60,20 @@ void NodeItem::setMark(Mark m) {
     update();
 }
 
+void NodeItem::setHighlighted(bool on) {
+    if (m_highlighted == on) return;
+    m_highlighted = on;
+    update();
+}
+
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
+    if (m_highlighted) {
+        // Under the shape, so the halo shows around it without hiding its text.
+        p->setPen(QPen(kLesson, 6));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(QRectF(0, 0, m_item.rect.w, m_item.rect.h), 8, 8);
+    }
     switch (m_item.kind) {
         case ItemKind::Host: paintHost(p); break;
         case ItemKind::Bridge: paintBridge(p); break;

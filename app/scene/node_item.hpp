@@ -26,6 +26,9 @@ public:
     [[nodiscard]] const LayoutItem& layoutItem() const { return m_item; }
     void setMark(Mark m);
     [[nodiscard]] Mark mark() const { return m_mark; }
+    /// A guided lab's "look here": a soft halo that playback and failures leave alone.
+    void setHighlighted(bool on);
+    [[nodiscard]] bool highlighted() const { return m_highlighted; }
 
 signals:
     /// The user dropped the item somewhere else (scene coordinates of its top-left).
@@ -44,6 +47,7 @@ private:
 
     LayoutItem m_item;
     Mark m_mark = Mark::None;
+    bool m_highlighted = false;
     QPointF m_pressPos;
 };
 

@@ -35,6 +35,7 @@ void TopologyScene::setTopology(const Layout& layout) {
             n->setLayoutItem(it);
         } else {
             n = new NodeItem(it);
+            n->setHighlighted(m_highlighted.contains(id));
             connect(n, &NodeItem::dragged, this, &TopologyScene::itemDragged);
             addItem(n);
             m_nodes.insert(id, n);
@@ -67,6 +68,19 @@ void TopologyScene::clearEvent() {
     m_motions.clear();
     for (NodeItem* n : std::as_const(m_nodes))
         if (n->mark() == NodeItem::Mark::Active) n->setMark(NodeItem::Mark::None);
+}
+
+void TopologyScene::setHighlighted(const QStringList& ids) {
+    m_highlighted = QSet<QString>(ids.begin(), ids.end());
+    for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it) it.value()->setHighlighted(m_highlighted.contains(it.key()));
+}
+
+QStringList TopologyScene::highlighted() const {
+    QStringList out;
+    for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it)
+        if (it.value()->highlighted()) out << it.key();
+    out.sort();
+    return out;
 }
 
 void TopologyScene::markInvolved(const QStringList& ids) {

@@ -6,6 +6,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QSet>
 #include <QVariantAnimation>
 
 #include "event_motion.hpp"
@@ -36,6 +37,9 @@ public:
     void finishAnimation();
     [[nodiscard]] bool isAnimating() const { return m_animation.state() == QAbstractAnimation::Running; }
     void clearEvent();
+    /// The shapes a guided lab's step points at (ids as in the layout); kept across relayouts.
+    void setHighlighted(const QStringList& ids);
+    [[nodiscard]] QStringList highlighted() const;
     /// Marks the shapes involved in a failed command (the port's holder, the conflicting one).
     void markInvolved(const QStringList& ids);
 
@@ -49,6 +53,7 @@ private:
     Layout m_layout;
     QHash<QString, NodeItem*> m_nodes;
     QHash<QString, LinkItem*> m_links;
+    QSet<QString> m_highlighted;
     QList<PacketItem*> m_packets;
     QList<Motion> m_motions;  // parallel to m_packets
     QVariantAnimation m_animation;

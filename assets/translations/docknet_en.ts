@@ -864,6 +864,119 @@
     </message>
 </context>
 <context>
+    <name>docknet::gui::LabPanel</name>
+    <message>
+        <source>no lab called &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type in the Console (click to fill in):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do it for me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These lab files did not load:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided labs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each lab walks through one part of Docker networking, checks every step and asks a question or two. Choose one and press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Without a lab the Console is free play: type any docker, ip, ping or iptables command and watch the canvas.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>about %n minute</numerusform>
+            <numerusform>about %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lab complete: %n step(s) done.</source>
+        <translation>
+            <numerusform>Lab complete: %n step done.</numerusform>
+            <numerusform>Lab complete: %n steps done.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Well done. The Console stays open: try your own commands on this host, or go on with the next lab.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next lab ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hint for this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>docknet::gui::MainWindow</name>
     <message>
         <source>About docknet</source>
@@ -1035,16 +1148,16 @@
     </message>
     <message numerus="yes">
         <source>%n container(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n container</numerusform>
+            <numerusform>%n containers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message>
@@ -1072,15 +1185,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Inspector · %1 (as of event #%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inspector · %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export trace as p&amp;cap...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;bs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lab is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lab has steps 1 to %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Free play (the tutorial&apos;s opening state)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (as of event #%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

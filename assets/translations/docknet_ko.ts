@@ -864,6 +864,117 @@
     </message>
 </context>
 <context>
+    <name>docknet::gui::LabPanel</name>
+    <message>
+        <source>no lab called &apos;%1&apos;</source>
+        <translation>&apos;%1&apos;(이)라는 실습이 없습니다</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Type in the Console (click to fill in):</source>
+        <translation>콘솔에 입력하세요 (클릭하면 채워집니다):</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>확인 항목</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>질문</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답하기</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>힌트</translation>
+    </message>
+    <message>
+        <source>Do it for me</source>
+        <translation>대신 실행</translation>
+    </message>
+    <message>
+        <source>Leave lab</source>
+        <translation>실습 나가기</translation>
+    </message>
+    <message>
+        <source>These lab files did not load:</source>
+        <translation>다음 실습 파일을 읽지 못했습니다:</translation>
+    </message>
+    <message>
+        <source>Guided labs</source>
+        <translation>단계별 실습</translation>
+    </message>
+    <message>
+        <source>Each lab walks through one part of Docker networking, checks every step and asks a question or two. Choose one and press Start.</source>
+        <translation>실습마다 도커 네트워킹의 한 부분을 단계별로 따라가며, 단계마다 결과를 확인하고 질문을 한두 개 합니다. 하나를 골라 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Without a lab the Console is free play: type any docker, ip, ping or iptables command and watch the canvas.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;실습 없이도 콘솔은 자유롭게 쓸 수 있습니다. docker, ip, ping, iptables 명령을 입력하고 그림이 어떻게 바뀌는지 보세요.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation>
+            <numerusform>약 %n분</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lab complete: %n step(s) done.</source>
+        <translation>
+            <numerusform>실습 완료: %n단계를 모두 마쳤습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Well done. The Console stays open: try your own commands on this host, or go on with the next lab.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;잘하셨습니다. 콘솔은 그대로 열려 있으니 이 호스트에서 직접 명령을 더 시험해 보거나, 다음 실습으로 넘어가세요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Next lab ▶</source>
+        <translation>다음 실습 ▶</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>%2단계 중 %1단계</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>힌트:</translation>
+    </message>
+    <message>
+        <source>No hint for this step.</source>
+        <translation>이 단계에는 힌트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>정답입니다.</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>아쉽네요.</translation>
+    </message>
+    <message>
+        <source>The answer is %1.</source>
+        <translation>정답은 %1입니다.</translation>
+    </message>
+    <message>
+        <source>Next step ▶</source>
+        <translation>다음 단계 ▶</translation>
+    </message>
+    <message>
+        <source>Skip step</source>
+        <translation>단계 건너뛰기</translation>
+    </message>
+</context>
+<context>
     <name>docknet::gui::MainWindow</name>
     <message>
         <source>About docknet</source>
@@ -1070,16 +1181,36 @@
         <translation>명령이 실패했습니다: %1</translation>
     </message>
     <message>
-        <source>Inspector · %1 (as of event #%2)</source>
-        <translation>인스펙터 · %1 (이벤트 #%2 시점)</translation>
-    </message>
-    <message>
-        <source>Inspector · %1</source>
-        <translation>인스펙터 · %1</translation>
-    </message>
-    <message>
         <source>could not write %1</source>
         <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export trace as p&amp;cap...</source>
+        <translation>추적을 pcap으로 내보내기(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>La&amp;bs</source>
+        <translation>실습(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>실습</translation>
+    </message>
+    <message>
+        <source>no lab is running</source>
+        <translation>진행 중인 실습이 없습니다</translation>
+    </message>
+    <message>
+        <source>the lab has steps 1 to %1, not %2</source>
+        <translation>이 실습의 단계는 1부터 %1까지입니다 (%2단계는 없습니다)</translation>
+    </message>
+    <message>
+        <source>&amp;Free play (the tutorial&apos;s opening state)</source>
+        <translation>자유 실습(&amp;F) (튜토리얼의 처음 상태)</translation>
+    </message>
+    <message>
+        <source>%1 (as of event #%2)</source>
+        <translation>%1 (이벤트 #%2 시점)</translation>
     </message>
 </context>
 </TS>
