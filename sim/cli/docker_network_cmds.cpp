@@ -4,11 +4,21 @@
 
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
+#include "sim/cli/ipam_flags.hpp"
 #include "sim/cli/network_filters.hpp"
 
 namespace sim::cli {
 
 namespace {
+
+/// A refusal of docknet's own (something Docker would do that is not modelled), never dressed as
+/// the daemon's words.
+CommandResult notModelled(const std::string& message) {
+    CommandResult r;
+    r.output.err("docknet: " + message + "\n");
+    r.exitCode = 1;
+    return r;
+}
 
 CommandResult fail(const std::string& message, int code = 1) {
     CommandResult r;
@@ -34,6 +44,24 @@ std::string trimSpace(const std::string& s) {
     const auto first = s.find_first_not_of(" \t\n\r\v\f");
     if (first == std::string::npos) return "";
     return s.substr(first, s.find_last_not_of(" \t\n\r\v\f") - first + 1);
+}
+
+}  // namespace
+
+namespace {
+
+/// The create flags docknet does not model, refused rather than accepted and ignored (an option
+/// that does nothing would teach a wrong fact). nullopt when none is given.
+std::optional<std::string> unmodelledCreateFlag(const ParsedFlags& f) {
+    const std::string why = " is not modelled (one local Docker host, IPv4 bridge networks, the default IPAM driver)";
+    if (f.getBool("ipv6")) return "--ipv6" + why;
+    if (f.getBool("ingress")) return "--ingress (a swarm routing-mesh network)" + why;
+    if (f.getBool("config-only")) return "--config-only" + why;
+    if (f.changed("config-from")) return "--config-from" + why;
+    if (f.changed("ipam-driver") && f.getString("ipam-driver") != "default") return "--ipam-driver " + f.getString("ipam-driver") + why;
+    if (!f.getList("ipam-opt").empty()) return "--ipam-opt" + why;
+    if (f.changed("scope") && f.getString("scope") != "local") return "--scope " + f.getString("scope") + why;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -64,6 +92,7 @@ void DockerCli::defineNetworkCommands() {
                  FlagSpec::boolean("internal", 0, "Restrict external access to the network"),
                  FlagSpec::slice("ip-range", 0, "Allocate container ip from a sub-range"),
                  FlagSpec::string("ipam-driver", 0, "IP Address Management Driver", "default"),
+                 FlagSpec::list("ipam-opt", 0, "Set IPAM driver specific options", "map"),
                  FlagSpec::boolean("ipv6", 0, "Enable or disable IPv6 networking"),
                  FlagSpec::list("label", 0, "Set metadata on a network"),
                  FlagSpec::list("opt", 'o', "Set driver specific options", "map"),
@@ -84,21 +113,44 @@ void DockerCli::defineNetworkCommands() {
                }
                o.options = *opts;
                o.labels = *keyValues(f.getList("label"), "label");
-               const auto subnets = f.getList("subnet");
-               const auto gateways = f.getList("gateway");
-               if (subnets.size() > 1) return fail("multiple subnets are not supported by docknet (IPv4, one subnet per network)");
-               if (!subnets.empty()) {
-                   auto p = wire::Ipv4Prefix::parse(subnets[0]);
-                   if (!p) return fail("invalid CIDR address: " + subnets[0]);
-                   o.subnet = *p;
+               for (const auto& l : f.getList("label")) {
+                   // opts.ValidateLabel, as pflag sets the flag.
+                   const std::string key = trimSpace(l.substr(0, l.find('=')));
+                   std::string why;
+                   if (key.empty()) why = "invalid label '" + l + "': empty name";
+                   else if (key.find_first_of(" \t\n\r\v\f") != std::string::npos) why = "label '" + key + "' contains whitespaces";
+                   if (!why.empty()) {
+                       CommandResult r;
+                       r.output.err("invalid argument \"" + l + "\" for \"--label\" flag: " + why +
+                                    "\nSee 'docker network create --help'.\n");
+                       r.exitCode = 125;
+                       return r;
+                   }
                }
-               if (gateways.size() > subnets.size() && !gateways.empty() && subnets.empty())
-                   return fail("every ip-range or gateway must have a corresponding subnet");
-               if (!gateways.empty()) {
-                   auto g = wire::Ipv4Address::parse(gateways[0]);
-                   if (!g) return fail("invalid gateway address: " + gateways[0]);
-                   o.gateway = *g;
+               if (auto refused = unmodelledCreateFlag(f)) return notModelled(*refused);
+               IpamFlags ipam;
+               ipam.subnets = f.getList("subnet");
+               ipam.ranges = f.getList("ip-range");
+               ipam.gateways = f.getList("gateway");
+               for (const auto& kv : f.getList("aux-address")) {
+                   const auto eq = kv.find('=');
+                   ipam.auxAddresses[kv.substr(0, eq)] = eq == std::string::npos ? "" : kv.substr(eq + 1);
                }
+               if (auto cli = consolidateIpam(ipam); !cli) {
+                   CommandResult r;
+                   r.output.err(cli.error().message + "\n");
+                   r.exitCode = 1;
+                   return r;
+               }
+               if (mentionsIpv6(ipam))
+                   return notModelled("IPv6 subnets, ranges, gateways and addresses are not modelled (docknet simulates IPv4 only)");
+               if (ipam.subnets.size() > 1) return notModelled("more than one subnet per network is not modelled");
+               auto valid = validateIpam(ipam);
+               if (!valid) return fail(valid.error().message);
+               o.subnet = valid->subnet;
+               o.gateway = valid->gateway;
+               o.ipRange = valid->ipRange;
+               o.auxAddresses = valid->auxAddresses;
                auto id = engine.createNetwork(o);
                if (!id) return fail(id.error().message);
                CommandResult r;

@@ -52,12 +52,18 @@ JsonValue sortedStrings(const std::map<std::string, std::string>& m) {
 JsonValue networkInspect(const DockerEngine& engine, const Network& n) {
     JsonValue ipamConfig = JsonValue::array();
     if (n.driver == DriverKind::Bridge && n.ipam) {
-        // ≤27 prints the configured subnet and gateway; a user-given --subnet without --gateway
-        // would show only "Subnet" (IPAMConfig.Gateway is omitempty), but Network does not record
-        // which of the two the user gave, so both are always printed.
-        ipamConfig.push(JsonValue::object()
-                            .set("Subnet", str(n.ipam->subnet.toString()))
-                            .set("Gateway", str(n.ipam->gateway.toString())));
+        // buildIpamResources: a configured subnet prints as configured (IPRange, Gateway and
+        // AuxiliaryAddresses omitempty, so a --subnet without --gateway shows no gateway); a
+        // subnet from the default pools prints with the gateway IPAM allocated.
+        JsonValue cfg = JsonValue::object().set("Subnet", str(n.ipam->subnet.toString()));
+        if (n.ipRange) cfg.set("IPRange", str(n.ipRange->toString()));
+        if (!n.staticSubnet || n.gatewayGiven || n.isDefaultBridge) cfg.set("Gateway", str(n.ipam->gateway.toString()));
+        if (!n.auxAddresses.empty()) {
+            JsonValue aux = JsonValue::sortedObject();
+            for (const auto& [name, ip] : n.auxAddresses) aux.set(name, str(ip.toString()));
+            cfg.set("AuxiliaryAddresses", std::move(aux));
+        }
+        ipamConfig.push(std::move(cfg));
     }
     JsonValue ipam = JsonValue::object()
                          .set("Driver", str("default"))

@@ -140,7 +140,8 @@ core::Result<Endpoint> DockerEngine::createEndpoint(Network& n, Container& c, co
     ep.linkLocalIps = options.linkLocalIps;
     if (n.driver != DriverKind::Bridge) return ep;
 
-    auto ip = m_ipam.allocateAddress(n.ipam->subnet, options.ip);
+    auto ip = options.ip || !n.ipRange ? m_ipam.allocateAddress(n.ipam->subnet, options.ip)
+                                       : m_ipam.allocateAddressIn(n.ipam->subnet, *n.ipRange);
     if (!ip) return std::unexpected(ip.error());
     ep.address = wire::Ipv4Prefix(*ip, n.ipam->subnet.length());
     ep.gateway = n.ipam->gateway;

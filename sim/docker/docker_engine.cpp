@@ -158,9 +158,13 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
             return fail(ErrorCode::Unsupported, "only one instance of \"" + o.driver + "\" network is allowed");
         return fail(ErrorCode::NotFound, "plugin \"" + o.driver + "\" not found");
     }
-    if (o.gateway && !o.subnet) return fail(ErrorCode::InvalidArgument, "every ip-range or gateway must have a corresponding subnet");
+    // The CLI refuses a gateway or range without a subnet, and one outside it (consolidateIpam);
+    // the daemon checks again (ValidateIPAM), for other clients.
+    if ((o.gateway || o.ipRange) && !o.subnet)
+        return fail(ErrorCode::InvalidArgument, "every ip-range or gateway must have a corresponding subnet");
     if (o.subnet && o.gateway && !o.subnet->contains(*o.gateway))
-        return fail(ErrorCode::InvalidArgument, "no matching subnet for gateway " + o.gateway->toString());
+        return fail(ErrorCode::InvalidArgument, "invalid network config:\ninvalid gateway " + o.gateway->toString() +
+                                                    ": parent subnet " + o.subnet->toString() + " doesn't contain this address");
     bool icc = true, masquerade = true;
     std::string bridgeName;
     for (const auto& [k, v] : o.options) {
@@ -171,10 +175,20 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
 
     auto pool = m_ipam.allocatePool(o.subnet ? std::optional(o.subnet->network()) : std::nullopt);
     if (!pool) return std::unexpected(pool.error());
-    auto gw = m_ipam.allocateAddress(*pool, o.gateway);
+    // ipamAllocateVersion: the gateway (from the ip-range when one is given and no --gateway),
+    // then the auxiliary addresses, reserved only when inside the range.
+    auto gw = o.gateway || !o.ipRange ? m_ipam.allocateAddress(*pool, o.gateway) : m_ipam.allocateAddressIn(*pool, *o.ipRange);
     if (!gw) {
         m_ipam.releasePool(*pool);
         return std::unexpected(gw.error());
+    }
+    for (const auto& [name, ip] : o.auxAddresses) {
+        if (o.ipRange && !o.ipRange->network().contains(ip)) continue;
+        if (auto r = m_ipam.allocateAddress(*pool, ip); !r) {
+            m_ipam.releasePool(*pool);
+            return fail(ErrorCode::Internal, "failed to allocate secondary ip address (" + name + ":" + ip.toString() + "): " +
+                                                 r.error().message);
+        }
     }
     auto n = std::make_unique<Network>();
     n->id = m_ids.newId();
@@ -186,6 +200,9 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
     n->userIpamOptions = true;
     n->ipam = IpamConfig{*pool, *gw};
     n->staticSubnet = o.subnet.has_value();
+    n->gatewayGiven = o.gateway.has_value();
+    if (o.ipRange) n->ipRange = o.ipRange->network();
+    n->auxAddresses = o.auxAddresses;
     n->options = o.options;
     n->labels = o.labels;
     n->icc = icc;

@@ -37,6 +37,8 @@ struct NetworkCreateOptions {
     std::string driver = "bridge";
     std::optional<wire::Ipv4Prefix> subnet;
     std::optional<wire::Ipv4Address> gateway;
+    std::optional<wire::Ipv4Prefix> ipRange;                 // --ip-range (inside the subnet: the CLI checks)
+    std::map<std::string, wire::Ipv4Address> auxAddresses;  // --aux-address
     bool internal = false;
     bool attachable = false;
     std::map<std::string, std::string> options;  // -o

@@ -100,7 +100,9 @@ core::Result<EndpointSettings> validateEndpointRequest(const Network* n, const s
         const bool staticV4 = n->ipam && n->staticSubnet;
         if (!r.ipv4Address.empty()) {
             const auto ip = wire::Ipv4Address::parse(r.ipv4Address);
-            if (staticV4 && !(ip && n->ipam->subnet.contains(*ip)))
+            // IpamConf.Contains: the ip-range when there is one, else the subnet.
+            const wire::Ipv4Prefix allowed = n->ipRange ? *n->ipRange : n->ipam->subnet;
+            if (staticV4 && !(ip && allowed.contains(*ip)))
                 errs.push_back("no configured subnet or ip-range contain the IP address " + r.ipv4Address);
             else if (!staticV4)
                 errs.emplace_back("user specified IP address is supported only when connecting to networks with user configured subnets");

@@ -174,6 +174,23 @@ core::Result<wire::Ipv4Address> Ipam::allocateAddress(const wire::Ipv4Prefix& po
     return wire::Ipv4Address(std::uint32_t(d.base + *idx));
 }
 
+core::Result<wire::Ipv4Address> Ipam::allocateAddressIn(const wire::Ipv4Prefix& pool, const wire::Ipv4Prefix& range) {
+    auto it = m_pools.find(pool.network());
+    if (it == m_pools.end())
+        return fail(ErrorCode::NotFound,
+                    "cannot find address pool for poolID:" + pool.network().toString() + "/invalid Prefix");
+    PoolData& d = it->second;
+    const std::uint64_t first = range.networkAddress().value() - d.base;
+    const std::uint64_t count = std::uint64_t{1} << (32 - range.length());
+    for (std::uint64_t idx = first; idx < first + count && idx < d.size; ++idx) {
+        if (d.reserved(idx) || d.test(idx)) continue;
+        d.set(idx);
+        ++d.count;
+        return wire::Ipv4Address(std::uint32_t(d.base + idx));
+    }
+    return fail(ErrorCode::Exhausted, "no available addresses on this pool");
+}
+
 void Ipam::releaseAddress(const wire::Ipv4Prefix& pool, wire::Ipv4Address address) {
     auto it = m_pools.find(pool.network());
     if (it == m_pools.end() || !pool.network().contains(address)) return;

@@ -72,6 +72,10 @@ public:
     /// An address of `pool`: `preferred` if given, else the lowest free one from .1 up.
     core::Result<wire::Ipv4Address> allocateAddress(const wire::Ipv4Prefix& pool,
                                                     std::optional<wire::Ipv4Address> preferred = {});
+    /// The lowest free address of `range`, a part of `pool` (--ip-range: getAddress over the child
+    /// subnet). Only the pool's own network and broadcast addresses are reserved, so a range that
+    /// starts inside the pool hands out its first address, ".0" included (docker/for-linux#170).
+    core::Result<wire::Ipv4Address> allocateAddressIn(const wire::Ipv4Prefix& pool, const wire::Ipv4Prefix& range);
     /// No-op for an address that is not allocated, outside the pool, or reserved.
     void releaseAddress(const wire::Ipv4Prefix& pool, wire::Ipv4Address address);
     [[nodiscard]] bool isAllocated(const wire::Ipv4Prefix& pool, wire::Ipv4Address address) const;

@@ -36,6 +36,9 @@ struct Network {
     /// The subnet was the user's (--subnet) or the daemon's configured one (docker0): only then
     /// may an endpoint ask for an address (IpamConf.IsStatic, PreferredPool set).
     bool staticSubnet = false;
+    bool gatewayGiven = false;                 // --gateway (inspect omits a gateway the user did not give)
+    std::optional<wire::Ipv4Prefix> ipRange;   // --ip-range: where containers' addresses come from
+    std::map<std::string, wire::Ipv4Address> auxAddresses;  // --aux-address NAME=IP, reserved when in the range
     std::map<std::string, std::string> options;  // the -o driver options as given (inspect "Options")
     std::map<std::string, std::string> labels;
     std::string bridgeName;      // docker0 / br-<12 hex>

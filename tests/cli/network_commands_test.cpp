@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "sim/cli/docker_host.hpp"
+#include "sim/cli/ipam_flags.hpp"
 #include "sim/cli/network_filters.hpp"
 #include "sim/gotemplate/go_template.hpp"
 #include "sim/shell/script_runner.hpp"
@@ -214,4 +215,42 @@ TEST_CASE("network prune: until, label, label!, and stopped containers' networks
           "WARNING! This will remove all custom networks not used by at least one container.\n"
           "Are you sure you want to continue? [y/N] ");  // cancelled: exit 0, nothing asked of the daemon
     CHECK(lab.run("docker network prune -f --filter until=2024-13-01").find("month out of range") != std::string::npos);
+}
+
+TEST_CASE("network create's IPAM flags: the CLI's checks, then the daemon's", "[cli][network][create]") {
+    using sim::cli::IpamFlags;
+    auto cli = [](IpamFlags f) {
+        auto r = sim::cli::consolidateIpam(f);
+        return r ? std::string() : r.error().message;
+    };
+    CHECK(cli({{}, {}, {"10.0.0.1"}, {}}) == "every ip-range or gateway must have a corresponding subnet");
+    CHECK(cli({{"10.0.0.0/16", "10.0.1.0/24"}, {}, {}, {}}) == "multiple overlapping subnet configuration is not supported");
+    CHECK(cli({{"10.0.0.0/16"}, {"10.1.0.0/24"}, {}, {}}) == "no matching subnet for range 10.1.0.0/24");
+    CHECK(cli({{"10.0.0.0/16"}, {}, {"10.1.0.1"}, {}}) == "no matching subnet for gateway 10.1.0.1");
+    CHECK(cli({{"10.0.0.0/16"}, {}, {}, {{"h", "10.1.0.1"}}}) == "no matching subnet for aux-address 10.1.0.1");
+    CHECK(cli({{"10.0.0.0/16", "10.2.0.0/16"}, {"10.0.0.0/24", "10.0.1.0/24"}, {}, {}}) ==
+          "cannot configure multiple ranges (10.0.1.0/24, 10.0.0.0/24) on the same subnet (10.0.0.0/16)");
+    CHECK(cli({{"bad"}, {}, {"10.0.0.1"}, {}}) == "invalid subnet: invalid CIDR address: bad");
+    CHECK(cli({{"10.0.0.0/16"}, {"10.0.4.0/24"}, {"10.0.4.254"}, {{"r", "10.0.4.1"}}}).empty());
+
+    auto daemon = [](IpamFlags f) {
+        auto r = sim::cli::validateIpam(f);
+        return r ? std::string() : r.error().message;
+    };
+    CHECK(daemon({{"10.0.0.5/16"}, {}, {}, {}}) == "invalid network config:\ninvalid subnet 10.0.0.5/16: it should be 10.0.0.0/16");
+    CHECK(daemon({{"10.0.0.0/24"}, {"10.0.0.7/16"}, {}, {}}) ==
+          "invalid network config:\n* invalid ip-range 10.0.0.7/16: CIDR block is bigger than its parent subnet 10.0.0.0/24\n"
+          "* invalid ip-range 10.0.0.7/16: it should be 10.0.0.0/16");
+    CHECK(daemon({{"10.0.0.0/24"}, {}, {"10.0.0.1/24"}, {}}) == "invalid network config:\ninvalid gateway 10.0.0.1/24: invalid address");
+
+    Lab lab;
+    lab.run("docker network create --subnet 10.20.0.0/24 --ip-range 10.20.0.128/25 --aux-address r=10.20.0.129 ranged");
+    REQUIRE(lab.status == 0);
+    lab.run("docker run -d --name r2 --network ranged alpine sleep 1000");
+    CHECK(lab.run("docker inspect -f '{{.NetworkSettings.Networks.ranged.IPAddress}}' r2") == "10.20.0.130\n");
+    CHECK(lab.run("docker network inspect -f '{{json .IPAM.Config}}' ranged") ==
+          "[{\"Subnet\":\"10.20.0.0/24\",\"IPRange\":\"10.20.0.128/25\",\"AuxiliaryAddresses\":{\"r\":\"10.20.0.129\"}}]\n");
+    CHECK(lab.run("docker network create --gateway 10.1.1.1 x") == "every ip-range or gateway must have a corresponding subnet\n");
+    CHECK(lab.status == 1);
+    CHECK(lab.run("docker network create --ipv6 x").starts_with("docknet: --ipv6 is not modelled"));
 }

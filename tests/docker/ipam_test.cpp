@@ -119,3 +119,18 @@ TEST_CASE("ipam: 10,000 containers on one /16 stay fast and in order") {
     REQUIRE(ms < 2000);
     REQUIRE(ipam.allocatedCount(pool) > 5000);
 }
+
+TEST_CASE("ipam: an ip-range hands out its own addresses, the first one included (--ip-range)") {
+    Ipam ipam;
+    const auto pool = *ipam.allocatePool(*wire::Ipv4Prefix::parse("172.28.0.0/16"));
+    const auto range = *wire::Ipv4Prefix::parse("172.28.5.0/24");
+    CHECK(ipam.allocateAddress(pool, *wire::Ipv4Address::parse("172.28.5.254"))->toString() == "172.28.5.254");
+    CHECK(ipam.allocateAddressIn(pool, range)->toString() == "172.28.5.0");  // docker/for-linux#170
+    CHECK(ipam.allocateAddressIn(pool, range)->toString() == "172.28.5.1");
+    // A range at the start of the pool keeps the pool's network address reserved.
+    CHECK(ipam.allocateAddressIn(pool, *wire::Ipv4Prefix::parse("172.28.0.0/30"))->toString() == "172.28.0.1");
+    const auto tiny = *wire::Ipv4Prefix::parse("172.28.9.0/31");
+    CHECK(ipam.allocateAddressIn(pool, tiny));
+    CHECK(ipam.allocateAddressIn(pool, tiny));
+    CHECK(ipam.allocateAddressIn(pool, tiny).error().message == "no available addresses on this pool");
+}
