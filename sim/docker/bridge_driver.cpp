@@ -117,7 +117,9 @@ core::Result<void> DockerEngine::setupBridge(Network& n) {
     auto br = m_kernel.createBridge(host, n.bridgeName, wire::MacAddress(b));
     if (!br) return std::unexpected(br.error());
     n.bridgeIf = *br;
-    (void)m_kernel.addAddress(*br, wire::Ipv4Prefix(n.ipam->gateway, n.ipam->subnet.length()));
+    // inhibit_ipv4: the gateway address stays off the bridge (another router owns it).
+    if (!n.inhibitIpv4) (void)m_kernel.addAddress(*br, wire::Ipv4Prefix(n.ipam->gateway, n.ipam->subnet.length()));
+    if (n.mtu != 0) (void)m_kernel.setMtu(*br, n.mtu);  // setupMTU
     (void)m_kernel.setUp(*br, true);
     programIptables(n, true);
     return {};
@@ -155,7 +157,7 @@ core::Result<Endpoint> DockerEngine::createEndpoint(Network& n, Container& c, co
         return false;
     };
     for (int i = 0;; ++i) {
-        const std::string name = "eth" + std::to_string(i);
+        const std::string name = n.containerIfacePrefix + std::to_string(i);
         if (!m_kernel.findInterface(c.sandbox, name).isValid() && !taken(name)) {
             ep.ifName = name;
             break;
@@ -178,6 +180,10 @@ core::Result<void> DockerEngine::joinEndpoint(Network& n, Container& c, Endpoint
     if (!pair) return std::unexpected(pair.error());
     ep.hostVeth = pair->first;
     ep.containerIf = pair->second;
+    if (n.mtu != 0) {  // the veth pair is created with the network's MTU
+        (void)m_kernel.setMtu(ep.hostVeth, n.mtu);
+        (void)m_kernel.setMtu(ep.containerIf, n.mtu);
+    }
     (void)m_kernel.setMaster(ep.hostVeth, n.bridgeIf);
     (void)m_kernel.setUp(ep.hostVeth, true);
     (void)m_kernel.moveToNamespace(ep.containerIf, c.sandbox);

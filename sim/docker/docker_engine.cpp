@@ -165,13 +165,9 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
     if (o.subnet && o.gateway && !o.subnet->contains(*o.gateway))
         return fail(ErrorCode::InvalidArgument, "invalid network config:\ninvalid gateway " + o.gateway->toString() +
                                                     ": parent subnet " + o.subnet->toString() + " doesn't contain this address");
-    bool icc = true, masquerade = true;
-    std::string bridgeName;
-    for (const auto& [k, v] : o.options) {
-        if (k == "com.docker.network.bridge.enable_icc") icc = v != "false";
-        else if (k == "com.docker.network.bridge.enable_ip_masquerade") masquerade = v != "false";
-        else if (k == "com.docker.network.bridge.name") bridgeName = v;
-    }
+    // The driver reads its -o options before anything is allocated.
+    Network driverOptions;
+    if (auto parsed = applyBridgeOptions(driverOptions, o.options); !parsed) return std::unexpected(parsed.error());
 
     auto pool = m_ipam.allocatePool(o.subnet ? std::optional(o.subnet->network()) : std::nullopt);
     if (!pool) return std::unexpected(pool.error());
@@ -205,9 +201,13 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
     n->auxAddresses = o.auxAddresses;
     n->options = o.options;
     n->labels = o.labels;
-    n->icc = icc;
-    n->masquerade = masquerade && !o.internal;
-    n->bridgeName = bridgeName.empty() ? "br-" + n->id.substr(0, 12) : bridgeName;
+    n->icc = driverOptions.icc;
+    n->masquerade = driverOptions.masquerade && !o.internal;
+    n->bridgeName = driverOptions.bridgeName.empty() ? "br-" + n->id.substr(0, 12) : driverOptions.bridgeName;
+    n->mtu = driverOptions.mtu;
+    n->containerIfacePrefix = driverOptions.containerIfacePrefix;
+    n->hostBindingIpv4 = driverOptions.hostBindingIpv4;
+    n->inhibitIpv4 = driverOptions.inhibitIpv4;
     if (auto r = setupBridge(*n); !r) {
         m_ipam.releasePool(*pool);
         return std::unexpected(r.error());

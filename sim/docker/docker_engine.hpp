@@ -32,6 +32,13 @@ namespace sim::docker {
 class HostEnvironment;
 class EmbeddedDns;
 
+/// The bridge driver's -o options (bridge_options.cpp): enable_icc, enable_ip_masquerade and
+/// inhibit_ipv4 (Go booleans), name, host_binding_ipv4, driver.mtu, container_iface_prefix; others
+/// are kept for inspect only, as the driver ignores unknown labels. Errors are the driver's:
+/// `failed to parse KEY value: V (strconv.ParseBool: parsing "V": invalid syntax)`, `(nil ip)`,
+/// `invalid MTU number: -1`.
+core::Result<void> applyBridgeOptions(Network& network, const std::map<std::string, std::string>& options);
+
 struct NetworkCreateOptions {
     std::string name;
     std::string driver = "bridge";

@@ -3,6 +3,7 @@
 // and their NAT/filter rules; host and null networks own nothing but their endpoints' records.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -45,6 +46,13 @@ struct Network {
     core::InterfaceId bridgeIf;  // the Linux bridge in the host namespace
     bool icc = true;
     bool masquerade = true;
+    // -o com.docker.network.driver.mtu (0: the kernel's 1500), ...container_iface_prefix,
+    // ...bridge.host_binding_ipv4 (the host address of a -p without one), ...bridge.inhibit_ipv4
+    // (no gateway address on the bridge).
+    std::uint32_t mtu = 0;
+    std::string containerIfacePrefix = "eth";
+    wire::Ipv4Address hostBindingIpv4;
+    bool inhibitIpv4 = false;
     std::vector<std::string> endpointIds;  // in join order
 };
 

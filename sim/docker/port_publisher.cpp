@@ -47,7 +47,8 @@ BindingRules rulesFor(const PortMapping& m, const Network& n, wire::Ipv4Address 
 
 core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, const Endpoint& ep) {
     std::vector<PortMapping> wanted;
-    for (const auto& b : c.config.publish) wanted.push_back(PortMapping{b, b.hostIp.value_or(wire::Ipv4Address::any()), 0});
+    // A -p without an address binds host_binding_ipv4 (0.0.0.0 unless the network says otherwise).
+    for (const auto& b : c.config.publish) wanted.push_back(PortMapping{b, b.hostIp.value_or(n.hostBindingIpv4), 0});
     if (c.config.publishAll) {
         const ImageConfig* image = m_images.find(c.config.image);
         auto exposed = c.config.expose;
@@ -59,7 +60,7 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
             PortBinding b;
             b.containerPort = port;
             b.proto = proto;
-            wanted.push_back(PortMapping{b, wire::Ipv4Address::any(), 0});
+            wanted.push_back(PortMapping{b, n.hostBindingIpv4, 0});
         }
     }
     if (wanted.empty()) return {};
