@@ -215,8 +215,17 @@ void DockerCli::defineViewCommands() {
                std::vector<core::JsonValue> objects;
                std::vector<std::string> errors;
                for (const auto& ref : f.args) {
-                   if (const auto* n = engine.findNetwork(ref)) objects.push_back(networkInspect(engine, *n));
-                   else errors.push_back(daemonError("network " + ref + " not found"));
+                   auto n = engine.lookupNetwork(ref);
+                   if (n) {
+                       objects.push_back(networkInspect(engine, **n));
+                   } else if (n.error().code == core::ErrorCode::NotFound) {
+                       errors.push_back(daemonError(n.error().message));
+                   } else {
+                       // The router's own lookup words an ambiguous prefix as a wrapped error.
+                       const std::string m = n.error().message;  // network X is ambiguous (N matches found based on ID prefix)
+                       const auto open = m.find(" (");
+                       errors.push_back(daemonError(m.substr(open + 2, m.size() - open - 3) + ": " + m.substr(0, open)));
+                   }
                }
                return inspectElements(objects, errors, f.getString("format"));
            });

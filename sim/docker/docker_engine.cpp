@@ -121,6 +121,21 @@ Network* DockerEngine::mutableNetwork(const std::string& ref) { return findByRef
 const Container* DockerEngine::findContainer(const std::string& ref) const { return findByRef(m_containers, ref, true); }
 Container* DockerEngine::mutableContainer(const std::string& ref) { return findByRef(m_containers, ref, true); }
 
+core::Result<const Network*> DockerEngine::lookupNetwork(const std::string& ref) const {
+    std::vector<const Network*> byName, byPrefix;
+    for (const auto& n : m_networks) {
+        if (n->id == ref) return n.get();
+        if (!ref.empty() && n->id.starts_with(ref)) byPrefix.push_back(n.get());
+        if (n->name == ref) byName.push_back(n.get());
+    }
+    if (byName.size() == 1) return byName[0];
+    if (byPrefix.size() == 1) return byPrefix[0];
+    if (byPrefix.size() > 1)
+        return fail(ErrorCode::InvalidArgument,
+                    "network " + ref + " is ambiguous (" + std::to_string(byPrefix.size()) + " matches found based on ID prefix)");
+    return msg::networkNotFound(ref);
+}
+
 std::vector<const Network*> DockerEngine::networks() const {
     std::vector<const Network*> out;
     for (const auto& n : m_networks) out.push_back(n.get());
@@ -218,8 +233,9 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
 }
 
 core::Result<std::string> DockerEngine::removeNetwork(const std::string& ref) {
-    Network* n = mutableNetwork(ref);
-    if (!n) return msg::networkNotFound(ref);
+    auto found = lookupNetwork(ref);
+    if (!found) return std::unexpected(found.error());
+    Network* n = mutableNetwork((*found)->id);
     if (n->predefined) return msg::predefinedNetworkRemove(n->name);
     if (!n->endpointIds.empty()) return msg::activeEndpoints(n->name, n->id);
     const std::string name = n->name;

@@ -116,6 +116,9 @@ public:
     core::Result<void> disconnect(const std::string& networkRef, const std::string& containerRef, bool force);
     /// Exact name, then full id, then a unique id prefix (Docker's lookup order).
     [[nodiscard]] const Network* findNetwork(const std::string& ref) const;
+    /// The daemon's FindNetwork (v27): full id, then name, then id prefix; the errors
+    /// `network X not found` and `network X is ambiguous (N matches found based on ID prefix)`.
+    [[nodiscard]] core::Result<const Network*> lookupNetwork(const std::string& ref) const;
     [[nodiscard]] std::vector<const Network*> networks() const;
     [[nodiscard]] const Endpoint* endpoint(const std::string& id) const;
 

@@ -64,7 +64,9 @@ core::Result<void> DockerEngine::connect(const std::string& networkRef, const st
     // docknet refuses container mode also while stopped (Docker would record the network and
     // never join it, since a container-mode start allocates no network).
     if (c->config.network.isContainer()) return fail(ErrorCode::Forbidden, msg::kSharedNamespaceConnect);
-    Network* n = mutableNetwork(networkRef);
+    auto found = lookupNetwork(networkRef);
+    if (!found && found.error().code != ErrorCode::NotFound) return std::unexpected(found.error());  // ambiguous
+    Network* n = found ? mutableNetwork((*found)->id) : nullptr;
 
     if (!c->isRunning()) {
         if (!n) {
@@ -116,7 +118,9 @@ core::Result<void> DockerEngine::connect(const std::string& networkRef, const st
 
 core::Result<void> DockerEngine::disconnect(const std::string& networkRef, const std::string& containerRef, bool force) {
     Container* c = mutableContainer(containerRef);
-    Network* n = mutableNetwork(networkRef);
+    auto found = lookupNetwork(networkRef);
+    if (!found && found.error().code != ErrorCode::NotFound) return std::unexpected(found.error());  // ambiguous
+    Network* n = found ? mutableNetwork((*found)->id) : nullptr;
     if (!c) {
         if (!force) return msg::noSuchContainer(containerRef);
         // ForceEndpointDelete: the network's endpoint of that name; docknet's endpoints all

@@ -254,3 +254,24 @@ TEST_CASE("network create's IPAM flags: the CLI's checks, then the daemon's", "[
     CHECK(lab.status == 1);
     CHECK(lab.run("docker network create --ipv6 x").starts_with("docknet: --ipv6 is not modelled"));
 }
+
+TEST_CASE("An ID prefix two networks share is ambiguous, in FindNetwork's words", "[cli][network]") {
+    Lab lab;
+    // Create networks until two IDs share their first character.
+    std::map<char, std::string> byFirst;
+    std::string prefix;
+    for (int i = 0; prefix.empty() && i < 40; ++i) {
+        const std::string id = lab.run("docker network create n" + std::to_string(i));
+        if (byFirst.contains(id[0])) prefix = std::string(1, id[0]);
+        byFirst[id[0]] = id;
+    }
+    REQUIRE_FALSE(prefix.empty());
+    std::size_t count = 0;
+    for (const auto* n : lab.host.engine().networks()) count += n->id.starts_with(prefix);
+    const std::string ambiguous = "network " + prefix + " is ambiguous (" + std::to_string(count) + " matches found based on ID prefix)";
+    CHECK(lab.run("docker network rm " + prefix) == "Error response from daemon: " + ambiguous + "\n");
+    CHECK(lab.run("docker network inspect " + prefix) ==
+          "Error response from daemon: " + std::to_string(count) + " matches found based on ID prefix: network " + prefix +
+              " is ambiguous\n");
+    CHECK(lab.run("docker network rm " + byFirst[prefix[0]].substr(0, 12)) == byFirst[prefix[0]].substr(0, 12) + "\n");
+}
