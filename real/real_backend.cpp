@@ -11,6 +11,7 @@
 #include "real/netlink_session.hpp"
 #include "real/netns_path.hpp"
 #include "real/plan_applier.hpp"
+#include "real/tcp_sockets.hpp"
 
 namespace docknet::real {
 
@@ -20,7 +21,34 @@ using sim::core::Result;
 
 RealBackend::RealBackend(RealOptions options) : m_options(std::move(options)), m_ledger(m_options.stateDir) {}
 
-RealBackend::~RealBackend() = default;
+RealBackend::~RealBackend() { closeListeners(); }
+
+void RealBackend::closeListeners() {
+    for (const int fd : m_listeners) ::close(fd);
+    m_listeners.clear();
+}
+
+Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
+    return m_worker.call([&]() -> Result<void> {
+        for (const auto& l : plan.listeners) {
+            auto entry = NamespaceEntry::enter(l.ns);
+            if (!entry) return std::unexpected(entry.error());
+            auto fd = listenTcp(l.address, l.port);
+            if (!fd) return fail(fd.error().code, l.ns + " (" + l.owner + "): " + fd.error().message);
+            m_listeners.push_back(*fd);
+            if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner + ")");
+        }
+        return {};
+    });
+}
+
+Result<std::string> RealBackend::connect(const std::string& ns, const std::string& dst, std::uint16_t port, int timeoutMs) {
+    return m_worker.call([&]() -> Result<std::string> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        return connectTcp(dst, port, timeoutMs);
+    });
+}
 
 Result<void> RealBackend::checkPrivileges() {
     if (::geteuid() != 0)
@@ -37,13 +65,15 @@ Result<void> RealBackend::apply(const sim::plan::KernelPlan& plan) {
     if (!existing) return std::unexpected(existing.error());
     if (!existing->empty())
         return fail(ErrorCode::Conflict, "a lab is applied already (" + m_ledger.path() + "); run `docknet real down` first");
-    return m_worker.call([&] { return PlanApplier(m_ledger, m_options).apply(plan); });
+    if (auto r = m_worker.call([&] { return PlanApplier(m_ledger, m_options).apply(plan); }); !r) return r;
+    return openListeners(plan);
 }
 
 Result<void> RealBackend::down() {
     if (auto l = m_ledger.lock(); !l) return l;
     auto records = m_ledger.load();
     if (!records) return std::unexpected(records.error());
+    closeListeners();
     if (records->empty()) return {};
     std::vector<std::string> problems;
     auto left = m_worker.call([&] { return removeRecorded(*records, problems); });

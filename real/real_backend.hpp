@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "real/ledger.hpp"
 #include "real/namespace_worker.hpp"
@@ -27,11 +28,19 @@ public:
     sim::core::Result<bool> ping(const std::string& ns, const std::string& dst, int timeoutMs) override;
     sim::core::Result<std::vector<sim::plan::NeighborObservation>> neighbors(const std::string& ns) override;
     sim::core::Result<std::vector<sim::plan::FdbObservation>> fdb(const std::string& ns) override;
+    sim::core::Result<std::string> connect(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                           int timeoutMs) override;
 
     [[nodiscard]] const Ledger& ledger() const { return m_ledger; }
 
 private:
+    /// The plan's TCP listeners, bound inside their namespaces. They live as long as this
+    /// backend (the process): not in the ledger, since the kernel closes them at exit.
+    sim::core::Result<void> openListeners(const sim::plan::KernelPlan& plan);
+    void closeListeners();
+
     RealOptions m_options;
+    std::vector<int> m_listeners;
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes
 };

@@ -189,6 +189,19 @@ int realVerify(const RealCommandOptions& options) {
         v.row(std::cout, what, simReply ? "reply" : "no reply", !real ? "error: " + real.error().message : *real ? "reply" : "no reply");
     }
 
+    std::cout << "\n  " << pad("TCP CONNECT (from the LAN, through a published port)", 58) << pad("sim", 26) << pad("kernel", 26)
+              << "\n";
+    for (const auto& probe : sim::plan::deriveTcpProbes(*host)) {
+        const std::string what = "router -> " + probe.dst + ":" + std::to_string(probe.port) + " (to " + probe.target + ")";
+        if (!labAddresses.contains(probe.dst) || !plan.findNamespace(probe.fromNs)) {
+            v.row(std::cout, what, "-", "not tried: outside the lab");
+            continue;
+        }
+        const std::string simOutcome = sim::plan::simConnect(*host, probe);
+        auto real = backend.connect(probe.fromNs, probe.dst, probe.port, options.pingTimeoutMs);
+        v.row(std::cout, what, simOutcome, real ? *real : "error: " + real.error().message);
+    }
+
     using NeighKey = std::tuple<std::string, std::string, std::string>;
     std::map<NeighKey, sim::plan::NeighborObservation> simN, realN;
     for (const auto& n : sim::plan::simNeighbors(*host)) simN[{n.ns, n.dev, n.ip}] = n;

@@ -14,6 +14,8 @@
 #include "sim/net/kernel.hpp"
 #include "sim/net/neighbor_table.hpp"
 #include "sim/net/pinger.hpp"
+#include "sim/net/socket_table.hpp"
+#include "sim/net/transport_layer.hpp"
 #include "sim/net/xt_table.hpp"
 #include "sim/wire/ipv4_packet.hpp"
 
@@ -202,6 +204,9 @@ KernelPlan derivePlan(const cli::DockerHost& host) {
         }
         std::string rules = renderRuleset(host, ns->name(), "docknet");
         if (!rules.empty()) plan.rulesets.push_back({name, "docknet", std::move(rules)});
+        for (const auto& sock : ns->sockets().sockets())
+            if (sock.transport == net::Transport::Tcp)
+                plan.listeners.push_back({name, sock.address.toString(), sock.port, sock.owner});
         if (const auto* c = containerOwning(host, id)) {
             plan.files.push_back({name, "hosts", c->etcHosts});
             plan.files.push_back({name, "resolv.conf", c->resolvConf});
@@ -229,6 +234,7 @@ std::string KernelPlan::describe() const {
     for (const auto& s : sysctls) o << "sysctl " << s.ns << " " << s.key << "=" << s.value << "\n";
     for (const auto& r : rulesets) o << "nft " << r.ns << " table ip " << r.table << "\n";
     for (const auto& f : files) o << "file /etc/netns/" << f.ns << "/" << f.name << "\n";
+    for (const auto& l : listeners) o << "listen " << l.ns << " tcp " << l.address << ":" << l.port << " (" << l.owner << ")\n";
     return o.str();
 }
 

@@ -79,6 +79,15 @@ struct PlanFile {
     std::string content;
 };
 
+/// A TCP socket in LISTEN, as the sim's SocketTable has it (nginx on 0.0.0.0:80 in a
+/// container, docker-proxy on the host). Held by the backend for as long as it lives.
+struct PlanListener {
+    std::string ns;
+    std::string address;  // "0.0.0.0" for every address
+    std::uint16_t port = 0;
+    std::string owner;    // nginx, docker-proxy, mysqld
+};
+
 struct KernelPlan {
     std::vector<PlanNamespace> namespaces;
     std::vector<PlanSysctl> sysctls;
@@ -89,6 +98,7 @@ struct KernelPlan {
     std::vector<PlanRoute> routes;
     std::vector<PlanRuleset> rulesets;
     std::vector<PlanFile> files;
+    std::vector<PlanListener> listeners;
 
     /// Everything the plan will create, one object a line ("netns docknet-host", ...).
     [[nodiscard]] std::string describe() const;
@@ -126,6 +136,22 @@ struct FdbObservation {
     std::string ns, bridge, port, mac;
 };
 
+/// A TCP connect through a published port: from docknet-router (the LAN) to the host's
+/// address and host port, which the nat table DNATs to the container.
+struct TcpProbe {
+    std::string fromNs;   // docknet-router
+    std::string dst;      // 10.0.2.15
+    std::uint16_t port = 0;
+    std::string target;   // "172.17.0.3:80", the DNAT target, for the table
+};
+
+/// One probe per TCP DNAT rule of the host's nat table that any address of the host reaches
+/// (rules bound to 127.0.0.1 and the like are left out: the LAN cannot reach them).
+std::vector<TcpProbe> deriveTcpProbes(const cli::DockerHost& host);
+/// The probe in the sim, one second to complete: "connected", "refused", "unreachable" or
+/// "timed out" (the words verify prints for the kernel too).
+std::string simConnect(cli::DockerHost& host, const TcpProbe& probe);
+
 /// Each running container with its own namespace pings every other one sharing a bridge
 /// network with it, at that network's address.
 std::vector<PingProbe> derivePings(const cli::DockerHost& host);
@@ -162,6 +188,9 @@ public:
     virtual core::Result<bool> ping(const std::string& ns, const std::string& dst, int timeoutMs) = 0;
     virtual core::Result<std::vector<NeighborObservation>> neighbors(const std::string& ns) = 0;
     virtual core::Result<std::vector<FdbObservation>> fdb(const std::string& ns) = 0;
+    /// A TCP connect from a namespace; the words of simConnect.
+    virtual core::Result<std::string> connect(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                              int timeoutMs) = 0;
 };
 
 }  // namespace sim::plan

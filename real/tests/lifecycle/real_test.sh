@@ -1,7 +1,7 @@
 #!/bin/sh
 # ctest driver for `docknet real`: real_test.sh MODE DOCKNET SCRIPTS_DIR
 #   lifecycle  apply + status + down, down again (idempotent), zero leftovers
-#   verify-default-bridge / verify-user-network / verify-tutorial   verify --down agrees, zero leftovers
+#   verify-default-bridge / -user-network / -tutorial / -published-port   verify --down agrees, zero leftovers
 #   crash      apply killed (_exit, as kill -9) after N objects, then down: zero leftovers
 #   foreign    a docknet-* namespace docknet did not make: apply refuses, rolls back, keeps it
 #   nonroot    a non-root user gets a clear error and exit 1
@@ -67,8 +67,9 @@ lifecycle)
     "$docknet" real down | grep -q "nothing to remove" || fail "second down"
     "$docknet" real status | grep -q "no lab applied" || fail "status after down"
     ;;
-verify-default-bridge|verify-user-network|verify-tutorial)
+verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port)
     script=$scripts/default_bridge.sh
+    [ "$mode" = verify-published-port ] && script=$scripts/published_port.sh
     [ "$mode" = verify-user-network ] && script=$scripts/user_network.sh
     [ "$mode" = verify-tutorial ] && script=$scripts/../../../tests/cli/golden/01_tutorial.sh
     out=$("$docknet" real verify --down "$script" 2>&1); rc=$?
@@ -76,6 +77,9 @@ verify-default-bridge|verify-user-network|verify-tutorial)
     [ $rc = 0 ] || fail "verify exit $rc"
     echo "$out" | grep -q "sim and kernel agree" || fail "verify did not agree"
     echo "$out" | grep -q "reply  *reply  *ok" || fail "no ping compared"
+    if [ "$mode" = verify-published-port ]; then
+        [ "$(echo "$out" | grep -c "connected  *connected  *ok")" = 2 ] || fail "want 2 TCP connects through published ports"
+    fi
     checkClean "after verify --down"
     ;;
 crash)

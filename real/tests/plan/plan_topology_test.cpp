@@ -215,3 +215,24 @@ TEST_CASE("derived pings: every container to every other on a shared bridge netw
     CHECK(fdbMacs.contains("02:42:ac:12:00:02"));
     CHECK(fdbMacs.contains("02:42:ac:12:00:03"));
 }
+
+TEST_CASE("listeners and TCP probes: a published port is reached from the LAN through DNAT", "[plan]") {
+    auto host = plan_test::hostAfter("published_port.sh");
+    const KernelPlan p = sim::plan::derivePlan(*host);
+    auto listens = [&](const std::string& ns, std::uint16_t port) {
+        return std::any_of(p.listeners.begin(), p.listeners.end(), [&](const auto& l) { return l.ns == ns && l.port == port; });
+    };
+    CHECK(listens("docknet-nginx", 80));
+    CHECK(listens("docknet-db", 3306));
+    CHECK(listens("docknet-host", 8080));  // docker-proxy
+    const auto probes = sim::plan::deriveTcpProbes(*host);
+    REQUIRE(probes.size() == 2);
+    for (const auto& probe : probes) {
+        INFO(probe.port);
+        CHECK(probe.fromNs == "docknet-router");
+        CHECK(probe.dst == "10.0.2.15");
+        CHECK(sim::plan::simConnect(*host, probe) == "connected");
+    }
+    CHECK(probes[1].port == 8080);
+    CHECK(probes[1].target == "172.17.0.3:80");
+}

@@ -1,0 +1,76 @@
+#include "real/tcp_sockets.hpp"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace docknet::real {
+
+using sim::core::ErrorCode;
+using sim::core::fail;
+
+namespace {
+
+sim::core::Result<sockaddr_in> endpoint(const std::string& address, std::uint16_t port) {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    if (::inet_pton(AF_INET, address.c_str(), &a.sin_addr) != 1) return fail(ErrorCode::InvalidArgument, "bad address " + address);
+    return a;
+}
+
+std::string outcomeOf(int e) {
+    if (e == 0) return "connected";
+    if (e == ECONNREFUSED) return "refused";
+    if (e == ETIMEDOUT) return "timed out";
+    return "unreachable";  // EHOSTUNREACH, ENETUNREACH
+}
+
+}  // namespace
+
+sim::core::Result<int> listenTcp(const std::string& address, std::uint16_t port) {
+    auto a = endpoint(address, port);
+    if (!a) return std::unexpected(a.error());
+    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (s < 0) return fail(ErrorCode::Internal, std::string("socket: ") + std::strerror(errno));
+    if (::bind(s, reinterpret_cast<sockaddr*>(&*a), sizeof *a) != 0 || ::listen(s, 128) != 0) {
+        const int e = errno;
+        ::close(s);
+        return fail(e == EADDRINUSE ? ErrorCode::AddressInUse : ErrorCode::Internal,
+                    "listen " + address + ":" + std::to_string(port) + ": " + std::strerror(e));
+    }
+    return s;
+}
+
+sim::core::Result<std::string> connectTcp(const std::string& dst, std::uint16_t port, int timeoutMs) {
+    auto a = endpoint(dst, port);
+    if (!a) return std::unexpected(a.error());
+    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (s < 0) return fail(ErrorCode::Internal, std::string("socket: ") + std::strerror(errno));
+    std::string outcome;
+    if (::connect(s, reinterpret_cast<sockaddr*>(&*a), sizeof *a) == 0) {
+        outcome = "connected";
+    } else if (errno != EINPROGRESS) {
+        outcome = outcomeOf(errno);
+    } else {
+        pollfd p{s, POLLOUT, 0};
+        if (::poll(&p, 1, timeoutMs) <= 0) {
+            outcome = "timed out";
+        } else {
+            int err = 0;
+            socklen_t len = sizeof err;
+            ::getsockopt(s, SOL_SOCKET, SO_ERROR, &err, &len);
+            outcome = outcomeOf(err);
+        }
+    }
+    ::close(s);
+    return outcome;
+}
+
+}  // namespace docknet::real

@@ -1,0 +1,18 @@
+// Real TCP sockets in the calling thread's namespace: the plan's listeners (bound and listening;
+// the kernel completes handshakes into the backlog, so nothing needs to accept for a connect
+// check) and a connect with a timeout, in simConnect's words.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sim/core/error.hpp"
+
+namespace docknet::real {
+
+/// The listening socket's fd; the kernel's own EADDRINUSE when the port is taken.
+sim::core::Result<int> listenTcp(const std::string& address, std::uint16_t port);
+/// "connected", "refused", "unreachable" or "timed out".
+sim::core::Result<std::string> connectTcp(const std::string& dst, std::uint16_t port, int timeoutMs);
+
+}  // namespace docknet::real
