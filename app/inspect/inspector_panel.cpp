@@ -51,6 +51,8 @@ constexpr Title kColumnTitles[] = {
     {"src", QT_TRANSLATE_NOOP("InspectorPanel", "Source")},
     {"chain", QT_TRANSLATE_NOOP("InspectorPanel", "Chain")},
     {"rule", QT_TRANSLATE_NOOP("InspectorPanel", "Rule")},
+    {"pkts", QT_TRANSLATE_NOOP("InspectorPanel", "Packets")},
+    {"bytes", QT_TRANSLATE_NOOP("InspectorPanel", "Bytes")},
     {"proto", QT_TRANSLATE_NOOP("InspectorPanel", "Protocol")},
     {"local", QT_TRANSLATE_NOOP("InspectorPanel", "Local")},
     {"owner", QT_TRANSLATE_NOOP("InspectorPanel", "Process")},

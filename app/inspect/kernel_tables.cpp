@@ -58,12 +58,16 @@ Table routes(const sim::net::Kernel& k, const sim::net::NetNamespace& ns) {
 }
 
 Table iptables(const sim::net::XtTable& table, std::string id) {
-    // docknet keeps no rule counters (see iptables_render.hpp), so there is no packets column.
-    Table t{std::move(id), {"chain", "rule"}, {}};
+    // The counters as `iptables -L -v -x` shows them: a rule's row changes when a packet hits it.
+    Table t{std::move(id), {"chain", "rule", "pkts", "bytes"}, {}};
+    const auto n = [](std::uint64_t v) { return std::to_string(v); };
     for (const auto& chain : table.chains()) {
-        if (chain.builtin) t.rows.push_back({chain.name, std::string("-P ") + (chain.policyAccept ? "ACCEPT" : "DROP")});
-        else if (chain.rules.empty()) t.rows.push_back({chain.name, "-N " + chain.name});
-        for (const auto& rule : chain.rules) t.rows.push_back({chain.name, sim::tools::ruleSpec(rule)});
+        if (chain.builtin)
+            t.rows.push_back({chain.name, std::string("-P ") + (chain.policyAccept ? "ACCEPT" : "DROP"), n(chain.policy.packets),
+                              n(chain.policy.bytes)});
+        else if (chain.rules.empty()) t.rows.push_back({chain.name, "-N " + chain.name, "", ""});
+        for (const auto& rule : chain.rules)
+            t.rows.push_back({chain.name, sim::tools::ruleSpec(rule), n(rule.counters.packets), n(rule.counters.bytes)});
     }
     return t;
 }

@@ -67,6 +67,7 @@ PacketView Netfilter::viewOf(NetNamespace& n, const IpPacket& p, core::Interface
     if (const Interface* i = m_kernel.interface(in)) v.in = i->name;
     if (const Interface* o = m_kernel.interface(out)) v.out = o->name;
     v.dstIsLocal = n.isLocalAddress(p.ip.dst);
+    v.length = static_cast<std::uint32_t>(p.ip.totalLength());
     if (p.conn == 0) v.ctstate = Conntrack::tupleOf(p.ip) ? ct_state::New : ct_state::Related;
     else if (p.connReply) v.ctstate = ct_state::Established;
     else if (auto* e = n.conntrack().byId(p.conn); e && e->seenReply) v.ctstate = ct_state::Established;

@@ -127,36 +127,74 @@ bool XtTable::matches(const RuleMatch& m, const PacketView& p) {
     return true;
 }
 
-XtVerdict XtTable::evaluate(std::string_view builtinChain, const PacketView& p) const {
+XtVerdict XtTable::evaluate(std::string_view builtinChain, const PacketView& p) {
+    std::vector<Hit> hits;
+    XtVerdict v = walk(builtinChain, p, &hits);
+    for (const Hit& h : hits) {
+        XtChain& c = m_chains[h.chain];
+        (h.rule == std::string::npos ? c.policy : c.rules[h.rule].counters).add(p.length);
+    }
+    return v;
+}
+
+XtVerdict XtTable::peek(std::string_view builtinChain, const PacketView& p) const { return walk(builtinChain, p, nullptr); }
+
+core::Result<void> XtTable::zero(std::optional<std::string_view> chainName) {
+    if (chainName && !find(*chainName)) return noChain();
+    for (auto& c : m_chains) {
+        if (chainName && c.name != *chainName) continue;
+        c.policy = {};
+        for (auto& r : c.rules) r.counters = {};
+    }
+    return {};
+}
+
+XtVerdict XtTable::walk(std::string_view builtinChain, const PacketView& p, std::vector<Hit>* hits) const {
     struct Frame {
-        const XtChain* chain;
+        std::size_t chain;
         std::size_t next;
     };
-    const XtChain* start = chain(builtinChain);
-    if (!start) return {};
+    const auto indexOf = [this](std::string_view name) -> std::size_t {
+        for (std::size_t i = 0; i < m_chains.size(); ++i)
+            if (m_chains[i].name == name) return i;
+        return std::string::npos;
+    };
+    const auto hit = [hits](std::size_t chain, std::size_t rule) {
+        if (hits) hits->push_back(Hit{chain, rule});
+    };
+    const std::size_t start = indexOf(builtinChain);
+    if (start == std::string::npos) return {};
     std::vector<Frame> stack{{start, 0}};
     // A jump loop is impossible to build through newChain/append (targets must exist, and a
     // chain cannot be deleted while referenced), but a bound keeps a bad table from hanging.
     for (int guard = 0; !stack.empty() && guard < 100000; ++guard) {
         Frame& f = stack.back();
-        if (f.next >= f.chain->rules.size()) {
-            if (f.chain->builtin) return XtVerdict{f.chain->policyAccept, std::nullopt, {}};
+        const XtChain& chain = m_chains[f.chain];
+        if (f.next >= chain.rules.size()) {
+            if (chain.builtin) {
+                hit(f.chain, std::string::npos);
+                return XtVerdict{chain.policyAccept, std::nullopt, {}};
+            }
             stack.pop_back();
             continue;
         }
         const std::size_t index = f.next++;
-        const XtRule& r = f.chain->rules[index];
+        const XtRule& r = chain.rules[index];
         if (!matches(r.match, p)) continue;
-        std::string by = f.chain->name + " #" + std::to_string(index + 1);
+        hit(f.chain, index);
+        std::string by = chain.name + " #" + std::to_string(index + 1);
         if (std::holds_alternative<target::Accept>(r.target)) return XtVerdict{true, std::nullopt, by};
         if (std::holds_alternative<target::Drop>(r.target)) return XtVerdict{false, std::nullopt, by};
         if (std::holds_alternative<target::Return>(r.target)) {
-            if (f.chain->builtin) return XtVerdict{f.chain->policyAccept, std::nullopt, by};
+            if (chain.builtin) {
+                hit(f.chain, std::string::npos);
+                return XtVerdict{chain.policyAccept, std::nullopt, by};
+            }
             stack.pop_back();
             continue;
         }
         if (auto* j = std::get_if<target::Jump>(&r.target)) {
-            if (const XtChain* c = chain(j->chain)) stack.push_back(Frame{c, 0});
+            if (const std::size_t c = indexOf(j->chain); c != std::string::npos) stack.push_back(Frame{c, 0});
             continue;
         }
         return XtVerdict{true, r.target, by};  // DNAT / SNAT / MASQUERADE

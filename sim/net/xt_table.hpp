@@ -66,10 +66,25 @@ struct Masquerade { bool operator==(const Masquerade&) const = default; };
 using RuleTarget = std::variant<target::Accept, target::Drop, target::Return, target::Jump, target::Dnat, target::Snat,
                                 target::Masquerade>;
 
+/// What `iptables -L -v` shows per rule and per built-in chain's policy: how many packets (and
+/// their IP bytes) it matched. The kernel counts every rule a packet matches on its way, a
+/// jump and a RETURN included; a policy counts the packets it decided.
+struct XtCounters {
+    std::uint64_t packets = 0;
+    std::uint64_t bytes = 0;
+    void add(std::uint64_t length) {
+        ++packets;
+        bytes += length;
+    }
+    bool operator==(const XtCounters&) const = default;
+};
+
 struct XtRule {
     RuleMatch match;
     RuleTarget target;
-    bool operator==(const XtRule&) const = default;
+    XtCounters counters;
+    /// The rule as written: `iptables -D` and `-C` find a rule whatever it has counted.
+    bool operator==(const XtRule& o) const { return match == o.match && target == o.target; }
 };
 
 struct XtChain {
@@ -77,6 +92,7 @@ struct XtChain {
     bool builtin = false;
     bool policyAccept = true;  // built-in chains only
     std::vector<XtRule> rules;
+    XtCounters policy;  // built-in chains only
 };
 
 /// What the evaluator sees of a packet.
@@ -90,6 +106,7 @@ struct PacketView {
     std::string_view out;  // empty when not known at this hook (PREROUTING)
     bool dstIsLocal = false;
     std::uint8_t ctstate = ct_state::New;
+    std::uint32_t length = 0;  // the IP packet's total length, for the byte counters
 };
 
 struct XtVerdict {
@@ -123,11 +140,22 @@ public:
     [[nodiscard]] const std::vector<XtChain>& chains() const { return m_chains; }
     [[nodiscard]] const XtChain* chain(std::string_view name) const;
 
-    /// Walks `builtinChain` for the packet.
-    [[nodiscard]] XtVerdict evaluate(std::string_view builtinChain, const PacketView& p) const;
+    /// Walks `builtinChain` for the packet, counting it on every rule it matches.
+    XtVerdict evaluate(std::string_view builtinChain, const PacketView& p);
+    /// The same walk without counting (what a packet would meet).
+    [[nodiscard]] XtVerdict peek(std::string_view builtinChain, const PacketView& p) const;
+    /// iptables -Z [CHAIN]: every counter (of CHAIN) back to 0. "iptables: No chain/target/match by that name."
+    core::Result<void> zero(std::optional<std::string_view> chain = std::nullopt);
 
 private:
     XtChain* find(std::string_view name);
+    /// A rule (or, with rule == npos, a policy) the packet matched on its way.
+    struct Hit {
+        std::size_t chain;
+        std::size_t rule;
+    };
+    /// The walk itself; the matched rules go to `hits` when it is given (evaluate counts them).
+    [[nodiscard]] XtVerdict walk(std::string_view builtinChain, const PacketView& p, std::vector<Hit>* hits) const;
     [[nodiscard]] static bool matches(const RuleMatch& m, const PacketView& p);
 
     XtTableKind m_kind;

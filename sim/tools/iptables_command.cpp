@@ -1,6 +1,7 @@
 // iptables (1.8.9, nf_tables backend as on Debian bookworm) listing commands over the namespace's
 // XtTables: -S/--list-rules [CHAIN] and -L/--list [CHAIN] with -n, -v, --line-numbers, -t filter|nat
-// (mangle and raw exist empty). Changing rules is the Docker layer's job: -A/-I/-D/... answer
+// (mangle and raw exist empty), the counters with -v [-x], and -Z [CHAIN] (alone or after -L,
+// which lists, then zeroes). Changing rules is the Docker layer's job: -A/-I/-D/... answer
 // that docknet does not model them here. Rendering lives in iptables_render.cpp.
 // conntrack -L (conntrack-tools 1.4.7): one line per connection as the kernel's
 // ctnetlink shows it; the TCP state is ESTABLISHED once a reply was seen, SYN_SENT before.
@@ -30,7 +31,8 @@ std::string emptyTableText(const std::vector<std::string>& chains, bool save, co
         }
         if (!out.empty()) out += "\n";
         out += "Chain " + c + " (policy ACCEPT" + (o.verbose ? " 0 packets, 0 bytes)\n" : ")\n");
-        out += std::string(o.lineNumbers ? "num  " : "") + (o.verbose ? " pkts bytes " : "") + "target     prot opt " +
+        out += std::string(o.lineNumbers ? "num  " : "") + (o.verbose ? (o.exact ? "    pkts    bytes " : " pkts bytes ") : "") +
+               "target     prot opt " +
                (o.verbose ? "in     out     " : "") + "source               destination         \n";
     }
     return out;
@@ -52,6 +54,7 @@ std::string tupleText(const net::ConnTuple& t, bool reply) {
 ToolResult runIptables(ToolContext& ctx, const Args& argv) {
     std::string table = "filter";
     enum class Action { None, Save, List } action = Action::None;
+    bool zero = false;
     std::optional<std::string> chain;
     ListOptions o;
     for (std::size_t n = 1; n < argv.size(); ++n) {
@@ -67,6 +70,10 @@ ToolResult runIptables(ToolContext& ctx, const Args& argv) {
             o.numeric = true;
         } else if (a == "--verbose") {
             o.verbose = true;
+        } else if (a == "--zero") {
+            zero = true;
+        } else if (a == "--exact") {
+            o.exact = true;
         } else if (a == "--line-numbers") {
             o.lineNumbers = true;
         } else if (startsWith(a, "-") && a.size() > 1 && a[1] != '-') {
@@ -75,21 +82,24 @@ ToolResult runIptables(ToolContext& ctx, const Args& argv) {
                 else if (c == 'L') action = Action::List;
                 else if (c == 'n') o.numeric = true;
                 else if (c == 'v') o.verbose = true;
-                else if (c == 'x') continue;
-                else if (std::string_view("AIDNXFPRZE").find(c) != std::string_view::npos)
+                else if (c == 'x') o.exact = true;
+                else if (c == 'Z') zero = true;
+                else if (std::string_view("AIDNXFPRE").find(c) != std::string_view::npos)
                     return failure("docknet: iptables -" + std::string(1, c) + ": changing rules is not modelled (the Docker layer owns them)\n", 127);
                 else return failure("iptables v1.8.9 (nf_tables): unknown option \"" + a + "\"\nTry `iptables -h' or 'iptables --help' for more information.\n", 2);
             }
-        } else if (action != Action::None && !chain) {
+        } else if ((action != Action::None || zero) && !chain) {
             chain = a;
         } else {
             return failure("Bad argument `" + a + "'\nTry `iptables -h' or 'iptables --help' for more information.\n", 2);
         }
     }
-    if (action == Action::None)
+    if (action == Action::Save && zero)
+        return failure("iptables v1.8.9 (nf_tables): Illegal option `-Z' with this command\n\nTry `iptables -h' or 'iptables --help' for more information.\n", 2);
+    if (action == Action::None && !zero)
         return failure("iptables v1.8.9 (nf_tables): no command specified\nTry `iptables -h' or 'iptables --help' for more information.\n", 2);
-    const net::NetNamespace& ns = *ctx.kernel->ns(ctx.ns);
-    const net::XtTable* xt = table == "filter" ? &ns.filter() : table == "nat" ? &ns.nat() : nullptr;
+    net::NetNamespace& ns = *ctx.kernel->ns(ctx.ns);
+    net::XtTable* xt = table == "filter" ? &ns.filter() : table == "nat" ? &ns.nat() : nullptr;
     const std::string noChain = "iptables: No chain/target/match by that name.\n";
     if (!xt) {
         auto chains = emptyTableChains(table);
@@ -98,10 +108,14 @@ ToolResult runIptables(ToolContext& ctx, const Args& argv) {
             if (std::find(chains->begin(), chains->end(), *chain) == chains->end()) return failure(noChain, 1);
             chains = std::vector<std::string>{*chain};
         }
-        return ok(emptyTableText(*chains, action == Action::Save, o));
+        return ok(action == Action::None ? std::string() : emptyTableText(*chains, action == Action::Save, o));
     }
-    const auto text = action == Action::Save ? renderSave(*xt, chain) : renderList(*xt, chain, o);
-    if (!text) return failure(noChain, 1);
+    std::optional<std::string> text = std::string();
+    if (action == Action::Save) text = renderSave(*xt, chain);
+    else if (action == Action::List) text = renderList(*xt, chain, o);
+    if (!text || (chain && !xt->chain(*chain))) return failure(noChain, 1);
+    // -L -Z lists the counters, then zeroes them, as iptables does.
+    if (zero) (void)xt->zero(chain ? std::optional<std::string_view>(*chain) : std::nullopt);
     return ok(*text);
 }
 

@@ -92,7 +92,7 @@ std::string listRule(const net::XtRule& r, std::size_t number, const ListOptions
     const auto& m = r.match;
     std::string s;
     if (o.lineNumbers) s += pad(std::to_string(number), 4) + " ";
-    if (o.verbose) s += "    0     0 ";
+    if (o.verbose) s += counterText(r.counters.packets, o.exact) + " " + counterText(r.counters.bytes, o.exact) + " ";
     s += pad(targetName(r.target), 9) + " " + " " + pad(protoName(m.protocol), 5) + "-- ";
     if (o.verbose) s += " " + pad(listIface(m.in, o.numeric), 6) + " " + pad(listIface(m.out, o.numeric), 6) + " ";
     s += listAddress(m.src, o.numeric) + listAddress(m.dst, o.numeric);
@@ -108,10 +108,14 @@ std::string listRule(const net::XtRule& r, std::size_t number, const ListOptions
 
 std::string listChain(const net::XtTable& table, const net::XtChain& c, const ListOptions& o) {
     std::string s = "Chain " + c.name;
-    if (c.builtin) s += std::string(" (policy ") + (c.policyAccept ? "ACCEPT" : "DROP") + (o.verbose ? " 0 packets, 0 bytes)\n" : ")\n");
+    if (c.builtin)
+        s += std::string(" (policy ") + (c.policyAccept ? "ACCEPT" : "DROP") +
+             (o.verbose ? " " + counterText(c.policy.packets, o.exact, false) + " packets, " +
+                              counterText(c.policy.bytes, o.exact, false) + " bytes)\n"
+                        : ")\n");
     else s += " (" + std::to_string(references(table, c.name)) + " references)\n";
     if (o.lineNumbers) s += "num  ";
-    if (o.verbose) s += " pkts bytes ";
+    if (o.verbose) s += o.exact ? "    pkts    bytes " : " pkts bytes ";
     s += "target     prot opt ";
     if (o.verbose) s += "in     out     ";
     s += "source               destination         \n";
@@ -121,6 +125,21 @@ std::string listChain(const net::XtTable& table, const net::XtChain& c, const Li
 }
 
 }  // namespace
+
+std::string counterText(std::uint64_t n, bool exact, bool inTable) {
+    // iptables' xtables_print_num.
+    auto padded = [inTable](std::string text, std::size_t width) {
+        return inTable && text.size() < width ? std::string(width - text.size(), ' ') + text : text;
+    };
+    if (exact) return padded(std::to_string(n), 8);
+    if (n <= 99999) return padded(std::to_string(n), 5);
+    for (const char unit : {'K', 'M', 'G'}) {
+        n = (n + 500) / 1000;
+        if (n <= 9999) return padded(std::to_string(n) + unit, 5);
+    }
+    n = (n + 500) / 1000;
+    return padded(std::to_string(n) + 'T', 5);
+}
 
 std::string_view tableName(net::XtTableKind kind) { return kind == net::XtTableKind::Nat ? "nat" : "filter"; }
 

@@ -10,8 +10,9 @@
 //       "tcp dpt:80", "ADDRTYPE match dst-type LOCAL", "ctstate RELATED,ESTABLISHED" and target
 //       options "to:172.17.0.2:80"), chains separated by a blank line. -n prints numbers; without
 //       it 0.0.0.0/0 is "anywhere" and known ports get their /etc/services names. -v adds the
-//       packet/byte counters (always 0: docknet keeps no rule counters) and the in/out columns;
-//       --line-numbers the "num" column.
+//       packet/byte counters (each rule's and each policy's, as the kernel counts them: see
+//       XtCounters) in iptables' short form (12K, 3M above 99999; -x prints them exactly) and the
+//       in/out columns; --line-numbers the "num" column.
 // Kept apart from the iptables command so the kernel backend can render the same rules.
 #pragma once
 
@@ -33,7 +34,12 @@ struct ListOptions {
     bool numeric = false;      // -n
     bool verbose = false;      // -v
     bool lineNumbers = false;  // --line-numbers
+    bool exact = false;        // -x: counters without K/M/G
 };
+
+/// A counter as iptables prints it: "%5llu" or with K, M, G, T (rounded) above 99999; with
+/// `exact` "%8llu"; `inTable` false drops the padding (the policy line's "0 packets, 0 bytes").
+std::string counterText(std::uint64_t n, bool exact, bool inTable = true);
 
 /// `iptables [-t T] -L [CHAIN] [-n] [-v]`; nullopt when the chain does not exist.
 std::optional<std::string> renderList(const net::XtTable& table, std::optional<std::string_view> chain, ListOptions options);

@@ -11,6 +11,7 @@ using sim::net::IfaceMatch;
 using sim::net::PacketView;
 using sim::net::PrefixMatch;
 using sim::net::RuleMatch;
+using sim::net::XtCounters;
 using sim::net::XtChain;
 using sim::net::XtRule;
 using sim::net::XtTable;
@@ -520,7 +521,7 @@ TEST_CASE("The conntrack match --ctstate matches any of the listed states", "[xt
 }
 
 TEST_CASE("Docker's filter rules: isolation, published ports and replies", "[xt][docker]") {
-    const XtTable t = dockerFilter();
+    XtTable t = dockerFilter();
 
     SECTION("docker0 to a user network is dropped by DOCKER-ISOLATION-STAGE-2") {
         const XtVerdict v = t.evaluate("FORWARD", icmp(kC1, kNetC1, "docker0", kBrXxx));
@@ -571,7 +572,7 @@ TEST_CASE("Docker's filter rules: isolation, published ports and replies", "[xt]
 }
 
 TEST_CASE("Docker's nat rules: DNAT for published ports, MASQUERADE on the way out", "[xt][docker]") {
-    const XtTable t = dockerNat();
+    XtTable t = dockerNat();
 
     SECTION("PREROUTING to a local address and the published port: DNAT") {
         PacketView p = tcp(kInternet, kHostIp, 8080, "eth0", "");
@@ -641,8 +642,53 @@ TEST_CASE("SNAT is returned like DNAT", "[xt]") {
 }
 
 TEST_CASE("Evaluating a chain the table does not have accepts", "[xt]") {
-    const XtTable t(XtTableKind::Filter);
+    XtTable t(XtTableKind::Filter);
     const XtVerdict v = t.evaluate("PREROUTING", icmp(kC1, kInternet, "docker0", ""));
     CHECK(v.accept);
     CHECK_FALSE(v.nat.has_value());
+}
+
+TEST_CASE("Counters: every rule a packet matches counts it, the deciding policy too; peek and -Z", "[xt]") {
+    XtTable t = dockerFilter();
+    PacketView p = icmp(kC1, kNetC1, "docker0", kBrXxx);
+    p.length = 84;
+    const XtVerdict peeked = t.peek("FORWARD", p);
+    for (const auto& c : t.chains()) {
+        CHECK((c.policy == XtCounters{}));
+        for (const auto& r : c.rules) CHECK((r.counters == XtCounters{}));
+    }
+    const XtVerdict v = t.evaluate("FORWARD", p);
+    CHECK(v.decidedBy == peeked.decidedBy);
+    (void)t.evaluate("FORWARD", p);
+    // FORWARD #1 (-j DOCKER-USER) and #2 (-j DOCKER-ISOLATION-STAGE-1) matched; DOCKER-USER's
+    // RETURN matched; STAGE-1's jump to STAGE-2 matched, and STAGE-2's DROP decided.
+    const auto* forward = t.chain("FORWARD");
+    REQUIRE(forward);
+    CHECK((forward->rules[0].counters == XtCounters{2, 168}));
+    CHECK((forward->rules[1].counters == XtCounters{2, 168}));
+    CHECK((forward->rules[2].counters == XtCounters{}));
+    CHECK((forward->policy == XtCounters{}));
+    CHECK(t.chain("DOCKER-USER")->rules[0].counters.packets == 2);
+    const auto* stage2 = t.chain("DOCKER-ISOLATION-STAGE-2");
+    std::uint64_t dropped = 0;
+    for (const auto& r : stage2->rules) dropped += std::holds_alternative<target::Drop>(r.target) ? r.counters.packets : 0;
+    CHECK(dropped == 2);
+    // A rule is found by what it says, not by what it counted.
+    XtRule copy = forward->rules[0];
+    copy.counters = {};
+    CHECK(t.contains("FORWARD", copy));
+    REQUIRE(t.zero("DOCKER-USER"));
+    CHECK(t.chain("DOCKER-USER")->rules[0].counters.packets == 0);
+    CHECK(forward->rules[0].counters.packets == 2);
+    CHECK_FALSE(t.zero("NOPE"));
+    REQUIRE(t.zero());
+    CHECK(t.chain("FORWARD")->rules[0].counters.packets == 0);
+}
+
+TEST_CASE("A policy counts the packets it decides", "[xt]") {
+    XtTable t(XtTableKind::Filter);
+    PacketView p = icmp(kC1, kInternet, "docker0", "eth0");
+    p.length = 100;
+    (void)t.evaluate("FORWARD", p);
+    CHECK((t.chain("FORWARD")->policy == XtCounters{1, 100}));
 }
