@@ -236,6 +236,12 @@ void MainWindow::buildDocks() {
         m_console->input()->setText(command);
         m_console->input()->setFocus();
     });
+    connect(m_labPanel, &LabPanel::commandSuggested, this, [this](const QString& command) {
+        // A suggestion replaces an older suggestion, never what the student typed.
+        const QString typed = m_console->input()->text();
+        if (typed.isEmpty() || typed == m_suggested) m_console->input()->setText(command);
+        m_suggested = command;
+    });
     connect(m_labPanel, &LabPanel::highlightChanged, this, [this] { m_scene->setHighlighted(m_labPanel->highlightIds()); });
     resizeDocks({m_bottomDock}, {300}, Qt::Vertical);
 

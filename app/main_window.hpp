@@ -133,6 +133,7 @@ private:
     QString m_explainHtml;
     QString m_lang = QStringLiteral("en");
     bool m_docksSized = false;
+    QString m_suggested;  // the lab's last command suggestion put in the Console
     QTranslator m_appTranslator;
     QTranslator m_qtTranslator;
 

@@ -52,12 +52,12 @@ ConsoleWidget::ConsoleWidget(LabController& controller, QWidget* parent) : QWidg
         m_input->clear();
         typeLine(line);
     });
-    // Every command the controller runs (typed here, a script, the welcome state) shows here.
     // A fresh host (a lab started, free play): the old host's output no longer applies.
     connect(&m_controller, &LabController::restarted, this, [this] {
         m_output->clear();
         refreshPrompt();
     });
+    // Every command the controller runs (typed here, a script, the welcome state) shows here.
     connect(&m_controller, &LabController::commandRan, this, [this](const CommandOutcome& o) {
         append(o.prompt + o.echo);
         if (!o.output.isEmpty()) append(o.output);

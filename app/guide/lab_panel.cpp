@@ -189,7 +189,10 @@ LabPanel::LabPanel(LabController& controller, std::filesystem::path progressFile
         m_controller.advanceLab();
     });
 
-    connect(&m_controller, &LabController::stateChanged, this, &LabPanel::refresh);
+    connect(&m_controller, &LabController::stateChanged, this, [this] {
+        refresh();
+        suggestNextCommand();
+    });
     connect(&m_controller, &LabController::labChanged, this, [this] {
         const auto* s = m_controller.labSession();
         const std::size_t step = s && !s->finished() ? s->stepIndex() : static_cast<std::size_t>(-1);
@@ -202,6 +205,7 @@ LabPanel::LabPanel(LabController& controller, std::filesystem::path progressFile
             m_shownStep = step;
         }
         refresh();
+        suggestNextCommand();
         emit highlightChanged();
     });
     retranslate();
@@ -280,6 +284,18 @@ void LabPanel::recordProgress() {
     m_progress.markDone(s->lab().name, s->step().id);
     (void)m_progress.save();  // progress that cannot be written is lost, the lab goes on
     fillPicker();
+}
+
+void LabPanel::suggestNextCommand() {
+    const auto* s = m_controller.labSession();
+    if (!s || s->finished() || s->step().commands.empty()) return;
+    const auto& commands = s->step().commands;
+    std::size_t next = 0;
+    // After the last of the step's commands that ran, in the step's order.
+    for (const auto& ran : s->stepCommands())
+        for (std::size_t i = 0; i < commands.size(); ++i)
+            if (ran.command == s->commandText(commands[i]) || ran.echo == s->commandText(commands[i])) next = i + 1;
+    if (next < commands.size()) emit commandSuggested(qs(s->commandText(commands[next])));
 }
 
 void LabPanel::rebuildQuestion() {

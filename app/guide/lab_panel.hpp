@@ -57,6 +57,9 @@ public:
 signals:
     /// The student clicked a command: the window puts it in the Console's input line.
     void commandChosen(const QString& command);
+    /// The command the student is likely to type next (the step's first, then the one after
+    /// the last that ran): the window pre-fills the Console with it when its input is empty.
+    void commandSuggested(const QString& command);
     /// The step (and so what the canvas should highlight) changed.
     void highlightChanged();
 
@@ -70,6 +73,7 @@ private:
     void fillPicker();
     void rebuildQuestion();
     void recordProgress();
+    void suggestNextCommand();
     QString labLine(const labs::LabDefinition& lab) const;
 
     LabController& m_controller;

@@ -123,10 +123,30 @@ private slots:
         QVERIFY(w.openLab(QStringLiteral("docker0")));
         auto* commands = w.labPanel()->findChild<QLabel*>(QStringLiteral("labCommands"));
         QVERIFY(commands && commands->text().contains(QStringLiteral("docker network inspect bridge")));
+        // The step's first command is there already; a click puts it back after the student cleared it.
+        QCOMPARE(w.console()->input()->text(), QStringLiteral("docker network inspect bridge"));
+        w.console()->input()->clear();
         emit commands->linkActivated(QStringLiteral("0"));
         QCOMPARE(w.console()->input()->text(), QStringLiteral("docker network inspect bridge"));
         // Filling in is not running: nothing ran, nothing is checked yet.
         QVERIFY(w.controller().inputs().empty());
+    }
+
+    void theNextCommandIsPrefilled() {
+        MainWindow w;
+        QVERIFY(w.openLab(QStringLiteral("docker0")));
+        QVERIFY(w.skipToStep(2));
+        const auto& commands = w.controller().labSession()->step().commands;
+        QVERIFY(commands.size() >= 2);
+        auto* input = w.console()->input();
+        QCOMPARE(input->text(), QString::fromStdString(commands[0]));
+        // Enter, as the student would: the next command of the step takes its place.
+        QTest::keyClick(input, Qt::Key_Return);
+        QCOMPARE(input->text(), QString::fromStdString(commands[1]));
+        // Something the student typed is never overwritten.
+        input->setText(QStringLiteral("docker ps"));
+        w.console()->typeLine(QString::fromStdString(commands[1]));
+        QCOMPARE(input->text(), QStringLiteral("docker ps"));
     }
 
     void everyLabCanBeFinishedThroughThePanel() {
