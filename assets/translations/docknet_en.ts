@@ -809,6 +809,14 @@
         <source>Inspector · %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>docknet::gui::ConsoleWidget</name>

@@ -809,6 +809,14 @@
         <source>Inspector · %1</source>
         <translation>인스펙터 · %1</translation>
     </message>
+    <message>
+        <source>Packets</source>
+        <translation>패킷</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>바이트</translation>
+    </message>
 </context>
 <context>
     <name>docknet::gui::ConsoleWidget</name>
