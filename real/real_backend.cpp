@@ -7,6 +7,7 @@
 
 #include "real/icmp_probe.hpp"
 #include "real/ledger_teardown.hpp"
+#include "real/link_reader.hpp"
 #include "real/neighbour_reader.hpp"
 #include "real/netlink_session.hpp"
 #include "real/netns_path.hpp"
@@ -126,6 +127,20 @@ Result<std::vector<sim::plan::FdbObservation>> RealBackend::fdb(const std::strin
         auto session = NetlinkSession::open();
         if (!session) return std::unexpected(session.error());
         return readFdb(*session, ns);
+    });
+}
+
+}  // namespace docknet::real
+
+namespace docknet::real {
+
+Result<std::vector<sim::plan::LinkObservation>> RealBackend::links(const std::string& ns) {
+    return m_worker.call([&]() -> Result<std::vector<sim::plan::LinkObservation>> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        auto session = NetlinkSession::open();
+        if (!session) return std::unexpected(session.error());
+        return readLinks(*session, ns);
     });
 }
 

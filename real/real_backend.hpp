@@ -28,6 +28,7 @@ public:
     sim::core::Result<bool> ping(const std::string& ns, const std::string& dst, int timeoutMs) override;
     sim::core::Result<std::vector<sim::plan::NeighborObservation>> neighbors(const std::string& ns) override;
     sim::core::Result<std::vector<sim::plan::FdbObservation>> fdb(const std::string& ns) override;
+    sim::core::Result<std::vector<sim::plan::LinkObservation>> links(const std::string& ns) override;
     sim::core::Result<std::string> connect(const std::string& ns, const std::string& dst, std::uint16_t port,
                                            int timeoutMs) override;
 

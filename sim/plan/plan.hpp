@@ -136,6 +136,12 @@ struct FdbObservation {
     std::string ns, bridge, port, mac;
 };
 
+/// A link as `ip link` shows it: name, MAC, administratively up, bridge master (empty: none).
+struct LinkObservation {
+    std::string ns, name, mac, master;
+    bool up = false;
+};
+
 /// A TCP connect through a published port: from docknet-router (the LAN) to the host's
 /// address and host port, which the nat table DNATs to the container.
 struct TcpProbe {
@@ -188,6 +194,8 @@ public:
     virtual core::Result<bool> ping(const std::string& ns, const std::string& dst, int timeoutMs) = 0;
     virtual core::Result<std::vector<NeighborObservation>> neighbors(const std::string& ns) = 0;
     virtual core::Result<std::vector<FdbObservation>> fdb(const std::string& ns) = 0;
+    /// The namespace's links except lo.
+    virtual core::Result<std::vector<LinkObservation>> links(const std::string& ns) = 0;
     /// A TCP connect from a namespace; the words of simConnect.
     virtual core::Result<std::string> connect(const std::string& ns, const std::string& dst, std::uint16_t port,
                                               int timeoutMs) = 0;

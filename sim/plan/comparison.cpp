@@ -1,0 +1,146 @@
+#include "sim/plan/comparison.hpp"
+
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "sim/cli/docker_host.hpp"
+#include "sim/net/kernel.hpp"
+
+namespace sim::plan {
+
+namespace {
+
+std::string neighbourText(const NeighborObservation& n) {
+    return (n.mac.empty() ? std::string("(no mac)") : n.mac) + (n.valid ? " valid" : " failed");
+}
+
+std::string linkText(const LinkObservation& l) {
+    return l.mac + (l.up ? " up" : " down") + (l.master.empty() ? "" : " @" + l.master);
+}
+
+std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
+
+/// Rows for two keyed maps: every key of either side, "-" where one side lacks it.
+template <class Key>
+void compareMaps(Comparison& c, const std::string& section, const std::map<Key, std::string>& sim,
+                 const std::map<Key, std::string>& kernel, std::string (*name)(const Key&)) {
+    std::set<Key> keys;
+    for (const auto& [k, _] : sim) keys.insert(k);
+    for (const auto& [k, _] : kernel) keys.insert(k);
+    for (const auto& k : keys) {
+        const auto s = sim.find(k);
+        const auto r = kernel.find(k);
+        c.rows.push_back({section, name(k), s == sim.end() ? "-" : s->second, r == kernel.end() ? "-" : r->second});
+    }
+}
+
+using Key3 = std::tuple<std::string, std::string, std::string>;
+using Key4 = std::tuple<std::string, std::string, std::string, std::string>;
+std::string name3(const Key3& k) { return std::get<0>(k) + " " + std::get<1>(k) + " " + std::get<2>(k); }
+std::string name2(const Key3& k) { return std::get<0>(k) + " " + std::get<1>(k); }
+std::string name4(const Key4& k) {
+    return std::get<0>(k) + " " + std::get<1>(k) + " " + std::get<2>(k) + " " + std::get<3>(k);
+}
+
+}  // namespace
+
+std::vector<LinkObservation> simLinks(const cli::DockerHost& host) {
+    std::vector<LinkObservation> out;
+    const auto& k = host.kernel();
+    for (const core::NamespaceId id : k.namespaces()) {
+        for (const core::InterfaceId ifId : k.interfacesOf(id)) {
+            const auto* i = k.interface(ifId);
+            if (!i || i->isLoopback()) continue;
+            const auto* master = i->master.isValid() ? k.interface(i->master) : nullptr;
+            out.push_back({kernelNamespaceName(k.ns(id)->name()), i->name, i->mac.toString(), master ? master->name : "", i->adminUp});
+        }
+    }
+    return out;
+}
+
+Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs) {
+    Comparison c;
+    // Only addresses of the lab are ever probed: nothing leaves docknet's namespaces.
+    std::set<std::string> labAddresses;
+    for (const auto& a : plan.addresses) labAddresses.insert(a.prefix.substr(0, a.prefix.find('/')));
+    auto inLab = [&](const std::string& ns, const std::string& dst) { return plan.findNamespace(ns) && labAddresses.contains(dst); };
+
+    forgetLearned(host);
+    for (const auto& p : derivePings(host)) {
+        const std::string what = p.fromLabel + " -> " + p.toLabel + " " + p.dst + " (" + p.network + ")";
+        if (!inLab(p.fromNs, p.dst)) {
+            c.rows.push_back({"PING", what, "-", "not pinged: outside the lab"});
+            continue;
+        }
+        const bool simReply = simPing(host, p);
+        auto real = kernel.ping(p.fromNs, p.dst, timeoutMs);
+        c.rows.push_back({"PING", what, simReply ? "reply" : "no reply",
+                          !real ? "error: " + real.error().message : *real ? "reply" : "no reply"});
+    }
+    for (const auto& t : deriveTcpProbes(host)) {
+        const std::string what = "router -> " + t.dst + ":" + std::to_string(t.port) + " (to " + t.target + ")";
+        if (!inLab(t.fromNs, t.dst)) {
+            c.rows.push_back({"TCP", what, "-", "not tried: outside the lab"});
+            continue;
+        }
+        const std::string simOutcome = simConnect(host, t);
+        auto real = kernel.connect(t.fromNs, t.dst, t.port, timeoutMs);
+        c.rows.push_back({"TCP", what, simOutcome, real ? *real : "error: " + real.error().message});
+    }
+
+    std::map<Key3, std::string> simL, realL, simN, realN;
+    std::map<Key4, std::string> simF, realF;
+    for (const auto& l : simLinks(host)) simL[{l.ns, l.name, ""}] = linkText(l);
+    for (const auto& n : simNeighbors(host)) simN[{n.ns, n.dev, n.ip}] = neighbourText(n);
+    for (const auto& f : simFdb(host)) simF[{f.ns, f.bridge, f.port, f.mac}] = "learned";
+    for (const auto& ns : plan.namespaces) {
+        if (auto l = kernel.links(ns.name)) {
+            for (const auto& e : *l) realL[{e.ns, e.name, ""}] = linkText(e);
+        } else {
+            c.errors.push_back("links of " + ns.name + ": " + l.error().message);
+        }
+        if (auto n = kernel.neighbors(ns.name)) {
+            for (const auto& e : *n) realN[{e.ns, e.dev, e.ip}] = neighbourText(e);
+        } else {
+            c.errors.push_back("neighbours of " + ns.name + ": " + n.error().message);
+        }
+        if (auto f = kernel.fdb(ns.name)) {
+            for (const auto& e : *f) realF[{e.ns, e.bridge, e.port, e.mac}] = "learned";
+        } else {
+            c.errors.push_back("fdb of " + ns.name + ": " + f.error().message);
+        }
+    }
+    compareMaps(c, "LINK", simL, realL, name2);
+    compareMaps(c, "NEIGHBOUR", simN, realN, name3);
+    compareMaps(c, "FDB", simF, realF, name4);
+    return c;
+}
+
+std::vector<std::string> Comparison::differences() const {
+    std::vector<std::string> out;
+    for (const auto& r : rows)
+        if (!r.agrees()) out.push_back(r.section + " " + r.what + ": sim " + r.sim + ", kernel " + r.kernel);
+    out.insert(out.end(), errors.begin(), errors.end());
+    return out;
+}
+
+std::string Comparison::render() const {
+    static const std::map<std::string, std::string> titles = {
+        {"PING", "PING"},
+        {"TCP", "TCP CONNECT (from the LAN, through a published port)"},
+        {"LINK", "LINK (namespace name)"},
+        {"NEIGHBOUR", "NEIGHBOUR (namespace dev ip)"},
+        {"FDB", "FDB (namespace bridge port mac)"}};
+    std::ostringstream o;
+    for (const char* section : {"PING", "TCP", "LINK", "NEIGHBOUR", "FDB"}) {
+        o << "\n  " << pad(titles.at(section), 58) << pad("sim", 30) << pad("kernel", 30) << "\n";
+        for (const auto& r : rows)
+            if (r.section == section)
+                o << "  " << pad(r.what, 58) << pad(r.sim, 30) << pad(r.kernel, 30) << (r.agrees() ? "ok" : "DIFFERENT") << "\n";
+    }
+    return o.str();
+}
+
+}  // namespace sim::plan

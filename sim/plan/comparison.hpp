@@ -1,0 +1,41 @@
+// Comparison: the sim and a KernelBackend side by side after the same probes: reachability per
+// ping, outcome per TCP connect through a published port, links, neighbour entries, learned FDB
+// entries. It speaks only to the KernelBackend interface, so the CLI's `docknet real verify`
+// (and later a GUI) shows the same rows, and a test can feed it a fake kernel.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/plan/plan.hpp"
+
+namespace sim::plan {
+
+struct ComparisonRow {
+    std::string section;  // PING, TCP, LINK, NEIGHBOUR, FDB
+    std::string what;     // "alpine1 -> alpine2 172.17.0.3 (bridge)"
+    std::string sim;      // "reply", "02:42:ac:11:00:03 valid", "-" (absent)
+    std::string kernel;
+    [[nodiscard]] bool agrees() const { return sim == kernel; }
+};
+
+struct Comparison {
+    std::vector<ComparisonRow> rows;
+    std::vector<std::string> errors;  // what could not be read from the kernel
+
+    /// One sentence per disagreeing row and per error: empty when sim and kernel agree.
+    [[nodiscard]] std::vector<std::string> differences() const;
+    /// The rows as aligned tables, one per section, `ok` or `DIFFERENT` at the end of each row.
+    [[nodiscard]] std::string render() const;
+};
+
+/// Forgets the sim's learned entries (forgetLearned: the freshly applied kernel saw none of the
+/// script's traffic), runs derivePings and deriveTcpProbes in both worlds, then reads links,
+/// neighbours and FDBs of every plan namespace from both. Probes go only to addresses of the
+/// plan, from namespaces of the plan.
+Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs);
+
+/// The sim's non-loopback links, as the kernel will report them.
+std::vector<LinkObservation> simLinks(const cli::DockerHost& host);
+
+}  // namespace sim::plan
