@@ -170,10 +170,11 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
             return r;
         }
     }
-    // The CLI (>= 23) rejects aliases on the default bridge before asking the daemon.
+    // The CLI (>= 23, parseNetworkAttachmentOpt) rejects aliases on any network that is not
+    // user-defined (default, bridge, host, none, container:X) before asking the daemon.
     if (!cfg.networkAliases.empty() &&
-        (cfg.network.kind == docker::NetworkMode::Kind::Default || cfg.network.name == "bridge"))
-        return daemonCreateError("network-scoped alias is supported only for containers in user defined networks");
+        (cfg.network.kind != docker::NetworkMode::Kind::Named || cfg.network.name == "bridge"))
+        return cliError("network-scoped aliases are only supported for user-defined networks");
 
     if (!ensureImage(cfg.image, r, command)) return r;
 

@@ -46,11 +46,25 @@ core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std:
         if (!cfg.links.empty()) return fail(ErrorCode::InvalidArgument, msg::kHostLinks);
         if (!cfg.publish.empty() || cfg.publishAll) warnings.push_back(msg::kHostPortsDiscarded);
     }
-    const bool defaultBridge = mode.kind == NetworkMode::Kind::Default || (mode.kind == NetworkMode::Kind::Named && mode.name == "bridge");
-    if (cfg.ip && (defaultBridge || mode.isHost() || mode.isNone() || mode.isContainer()))
-        return fail(ErrorCode::InvalidArgument, msg::kStaticIpDefault);
-    if (!cfg.networkAliases.empty() && (defaultBridge || mode.isHost() || mode.isNone() || mode.isContainer()))
-        return fail(ErrorCode::InvalidArgument, msg::kAliasDefault);
+    // validateNetworkingConfig (v25-27): the endpoint settings of the network the CLI names
+    // ("default" without --network), checked against it when it exists, at create time, so a
+    // refused --ip leaves no container.
+    if (cfg.ip || !cfg.networkAliases.empty()) {
+        std::string key = "default";
+        const Network* n = nullptr;
+        switch (mode.kind) {
+            case NetworkMode::Kind::Default: break;
+            case NetworkMode::Kind::Named: key = mode.name; n = findNetwork(mode.name); break;
+            case NetworkMode::Kind::Host: key = "host"; n = findNetwork("host"); break;
+            case NetworkMode::Kind::None: key = "none"; n = findNetwork("none"); break;
+            case NetworkMode::Kind::Container: key = "container:" + mode.name; break;
+        }
+        EndpointRequest request;
+        request.aliases = cfg.networkAliases;
+        if (cfg.ip) request.ipv4Address = cfg.ip->toString();
+        if (auto valid = validateEndpointRequest(n, key, request); !valid)
+            return fail(ErrorCode::InvalidArgument, "invalid config for network " + key + ": " + valid.error().message);
+    }
     return {};
 }
 
