@@ -66,7 +66,7 @@ sim::core::Result<void> Ledger::lock() {
     return {};
 }
 
-sim::core::Result<void> Ledger::append(const std::string& line) {
+sim::core::Result<void> Ledger::append(const std::string& lines, std::size_t count, bool durable) {
     if (m_fd < 0) {
         if (::mkdir(m_dir.c_str(), 0700) != 0 && errno != EEXIST) return fail(ErrorCode::Internal, errnoText("mkdir " + m_dir));
         // Count the lines already there so cancel() can name a line of this run.
@@ -77,28 +77,45 @@ sim::core::Result<void> Ledger::append(const std::string& line) {
         m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
         if (m_fd < 0) return fail(ErrorCode::Internal, errnoText("open " + m_path));
     }
-    const std::string text = line + "\n";
-    if (::write(m_fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+    if (::write(m_fd, lines.data(), lines.size()) != static_cast<ssize_t>(lines.size()))
         return fail(ErrorCode::Internal, errnoText("write " + m_path));
-    // The record must be on disk before the object exists, or a crash could leave an
-    // object nobody knows about.
-    if (::fsync(m_fd) != 0) return fail(ErrorCode::Internal, errnoText("fsync " + m_path));
-    ++m_lines;
+    // On disk before the object exists, or a machine crash could leave an object nobody knows of.
+    if (durable && ::fsync(m_fd) != 0) return fail(ErrorCode::Internal, errnoText("fsync " + m_path));
+    m_lines += count;
     return {};
 }
 
-sim::core::Result<std::size_t> Ledger::record(const std::string& kind, const std::vector<std::string>& fields) {
-    std::string line = kind;
-    for (const auto& f : fields) {
-        if (f.find_first_of("\t\n") != std::string::npos)
-            return fail(ErrorCode::InvalidArgument, "ledger field with a tab or newline: " + f);
-        line += "\t" + f;
-    }
-    if (auto r = append(line); !r) return std::unexpected(r.error());
-    return m_lines;
+bool Ledger::outlivesReboot(const std::string& kind) {
+    return kind == "netns" || kind == "dir" || kind == "file" || kind == "rundir" || kind == "runmount";
 }
 
-sim::core::Result<void> Ledger::cancel(std::size_t line) { return append("cancel\t" + std::to_string(line)); }
+sim::core::Result<std::vector<std::size_t>> Ledger::recordAll(
+    const std::vector<std::pair<std::string, std::vector<std::string>>>& records) {
+    std::string text;
+    bool durable = false;
+    for (const auto& [kind, fields] : records) {
+        text += kind;
+        for (const auto& f : fields) {
+            if (f.find_first_of("\t\n") != std::string::npos)
+                return fail(ErrorCode::InvalidArgument, "ledger field with a tab or newline: " + f);
+            text += "\t" + f;
+        }
+        text += "\n";
+        durable = durable || outlivesReboot(kind);
+    }
+    if (auto r = append(text, records.size(), durable); !r) return std::unexpected(r.error());
+    std::vector<std::size_t> lines;
+    for (std::size_t i = 0; i < records.size(); ++i) lines.push_back(m_lines - records.size() + 1 + i);
+    return lines;
+}
+
+sim::core::Result<std::size_t> Ledger::record(const std::string& kind, const std::vector<std::string>& fields) {
+    auto lines = recordAll({{kind, fields}});
+    if (!lines) return std::unexpected(lines.error());
+    return lines->front();
+}
+
+sim::core::Result<void> Ledger::cancel(std::size_t line) { return append("cancel\t" + std::to_string(line) + "\n", 1, true); }
 
 sim::core::Result<std::vector<LedgerRecord>> Ledger::load() const {
     std::ifstream in(m_path);

@@ -79,13 +79,19 @@ template <class Make>
 Result<void> PlanApplier::create(const std::string& kind, const std::vector<std::string>& fields, Make make) {
     auto line = m_ledger.record(kind, fields);
     if (!line) return std::unexpected(line.error());
+    return createRecorded(kind, fields, *line, make);
+}
+
+template <class Make>
+Result<void> PlanApplier::createRecorded(const std::string& kind, const std::vector<std::string>& fields, std::size_t line,
+                                         Make make) {
     Result<void> made = make();
     std::string what = kind;
     for (const auto& f : fields) what += " " + f;
     if (!made) {
         // Nothing was made (netlink's NLM_F_EXCL, O_EXCL): the record must not make down delete
         // an object of the same name that is someone else's.
-        if (made.error().code == ErrorCode::AlreadyExists) (void)m_ledger.cancel(*line);
+        if (made.error().code == ErrorCode::AlreadyExists) (void)m_ledger.cancel(line);
         return withContext(std::move(made), what);
     }
     if (m_options.onMade) m_options.onMade(what);
@@ -98,8 +104,7 @@ Result<void> PlanApplier::apply(const sim::plan::KernelPlan& plan) {
     NetnsRegistry registry(m_ledger);
     if (auto r = registry.prepareRunDir(); !r) return r;
 
-    for (const auto& n : plan.namespaces)
-        if (auto r = create("netns", {n.name}, [&] { return registry.create(n.name); }); !r) return r;
+    if (auto r = makeNamespaces(plan); !r) return r;
 
     // Sysctls before any link, so IPv6 is off on every interface from its birth (no router
     // solicitations, no DAD: the kernel sends nothing the model does not).
@@ -170,23 +175,58 @@ Result<void> PlanApplier::apply(const sim::plan::KernelPlan& plan) {
     return writeFiles(plan);
 }
 
+Result<void> PlanApplier::makeNamespaces(const sim::plan::KernelPlan& plan) {
+    // A name taken before we start is someone else's: refuse before recording anything, then
+    // record all of them in one fsynced write.
+    std::vector<std::pair<std::string, std::vector<std::string>>> batch;
+    for (const auto& n : plan.namespaces) {
+        if (::access(netnsPath(n.name).c_str(), F_OK) == 0)
+            return fail(ErrorCode::AlreadyExists, netnsPath(n.name) + " exists and docknet did not record it (remove it with `ip netns del " +
+                                                      n.name + "`)");
+        batch.push_back({"netns", {n.name}});
+    }
+    auto lines = m_ledger.recordAll(batch);
+    if (!lines) return std::unexpected(lines.error());
+    NetnsRegistry registry(m_ledger);
+    for (std::size_t i = 0; i < plan.namespaces.size(); ++i) {
+        const std::string& name = plan.namespaces[i].name;
+        if (auto r = createRecorded("netns", {name}, (*lines)[i], [&] { return registry.create(name); }); !r) return r;
+    }
+    return {};
+}
+
 Result<void> PlanApplier::writeFiles(const sim::plan::KernelPlan& plan) {
     auto makeDir = [](const std::string& path) -> Result<void> {
         if (::mkdir(path.c_str(), 0755) != 0)
             return fail(errno == EEXIST ? ErrorCode::AlreadyExists : ErrorCode::Internal, path + ": " + std::strerror(errno));
         return {};
     };
+    // Plan the directories and files, refuse any that exists already (not ours), record them
+    // all in one fsynced write, then make them in order.
+    struct Step {
+        std::string kind, path, content;
+    };
+    std::vector<Step> steps;
     std::set<std::string> dirs;
+    if (!plan.files.empty() && ::access(kNetnsEtcDir, F_OK) != 0) steps.push_back({"dir", kNetnsEtcDir, {}});
     for (const auto& f : plan.files) {
-        if (::access(kNetnsEtcDir, F_OK) != 0)
-            if (auto r = create("dir", {kNetnsEtcDir}, [&] { return makeDir(kNetnsEtcDir); }); !r) return r;
         const std::string dir = std::string(kNetnsEtcDir) + "/" + f.ns;
-        if (!dirs.contains(dir)) {
-            if (auto r = create("dir", {dir}, [&] { return makeDir(dir); }); !r) return r;
-            dirs.insert(dir);
-        }
-        const std::string path = dir + "/" + f.name;
-        if (auto r = create("file", {path}, [&] { return writeFile(path, f.content); }); !r) return r;
+        if (dirs.insert(dir).second) steps.push_back({"dir", dir, {}});
+        steps.push_back({"file", dir + "/" + f.name, f.content});
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> batch;
+    for (const auto& s : steps) {
+        if (::access(s.path.c_str(), F_OK) == 0 && s.path != kNetnsEtcDir)
+            return fail(ErrorCode::AlreadyExists, s.path + " exists and docknet did not record it");
+        batch.push_back({s.kind, {s.path}});
+    }
+    auto lines = m_ledger.recordAll(batch);
+    if (!lines) return std::unexpected(lines.error());
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const Step& s = steps[i];
+        auto made = createRecorded(s.kind, {s.path}, (*lines)[i],
+                                   [&] { return s.kind == "dir" ? makeDir(s.path) : writeFile(s.path, s.content); });
+        if (!made) return made;
     }
     return {};
 }

@@ -18,6 +18,11 @@ private:
     /// Ledger first, then `make`; counts the object (and crashes here when told to).
     template <class Make>
     sim::core::Result<void> create(const std::string& kind, const std::vector<std::string>& fields, Make make);
+    /// `make` for an object recorded already (at ledger line `line`, by a batch).
+    template <class Make>
+    sim::core::Result<void> createRecorded(const std::string& kind, const std::vector<std::string>& fields, std::size_t line,
+                                           Make make);
+    sim::core::Result<void> makeNamespaces(const sim::plan::KernelPlan& plan);
     sim::core::Result<void> writeFiles(const sim::plan::KernelPlan& plan);
 
     Ledger& m_ledger;

@@ -127,3 +127,18 @@ TEST_CASE("one docknet real at a time: the state directory is locked", "[ledger]
     REQUIRE_FALSE(refused);
     CHECK(refused.error().message.find("another docknet real") != std::string::npos);
 }
+
+TEST_CASE("a batch of records gets consecutive line numbers after the ones there", "[ledger]") {
+    TempDir dir;
+    Ledger ledger(dir.path);
+    REQUIRE(ledger.record("rundir", {"/run/netns"}) == 1u);
+    auto lines = ledger.recordAll({{"netns", {"docknet-host"}}, {"netns", {"docknet-a"}}, {"netns", {"docknet-b"}}});
+    REQUIRE(lines);
+    CHECK(*lines == std::vector<std::size_t>{2, 3, 4});
+    REQUIRE(ledger.cancel((*lines)[1]));  // docknet-a was someone else's
+    auto records = Ledger(dir.path).load();
+    REQUIRE(records->size() == 3);
+    CHECK((*records)[2].toString() == "netns docknet-b");
+    CHECK(Ledger::outlivesReboot("file"));
+    CHECK_FALSE(Ledger::outlivesReboot("veth"));
+}
