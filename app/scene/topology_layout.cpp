@@ -21,6 +21,10 @@ constexpr double kCardPadX = 10;
 constexpr double kCardPadY = 8;
 constexpr double kBandMaxW = 1900;   // wider rows of bridges wrap into a new band
 constexpr int kSlotChunk = 2;        // a bridge reserves slots two at a time
+// A port's dashed line runs between the sockets' captions (down to frame top + 32) and the
+// frame's title (from frame top + 40, drawn at x + 16), then left of the title and the bars.
+constexpr double kPortLaneY = 36;
+constexpr double kPortLaneX = 8;
 
 double lineHeight(TextStyle s) {
     switch (s) {
@@ -369,7 +373,9 @@ Layout layoutTopology(const TopologySnapshot& snap, LayoutMemory& memory, const 
             it.targetId = "container:" + port.containerId;
             it.dashed = true;
             portX = std::max(portX, it.rect.right() + 14);
-            // The dashed line to the container, down its card's left edge (not over the veth).
+            // The dashed line to the container keeps off every label: down beside the socket's
+            // caption, left above the frame's title, down the frame's left margin (left of the
+            // title and the bars), then right just above the card row into the card's corner.
             if (auto card = p.cardRect.find(port.containerId); card != p.cardRect.end()) {
                 LayoutItem line;
                 line.kind = ItemKind::Port;
@@ -377,11 +383,24 @@ Layout layoutTopology(const TopologySnapshot& snap, LayoutMemory& memory, const 
                 line.modelId = port.key;
                 line.dashed = true;
                 line.targetId = it.targetId;
+                const Rect& c = card->second;
                 const double sx = it.rect.x + 4;
-                const double cx = card->second.x + 14;
-                const double turn = kFrameTop + kHeaderH - 14;
-                line.path = {{sx, it.rect.bottom()}, {sx, turn}, {cx, turn}, {cx, card->second.y}};
-                line.rect = Rect{std::min(sx, cx), it.rect.bottom(), std::abs(cx - sx) + 1, card->second.y - it.rect.bottom()};
+                const double cx = c.x + 14;
+                const double laneY = frameY + kPortLaneY;
+                const double laneX = frameX + kPortLaneX;
+                const double aboveCard = c.y - 12;
+                if (aboveCard > laneY) {
+                    line.path = {{sx, it.rect.bottom()}, {sx, laneY}, {laneX, laneY}, {laneX, aboveCard}, {cx, aboveCard}, {cx, c.y}};
+                } else {
+                    // A card dragged up to the frame's top edge: the straight way.
+                    line.path = {{sx, it.rect.bottom()}, {cx, it.rect.bottom()}, {cx, c.y}};
+                }
+                double minX = sx, maxX = sx, minY = it.rect.bottom(), maxY = minY;
+                for (const auto& pt : line.path) {
+                    minX = std::min(minX, pt.x), maxX = std::max(maxX, pt.x);
+                    minY = std::min(minY, pt.y), maxY = std::max(maxY, pt.y);
+                }
+                line.rect = Rect{minX, minY, maxX - minX + 1, maxY - minY + 1};
                 p.out.items.push_back(std::move(line));
             }
             p.out.items.push_back(std::move(it));
