@@ -37,7 +37,7 @@ Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
             auto fd = listenTcp(l.address, l.port);
             if (!fd) return fail(fd.error().code, l.ns + " (" + l.owner + "): " + fd.error().message);
             m_listeners.push_back(*fd);
-            if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner + ")");
+            if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner + ", open while this docknet runs)");
         }
         return {};
     });
