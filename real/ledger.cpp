@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <fstream>
 #include <set>
@@ -139,7 +140,11 @@ sim::core::Result<std::vector<LedgerRecord>> Ledger::load() const {
         auto parts = splitTabs(l);
         if (parts.empty() || parts[0].empty()) continue;
         if (parts[0] == "cancel") {
-            if (parts.size() > 1) cancelled.insert(std::stoul(parts[1]));
+            std::size_t line = 0;
+            // A garbled cancel cancels nothing: keeping a record is the safe side (down then
+            // finds its object absent, or removes what docknet made).
+            if (parts.size() > 1 && std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), line).ec == std::errc())
+                cancelled.insert(line);
             continue;
         }
         LedgerRecord r;
