@@ -34,6 +34,7 @@
 #include "events/event_list_model.hpp"
 #include "events/playback.hpp"
 #include "guide/lab_panel.hpp"
+#include "kernel/kernel_panel.hpp"
 #include "labs/lab_loader.hpp"
 #include "labs/lab_session.hpp"
 #include "export/pcap_writer.hpp"
@@ -215,6 +216,8 @@ void MainWindow::buildDocks() {
     m_rightTabs->addTab(m_details, QString());
     m_rightTabs->addTab(m_inspector, QString());
     m_rightTabs->addTab(m_explain, QString());
+    m_kernel = new KernelPanel(*m_controller, this);
+    m_rightTabs->addTab(m_kernel, QString());
     m_rightDock = new QDockWidget(this);
     m_rightDock->setObjectName(QStringLiteral("rightDock"));
     m_rightDock->setWidget(m_rightTabs);
@@ -241,6 +244,10 @@ void MainWindow::buildDocks() {
         const QString typed = m_console->input()->text();
         if (typed.isEmpty() || typed == m_suggested) m_console->input()->setText(command);
         m_suggested = command;
+    });
+    connect(m_labPanel, &LabPanel::kernelCheckRequested, this, [this] {
+        m_rightTabs->setCurrentWidget(m_kernel);
+        m_kernel->applyAndVerify(false);
     });
     connect(m_labPanel, &LabPanel::highlightChanged, this, [this] { m_scene->setHighlighted(m_labPanel->highlightIds()); });
     resizeDocks({m_bottomDock}, {300}, Qt::Vertical);
@@ -284,6 +291,11 @@ void MainWindow::buildMenus() {
 
     m_simMenu = menuBar()->addMenu(QString());
     m_simMenu->addActions({m_play, m_stepBack, m_stepForward, m_first, m_last});
+    m_simMenu->addSeparator();
+    m_applyKernel = m_simMenu->addAction(QString(), this, [this] {
+        m_rightTabs->setCurrentWidget(m_kernel);
+        m_kernel->applyAndVerify(false);
+    });
 
     m_labsMenu = menuBar()->addMenu(QString());
     rebuildLabsMenu();
@@ -372,6 +384,8 @@ void MainWindow::retranslate() {
     m_rightTabs->setTabText(0, tr("Event details"));
     m_rightTabs->setTabText(1, tr("Inspector"));
     m_rightTabs->setTabText(2, tr("Explain"));
+    m_rightTabs->setTabText(3, tr("Kernel"));
+    m_applyKernel->setText(tr("Apply to &kernel and verify..."));
     m_bottomDock->setWindowTitle(tr("Console and events"));
     m_rightDock->setWindowTitle(tr("Details"));
     m_hint->setText(tr("Type a docker command in the Console, e.g. <b>docker exec nginx ping -c 1 172.17.0.2</b>, "

@@ -36,6 +36,7 @@ class EventListModel;
 class InspectorPanel;
 class LabController;
 class LabPanel;
+class KernelPanel;
 class Playback;
 struct CommandOutcome;
 
@@ -53,6 +54,7 @@ public:
     [[nodiscard]] Playback* playback() const { return m_playback; }
     [[nodiscard]] ConsoleWidget* console() const { return m_console; }
     [[nodiscard]] LabPanel* labPanel() const { return m_labPanel; }
+    [[nodiscard]] KernelPanel* kernelPanel() const { return m_kernel; }
     [[nodiscard]] QString hintText() const;
     [[nodiscard]] QString explainText() const;
 
@@ -70,7 +72,7 @@ public:
     void selectItem(const QString& id);
     /// Puts the cursor on trace record `record` (no animation).
     void showEventRecord(std::size_t record);
-    /// 0: event details, 1: Inspector, 2: Explain.
+    /// 0: event details, 1: Inspector, 2: Explain, 3: Kernel.
     void showRightTab(int index);
     void fitToView();
 
@@ -115,6 +117,7 @@ private:
     EventDetailsView* m_details = nullptr;
     InspectorPanel* m_inspector = nullptr;
     LabPanel* m_labPanel = nullptr;
+    KernelPanel* m_kernel = nullptr;
     QDockWidget* m_labDock = nullptr;
     QLabel* m_hint = nullptr;
     QLabel* m_explain = nullptr;
@@ -161,6 +164,7 @@ private:
     QAction* m_langEn = nullptr;
     QAction* m_langKo = nullptr;
     QAction* m_about = nullptr;
+    QAction* m_applyKernel = nullptr;
 };
 
 }  // namespace docknet::gui

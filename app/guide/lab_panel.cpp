@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "controller/lab_controller.hpp"
+#include "kernel/kernel_panel.hpp"
 #include "labs/lab_checks.hpp"
 #include "labs/lab_session.hpp"
 
@@ -166,7 +167,15 @@ LabPanel::LabPanel(LabController& controller, std::filesystem::path progressFile
     row1->addWidget(m_doIt, 1);
     row2->addWidget(m_leave);
     row2->addWidget(m_next, 1);
+    // Where the kernel backend can run (root, network namespaces), a step can be checked on the
+    // real kernel too: the Kernel tab applies this host and compares.
+    m_kernelCheck = new QPushButton(this);
+    m_kernelCheck->setObjectName(QStringLiteral("labKernelCheck"));
+    m_kernelCheck->setVisible(false);
+    m_kernelAvailable = !KernelPanel::unavailableReason().has_value();
+    connect(m_kernelCheck, &QPushButton::clicked, this, &LabPanel::kernelCheckRequested);
     box->addLayout(row1);
+    box->addWidget(m_kernelCheck);
     box->addLayout(row2);
     connect(m_hintButton, &QPushButton::clicked, this, [this] {
         m_hintAsked = true;
@@ -260,6 +269,7 @@ void LabPanel::retranslate() {
     m_hintButton->setText(tr("Hint"));
     m_doIt->setText(tr("Do it for me"));
     m_leave->setText(tr("Leave lab"));
+    m_kernelCheck->setText(tr("Check it on the real kernel"));
     refresh();
 }
 
@@ -351,6 +361,7 @@ void LabPanel::refresh() {
     const bool inStep = inLab && !s->finished();
     for (QWidget* w : std::initializer_list<QWidget*>{m_commandsCaption, m_commands, m_checksCaption, m_checks, m_hintButton, m_doIt})
         w->setVisible(inStep);
+    m_kernelCheck->setVisible(false);  // shown below once the step passed
     m_leave->setVisible(inLab);
     m_next->setVisible(inLab);
     rebuildQuestion();
@@ -439,6 +450,7 @@ void LabPanel::refresh() {
             m_answerText->setText(text + QLatin1Char(' ') + qs(q.explain.in(m_lang)).toHtmlEscaped());
         }
     }
+    m_kernelCheck->setVisible(m_kernelAvailable && passed);
     m_next->setText(passed ? tr("Next step ▶") : tr("Skip step"));
     m_next->setEnabled(!passed || !hasQuestion || answered);
     m_next->setDefault(passed && (!hasQuestion || answered));

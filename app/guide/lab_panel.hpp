@@ -60,6 +60,8 @@ signals:
     /// The command the student is likely to type next (the step's first, then the one after
     /// the last that ran): the window pre-fills the Console with it when its input is empty.
     void commandSuggested(const QString& command);
+    /// "Check it on the real kernel" (shown where the kernel backend can run).
+    void kernelCheckRequested();
     /// The step (and so what the canvas should highlight) changed.
     void highlightChanged();
 
@@ -83,6 +85,7 @@ private:
     labs::Language m_lang = labs::Language::English;
     bool m_hintAsked = false;
     bool m_stepPassed = false;
+    bool m_kernelAvailable = false;
     std::size_t m_passedStep = static_cast<std::size_t>(-1);
     std::size_t m_questionBuiltFor = static_cast<std::size_t>(-1);
     // Which session and step the panel last showed (labChanged also fires for an answer).
@@ -112,6 +115,7 @@ private:
     QPushButton* m_doIt = nullptr;
     QPushButton* m_next = nullptr;
     QPushButton* m_leave = nullptr;
+    QPushButton* m_kernelCheck = nullptr;
 };
 
 }  // namespace docknet::gui

@@ -7,6 +7,18 @@
 
 namespace docknet::gui {
 
+std::unique_ptr<sim::cli::DockerHost> replaySession(const Session& session) {
+    auto host = std::make_unique<sim::cli::DockerHost>(session.options);
+    sim::shell::ScriptRunner runner(*host);
+    sim::shell::Transcript transcript;
+    for (const std::string& input : session.inputs) {
+        auto parsed = sim::shell::parseLine(input, 1);
+        if (!parsed || parsed->needsMore()) continue;
+        runner.runParsed(parsed->script, transcript);
+    }
+    return host;
+}
+
 TablesAt tablesAfterEvent(const Session& session, std::size_t recordIndex, const InspectTarget& target) {
     sim::cli::DockerHost lab(session.options);
     sim::shell::ScriptRunner runner(lab);

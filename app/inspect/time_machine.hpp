@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct TablesAt {
     std::vector<Table> before;  // as of record recordIndex - 1 (for record 0: before its input ran)
     std::vector<Table> after;   // as of record recordIndex
 };
+
+/// A fresh DockerHost in the state the session left (for work that changes it, such as the
+/// kernel check, which must not touch the controller's own host).
+std::unique_ptr<sim::cli::DockerHost> replaySession(const Session& session);
 
 /// Replays `session` and returns the target's tables around record `recordIndex`. An index
 /// past the session's last record gives the final state as both (nothing changes there).

@@ -872,6 +872,109 @@
     </message>
 </context>
 <context>
+    <name>docknet::gui::KernelPanel</name>
+    <message>
+        <source>Build this Docker host in real Linux network namespaces (docknet-host, docknet-router and one docknet-&amp;lt;container&amp;gt; each), run the same pings and TCP connects there, and compare the kernel&apos;s neighbour tables and bridge FDBs with the simulation. Needs root; the machine&apos;s own network is not touched. Afterwards: &lt;code&gt;ip netns exec docknet-&amp;lt;container&amp;gt; ip neigh&lt;/code&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to kernel and verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulation · kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaying the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deriving the kernel plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>building the namespaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probing: pings, TCP connects, tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>docknet will create %n network namespace(s), all named docknet-*, with the bridges, veth pairs, addresses, routes and nftables rules of this host. It records each object before making it, so &quot;Remove from kernel&quot; (or `docknet real down`) removes all of it. Go on?</source>
+        <translation>
+            <numerusform>docknet will create %n network namespace, all named docknet-*, with the bridges, veth pairs, addresses, routes and nftables rules of this host. It records each object before making it, so "Remove from kernel" (or `docknet real down`) removes all of it. Go on?</numerusform>
+            <numerusform>docknet will create %n network namespaces, all named docknet-*, with the bridges, veth pairs, addresses, routes and nftables rules of this host. It records each object before making it, so "Remove from kernel" (or `docknet real down`) removes all of it. Go on?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) made, last: %1</source>
+        <translation>
+            <numerusform>%n object made, last: %1</numerusform>
+            <numerusform>%n objects made, last: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>simulation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Simulation and kernel agree on all %n row(s).</source>
+        <translation>
+            <numerusform>Simulation and kernel agree on all %n row.</numerusform>
+            <numerusform>Simulation and kernel agree on all %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) between the simulation and the kernel:</source>
+        <translation>
+            <numerusform>%n difference between the simulation and the kernel:</numerusform>
+            <numerusform>%n differences between the simulation and the kernel:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed everything docknet had made in the kernel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove it all: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>docknet::gui::LabPanel</name>
     <message>
         <source>no lab called &apos;%1&apos;</source>
@@ -981,6 +1084,10 @@
     </message>
     <message>
         <source>Skip step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check it on the real kernel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1222,6 +1329,14 @@
     </message>
     <message>
         <source>%1 (as of event #%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to &amp;kernel and verify...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

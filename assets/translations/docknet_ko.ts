@@ -872,6 +872,105 @@
     </message>
 </context>
 <context>
+    <name>docknet::gui::KernelPanel</name>
+    <message>
+        <source>Build this Docker host in real Linux network namespaces (docknet-host, docknet-router and one docknet-&amp;lt;container&amp;gt; each), run the same pings and TCP connects there, and compare the kernel&apos;s neighbour tables and bridge FDBs with the simulation. Needs root; the machine&apos;s own network is not touched. Afterwards: &lt;code&gt;ip netns exec docknet-&amp;lt;container&amp;gt; ip neigh&lt;/code&gt;.</source>
+        <translation>이 도커 호스트를 실제 리눅스 네트워크 네임스페이스(docknet-host, docknet-router, 컨테이너마다 docknet-&amp;lt;컨테이너&amp;gt;)로 만들고, 같은 ping과 TCP 연결을 실행한 뒤, 커널의 이웃 테이블과 브리지 FDB를 시뮬레이션과 비교합니다. root 권한이 필요하며, 이 컴퓨터 자체의 네트워크는 건드리지 않습니다. 그 다음에는: &lt;code&gt;ip netns exec docknet-&amp;lt;컨테이너&amp;gt; ip neigh&lt;/code&gt;.</translation>
+    </message>
+    <message>
+        <source>Apply to kernel and verify</source>
+        <translation>커널에 적용하고 검증</translation>
+    </message>
+    <message>
+        <source>Remove from kernel</source>
+        <translation>커널에서 제거</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Simulation · kernel</source>
+        <translation>시뮬레이션 · 커널</translation>
+    </message>
+    <message>
+        <source>Not available here: %1</source>
+        <translation>여기서는 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>replaying the session</source>
+        <translation>세션 다시 실행 중</translation>
+    </message>
+    <message>
+        <source>deriving the kernel plan</source>
+        <translation>커널 계획 만드는 중</translation>
+    </message>
+    <message>
+        <source>building the namespaces</source>
+        <translation>네임스페이스 만드는 중</translation>
+    </message>
+    <message>
+        <source>probing: pings, TCP connects, tables</source>
+        <translation>확인 중: ping, TCP 연결, 테이블</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>%2단계 중 %1단계: %3</translation>
+    </message>
+    <message>
+        <source>Apply to kernel</source>
+        <translation>커널에 적용</translation>
+    </message>
+    <message numerus="yes">
+        <source>docknet will create %n network namespace(s), all named docknet-*, with the bridges, veth pairs, addresses, routes and nftables rules of this host. It records each object before making it, so &quot;Remove from kernel&quot; (or `docknet real down`) removes all of it. Go on?</source>
+        <translation>
+            <numerusform>docknet이 이름이 모두 docknet-*인 네트워크 네임스페이스 %n개를 만들고, 이 호스트의 브리지, veth 쌍, 주소, 라우팅, nftables 규칙을 넣습니다. 만들기 전에 하나하나 기록해 두므로 "커널에서 제거"(또는 `docknet real down`)로 모두 지울 수 있습니다. 계속할까요?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) made, last: %1</source>
+        <translation>
+            <numerusform>%n개 만듦, 마지막: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>중단됨: %1</translation>
+    </message>
+    <message>
+        <source>simulation: %1</source>
+        <translation>시뮬레이션: %1</translation>
+    </message>
+    <message>
+        <source>kernel: %1</source>
+        <translation>커널: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Simulation and kernel agree on all %n row(s).</source>
+        <translation>
+            <numerusform>시뮬레이션과 커널이 %n개 항목 모두에서 일치합니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) between the simulation and the kernel:</source>
+        <translation>
+            <numerusform>시뮬레이션과 커널 사이에 차이가 %n개 있습니다:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed everything docknet had made in the kernel.</source>
+        <translation>docknet이 커널에 만든 것을 모두 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>Could not remove it all: %1</source>
+        <translation>모두 지우지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>docknet::gui::LabPanel</name>
     <message>
         <source>no lab called &apos;%1&apos;</source>
@@ -980,6 +1079,10 @@
     <message>
         <source>Skip step</source>
         <translation>단계 건너뛰기</translation>
+    </message>
+    <message>
+        <source>Check it on the real kernel</source>
+        <translation>실제 커널에서 확인하기</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1322,14 @@
     <message>
         <source>%1 (as of event #%2)</source>
         <translation>%1 (이벤트 #%2 시점)</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <source>Apply to &amp;kernel and verify...</source>
+        <translation>커널에 적용하고 검증(&amp;K)...</translation>
     </message>
 </context>
 </TS>
