@@ -95,6 +95,15 @@ core::Result<void> XtTable::remove(const std::string& chainName, const XtRule& r
     return {};
 }
 
+core::Result<void> XtTable::removeAt(const std::string& chainName, std::size_t position) {
+    XtChain* c = find(chainName);
+    if (!c) return noChain();
+    if (position == 0 || position > c->rules.size())
+        return core::fail(core::ErrorCode::InvalidArgument, "iptables: Index of deletion too big.");
+    c->rules.erase(c->rules.begin() + static_cast<std::ptrdiff_t>(position - 1));
+    return {};
+}
+
 core::Result<void> XtTable::flush(const std::string& chainName) {
     XtChain* c = find(chainName);
     if (!c) return noChain();

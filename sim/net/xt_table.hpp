@@ -131,6 +131,8 @@ public:
     core::Result<void> insert(const std::string& chain, std::size_t position, XtRule rule);
     /// iptables -D with a rule spec. "iptables: Bad rule (does a matching rule exist in that chain?)."
     core::Result<void> remove(const std::string& chain, const XtRule& rule);
+    /// iptables -D CHAIN N (1-based). "iptables: Index of deletion too big."
+    core::Result<void> removeAt(const std::string& chain, std::size_t position);
     core::Result<void> flush(const std::string& chain);
     core::Result<void> setPolicy(const std::string& chain, bool accept);
     [[nodiscard]] bool hasChain(const std::string& name) const;

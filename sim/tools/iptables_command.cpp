@@ -1,8 +1,9 @@
 // iptables (1.8.9, nf_tables backend as on Debian bookworm) listing commands over the namespace's
 // XtTables: -S/--list-rules [CHAIN] and -L/--list [CHAIN] with -n, -v, --line-numbers, -t filter|nat
 // (mangle and raw exist empty), the counters with -v [-x], and -Z [CHAIN] (alone or after -L,
-// which lists, then zeroes). Changing rules is the Docker layer's job: -A/-I/-D/... answer
-// that docknet does not model them here. Rendering lives in iptables_render.cpp.
+// which lists, then zeroes). The rules are the student's too, as on a real host (Docker's
+// packet-filtering page: DOCKER-USER): -A, -I [N], -D (spec or number), -C, -N, -X, -F, -P
+// change the namespace's XtTables, and the next packet obeys them. Rendering lives in iptables_render.cpp.
 // conntrack -L (conntrack-tools 1.4.7): one line per connection as the kernel's
 // ctnetlink shows it; the TCP state is ESTABLISHED once a reply was seen, SYN_SENT before.
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
 #include "sim/tools/iptables_render.hpp"
+#include "sim/tools/iptables_rule_spec.hpp"
 
 namespace sim::tools {
 
@@ -49,9 +51,124 @@ std::string tupleText(const net::ConnTuple& t, bool reply) {
     return s + "sport=" + std::to_string(t.sport) + " dport=" + std::to_string(t.dport) + " ";
 }
 
+const std::string kTry = "Try `iptables -h' or 'iptables --help' for more information.\n";
+
+/// The rule-changing commands, by their short letter.
+char changeCommand(const std::string& w) {
+    static const std::pair<const char*, char> kLong[] = {{"--append", 'A'}, {"--insert", 'I'},       {"--delete", 'D'},
+                                                        {"--check", 'C'},  {"--new-chain", 'N'},    {"--delete-chain", 'X'},
+                                                        {"--flush", 'F'},  {"--policy", 'P'},       {"--replace", 'R'},
+                                                        {"--rename-chain", 'E'}};
+    for (const auto& [name, c] : kLong)
+        if (w == name) return c;
+    if (w.size() == 2 && w[0] == '-' && std::string_view("AIDCNXFPRE").find(w[1]) != std::string_view::npos) return w[1];
+    return 0;
+}
+
+bool isNumber(const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); }
+
+ToolResult fromResult(const core::Result<void>& r) {
+    if (r) return ok();
+    return failure(r.error().message + "\n", 1);
+}
+
+/// iptables -A/-I/-D/-C/-N/-X/-F/-P on `table`. `words` are argv without "iptables" and -t.
+ToolResult changeRules(net::XtTable& xt, const std::vector<std::string>& words) {
+    char command = 0;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const char c = changeCommand(words[i]);
+        if (!c) continue;
+        if (command) return failure("iptables v1.8.9 (nf_tables): Can't use -" + std::string(1, c) + " with -" + std::string(1, command) + "\n\n" + kTry, 2);
+        command = c;
+        at = i;
+    }
+    if (command == 'R' || command == 'E')
+        return failure("docknet: iptables -" + std::string(1, command) + " is not modelled (use -D and -I)\n", 2);
+    std::vector<std::string> rest(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(at));
+    std::optional<std::string> chain;
+    std::size_t next = at + 1;
+    if (next < words.size() && !words[next].starts_with("-")) chain = words[next++];
+    std::optional<std::string> number;
+    if ((command == 'I' || command == 'D') && next < words.size() && isNumber(words[next])) number = words[next++];
+    rest.insert(rest.end(), words.begin() + static_cast<std::ptrdiff_t>(next), words.end());
+    const bool needsChain = command != 'X' && command != 'F';
+    if (needsChain && !chain)
+        return failure("iptables v1.8.9 (nf_tables): option \"-" + std::string(1, command) + "\" requires an argument\n" + kTry, 2);
+
+    switch (command) {
+    case 'N':
+    case 'X':
+    case 'F':
+        if (!rest.empty()) return failure("Bad argument `" + rest.front() + "'\n" + kTry, 2);
+        if (command == 'N') return fromResult(xt.newChain(*chain));
+        if (command == 'F') {
+            if (chain) return fromResult(xt.flush(*chain));
+            std::vector<std::string> all;
+            for (const auto& c : xt.chains()) all.push_back(c.name);
+            for (const auto& c : all) (void)xt.flush(c);
+            return ok();
+        }
+        if (chain) return fromResult(xt.deleteChain(*chain));
+        // -X alone: every user chain, which fails on the first one still referenced.
+        for (;;) {
+            std::optional<std::string> user;
+            for (const auto& c : xt.chains())
+                if (!c.builtin) user = c.name;
+            if (!user) return ok();
+            if (auto r = xt.deleteChain(*user); !r) return fromResult(r);
+        }
+    case 'P':
+        if (rest.size() != 1) return failure("iptables v1.8.9 (nf_tables): -P requires a chain and a policy\n" + kTry, 2);
+        if (rest[0] != "ACCEPT" && rest[0] != "DROP") return failure("iptables: Bad policy name. Run `dmesg' for more information.\n", 1);
+        return fromResult(xt.setPolicy(*chain, rest[0] == "ACCEPT"));
+    default:
+        break;
+    }
+    if (command == 'D' && number) {
+        if (!rest.empty()) return failure("Bad argument `" + rest.front() + "'\n" + kTry, 2);
+        return fromResult(xt.removeAt(*chain, static_cast<std::size_t>(std::stoul(*number))));
+    }
+    auto rule = parseRuleSpec(rest, xt.kind());
+    if (!rule) return failure(rule.error().message, rule.error().exitCode);
+    if (!xt.chain(*chain)) return failure("iptables: No chain/target/match by that name.\n", 1);
+    switch (command) {
+    case 'A': return fromResult(xt.append(*chain, std::move(*rule)));
+    case 'I': return fromResult(xt.insert(*chain, number ? static_cast<std::size_t>(std::stoul(*number)) : 1, std::move(*rule)));
+    case 'D': return fromResult(xt.remove(*chain, *rule));
+    case 'C':
+        if (xt.contains(*chain, *rule)) return ok();
+        return failure("iptables: Bad rule (does a matching rule exist in that chain?).\n", 1);
+    default: return failure("iptables v1.8.9 (nf_tables): unknown command\n" + kTry, 2);
+    }
+}
+
 }  // namespace
 
 ToolResult runIptables(ToolContext& ctx, const Args& argv) {
+    {
+        // The rule-changing commands have their own reading: the rest of the line is a rule spec.
+        std::string table = "filter";
+        std::vector<std::string> words;
+        bool changing = false;
+        for (std::size_t n = 1; n < argv.size(); ++n) {
+            const std::string& a = argv[n];
+            if ((a == "-t" || a == "--table") && n + 1 < argv.size()) {
+                table = argv[++n];
+                continue;
+            }
+            changing = changing || changeCommand(a) != 0;
+            words.push_back(a);
+        }
+        if (changing) {
+            net::NetNamespace& ns = *ctx.kernel->ns(ctx.ns);
+            if (table == "filter") return changeRules(ns.filter(), words);
+            if (table == "nat") return changeRules(ns.nat(), words);
+            if (emptyTableChains(table))
+                return failure("docknet: iptables -t " + table + ": changing this table is not modelled (docknet models filter and nat)\n", 2);
+            return failure("iptables v1.8.9 (nf_tables): table '" + table + "' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n", 3);
+        }
+    }
     std::string table = "filter";
     enum class Action { None, Save, List } action = Action::None;
     bool zero = false;
