@@ -6,6 +6,7 @@
 #include "sim/cli/docker_host.hpp"
 #include "sim/shell/text_filters.hpp"
 #include "sim/docker/host_environment.hpp"
+#include "sim/tools/proc_sys.hpp"
 #include "sim/tools/tool_runner.hpp"
 
 namespace sim::shell {
@@ -167,6 +168,28 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
         }
     }
 
+    // A redirection into /proc/sys opens a sysctl: one the model does not have fails before the
+    // command runs, as bash's open() would; a container's /proc/sys is mounted read-only.
+    for (const auto& red : cmd.redirections) {
+        const bool writes = red.kind == RedirectionKind::Output || red.kind == RedirectionKind::Append ||
+                            red.kind == RedirectionKind::OutputAndError || red.kind == RedirectionKind::AppendOutputAndError;
+        const auto key = writes ? tools::sysctlKeyOfPath(red.target) : std::nullopt;
+        if (!key) continue;
+        const auto ns = procNamespace(ctx);
+        const char* why = !ns || !tools::readSysctl(m_lab.kernel(), *ns, *key) ? "No such file or directory"
+                          : !ctx.onHost()                                     ? "Read-only file system"
+                                                                              : nullptr;
+        if (why) {
+            // Each shell words a failed open its own way.
+            const std::string& sh = ctx.shellName;
+            result.output.err(sh == "bash" ? sh + ": " + red.target + ": " + why + "\n"
+                              : sh == "sh" ? sh + ": 1: cannot create " + red.target + ": " + why + "\n"
+                                           : sh + ": can't create " + red.target + ": " + why + "\n");
+            result.exitCode = 1;
+            return result;
+        }
+    }
+
     CommandResult r = dispatch(cmd.argv, input, ctx);
 
     // Where the streams go: the terminal (Output), the pipe (stdoutOut), a file or nowhere.
@@ -233,11 +256,28 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
     // A redirection creates (or truncates) its file even when nothing was written.
     for (const auto& t : {outT, errT})
         if (t.sink == Sink::File) fileAppend.emplace(t.path, t.append);
+    result.exitCode = r.exitCode;
     for (const auto& [path, append] : fileAppend) {
+        if (const auto key = tools::sysctlKeyOfPath(path)) {
+            // Checked above: the host's own sysctl. An empty write changes nothing, as write(2) of 0 bytes.
+            const std::string& text = fileWrites[path];
+            if (text.empty()) continue;
+            if (auto w = tools::writeSysctl(m_lab.kernel(), *procNamespace(ctx), *key, text); !w) {
+                result.output.err(ctx.shellName + ": " + cmd.argv[0] + ": write error: " + w.error().message + "\n");
+                result.exitCode = 1;
+            }
+            continue;
+        }
         if (ctx.onHost()) m_lab.writeFile(path, fileWrites[path], append);
     }
-    result.exitCode = r.exitCode;
     return result;
+}
+
+std::optional<core::NamespaceId> Shell::procNamespace(const ShellContext& ctx) const {
+    if (ctx.onHost()) return m_lab.engine().hostNamespace();
+    const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
+    if (!c || !c->isRunning()) return std::nullopt;
+    return c->sandbox;
 }
 
 CommandResult Shell::dispatch(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx) {
@@ -288,6 +328,12 @@ std::optional<CommandResult> Shell::builtin(const std::vector<std::string>& argv
         return dispatch(std::vector<std::string>(argv.begin() + 1, argv.end()), stdinText, ctx);
     }
     const FileReader reader = [this, &ctx](const std::string& path) -> std::optional<std::string> {
+        if (const auto key = tools::sysctlKeyOfPath(path)) {
+            const auto ns = procNamespace(ctx);
+            if (!ns) return std::nullopt;
+            if (auto v = tools::readSysctl(m_lab.kernel(), *ns, *key)) return *v + "\n";
+            return std::nullopt;
+        }
         if (ctx.onHost()) {
             if (auto f = m_lab.readFile(path)) return f;
             if (path == "/etc/hosts") return m_lab.engine().host().etcHosts();

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/ids.hpp"
 #include "sim/cli/command_output.hpp"
 #include "sim/shell/shell_script.hpp"
 
@@ -81,6 +82,8 @@ private:
     /// terminal, unless a redirection says otherwise.
     CommandResult runCommand(const ExpandedCommand& cmd, const std::string& stdinText, const ShellContext& ctx,
                              bool toPipe, std::string& stdoutOut);
+    /// The namespace whose /proc/sys the context sees (the host, or a running container's).
+    [[nodiscard]] std::optional<core::NamespaceId> procNamespace(const ShellContext& ctx) const;
     CommandResult dispatch(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx);
     CommandResult dispatchHost(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx);
     CommandResult dispatchContainer(const std::vector<std::string>& argv, const std::string& stdinText,

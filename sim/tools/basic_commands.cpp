@@ -1,21 +1,21 @@
 // The small utilities around the network tools: hostname, cat, echo, env, sleep, true, false and
-// sysctl (net.ipv4.ip_forward only). coreutils/procps wording on GNU, busybox's on Busybox.
+// sysctl (the keys of proc_sys.hpp). coreutils/procps wording on GNU, busybox's on Busybox.
 #include <cmath>
 
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
+#include "sim/tools/proc_sys.hpp"
 #include "sim/tools/resolver.hpp"
 
 namespace sim::tools {
 
 namespace {
 
-constexpr std::string_view kIpForwardKey = "net.ipv4.ip_forward";
-constexpr std::string_view kIpForwardPath = "/proc/sys/net/ipv4/ip_forward";
 
 std::optional<std::string> readFile(const ToolContext& ctx, const std::string& path) {
     if (auto it = ctx.files.find(path); it != ctx.files.end()) return it->second;
-    if (path == kIpForwardPath) return std::string(ctx.kernel->ns(ctx.ns)->ipForward() ? "1\n" : "0\n");
+    if (const auto key = sysctlKeyOfPath(path))
+        if (auto v = readSysctl(*ctx.kernel, ctx.ns, *key)) return *v + "\n";
     return std::nullopt;
 }
 
@@ -117,16 +117,22 @@ ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
     for (std::size_t i = 1; i < argv.size(); ++i) {
         if (argv[i] == "-n") valueOnly = true;
         else if (argv[i] == "-w") write = true;
+        else if (argv[i].starts_with("-") && argv[i].size() > 1)
+            // -a would list every key of a real kernel; docknet has only the ones it models.
+            return failure(argv[i] == "-a" || argv[i] == "--all"
+                               ? "docknet: sysctl -a is not modelled (docknet models " + modelledSysctls().front() + ")\n"
+                               : "sysctl: invalid option -- '" + argv[i].substr(1, 1) + "'\n",
+                           argv[i] == "-a" || argv[i] == "--all" ? 2 : 255);
         else keys.push_back(argv[i]);
     }
     ToolResult r;
-    net::NetNamespace& ns = *ctx.kernel->ns(ctx.ns);
     for (const auto& spec : keys) {
         const auto eq = spec.find('=');
         std::string key = spec.substr(0, eq);
         for (char& c : key)
             if (c == '/') c = '.';
-        if (key != kIpForwardKey) {
+        auto value = readSysctl(*ctx.kernel, ctx.ns, key);
+        if (!value) {
             std::string path = "/proc/sys/" + key;
             for (char& c : path)
                 if (c == '.') c = '/';
@@ -135,16 +141,14 @@ ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
             continue;
         }
         if (eq != std::string::npos || write) {
-            const std::string value = eq == std::string::npos ? "" : spec.substr(eq + 1);
-            if (value != "0" && value != "1") {
-                r.err += "sysctl: setting key \"" + key + "\": Invalid argument\n";
+            if (auto w = writeSysctl(*ctx.kernel, ctx.ns, key, eq == std::string::npos ? "" : spec.substr(eq + 1)); !w) {
+                r.err += "sysctl: setting key \"" + key + "\": " + w.error().message + "\n";
                 r.exitCode = 255;
                 continue;
             }
-            ctx.kernel->setIpForward(ctx.ns, value == "1");
+            value = readSysctl(*ctx.kernel, ctx.ns, key);
         }
-        const std::string value = ns.ipForward() ? "1" : "0";
-        r.out += valueOnly ? value + "\n" : key + " = " + value + "\n";
+        r.out += valueOnly ? *value + "\n" : key + " = " + *value + "\n";
     }
     return r;
 }
