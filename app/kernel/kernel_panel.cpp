@@ -28,6 +28,13 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 constexpr int kStages = 4;  // replay, plan, apply, probe
 constexpr int kProbeTimeoutMs = 1000;
 
+/// Where the ledger lives: $DOCKNET_REAL_STATE as for `docknet real`, else real/'s default.
+real::RealOptions backendOptions() {
+    real::RealOptions options;
+    if (const char* dir = std::getenv("DOCKNET_REAL_STATE"); dir && *dir) options.stateDir = dir;
+    return options;
+}
+
 }  // namespace
 
 // What the worker thread hands back; read on the GUI thread once the thread has finished.
@@ -152,8 +159,7 @@ bool KernelPanel::applyAndVerify(bool confirmed) {
     m_differences->clear();
     m_made = 0;
     if (!m_backend) {
-        real::RealOptions options;
-        if (const char* dir = std::getenv("DOCKNET_REAL_STATE"); dir && *dir) options.stateDir = dir;
+        real::RealOptions options = backendOptions();
         // Told on the backend's worker thread: the label is updated on the GUI thread.
         options.onMade = [this](const std::string& what) {
             QMetaObject::invokeMethod(this, [this, what = qs(what)] {
@@ -242,11 +248,7 @@ bool KernelPanel::removeFromKernel() {
         m_status->setText(tr("Not available here: %1").arg(*why));
         return false;
     }
-    if (!m_backend) {
-        real::RealOptions options;
-        if (const char* dir = std::getenv("DOCKNET_REAL_STATE"); dir && *dir) options.stateDir = dir;
-        m_backend = std::make_unique<real::RealBackend>(std::move(options));
-    }
+    if (!m_backend) m_backend = std::make_unique<real::RealBackend>(backendOptions());
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const auto removed = m_backend->down();
     QApplication::restoreOverrideCursor();

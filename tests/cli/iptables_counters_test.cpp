@@ -3,25 +3,11 @@
 // `-L -Z` lists before zeroing. The nat table sees only a connection's first packet.
 #include <catch2/catch.hpp>
 
-#include "sim/cli/docker_host.hpp"
-#include "sim/shell/script_runner.hpp"
+#include "cli/typed_host.hpp"
 
 namespace {
 
-struct Host {
-    Host() : lab(sim::cli::DockerHostOptions{1, sim::core::SimTime::zero()}), runner(lab) {}
-    /// The output of one command line (stdout and stderr in order) and its status.
-    std::pair<std::string, int> run(const std::string& line) {
-        auto t = runner.run(line);
-        REQUIRE(t);
-        REQUIRE(t->steps.size() == 1);
-        std::string out;
-        for (const auto& [stream, text] : t->steps[0].output.chunks) out += text;
-        return {out, t->steps[0].exitCode};
-    }
-    sim::cli::DockerHost lab;
-    sim::shell::ScriptRunner runner;
-};
+using Host = TypedHost;
 
 }  // namespace
 

@@ -3,26 +3,14 @@
 // page teaches), and every refusal has iptables' words and leaves the rules as they were.
 #include <catch2/catch.hpp>
 
-#include "sim/cli/docker_host.hpp"
-#include "sim/shell/script_runner.hpp"
+#include "cli/typed_host.hpp"
 
 namespace {
 
-struct Host {
-    Host() : lab(sim::cli::DockerHostOptions{1, sim::core::SimTime::zero()}), runner(lab) {
-        REQUIRE(run("docker run -dit --name c1 alpine").second == 0);
-    }
-    std::pair<std::string, int> run(const std::string& line) {
-        auto t = runner.run(line);
-        REQUIRE(t);
-        REQUIRE(t->steps.size() == 1);
-        std::string out;
-        for (const auto& [stream, text] : t->steps[0].output.chunks) out += text;
-        return {out, t->steps[0].exitCode};
-    }
+/// With a running alpine called c1.
+struct Host : TypedHost {
+    Host() { REQUIRE(run("docker run -dit --name c1 alpine").second == 0); }
     std::string rules() { return run("iptables -S").first + run("iptables -t nat -S").first; }
-    sim::cli::DockerHost lab;
-    sim::shell::ScriptRunner runner;
 };
 
 const std::string kTry = "Try `iptables -h' or 'iptables --help' for more information.\n";

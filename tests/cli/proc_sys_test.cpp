@@ -4,25 +4,13 @@
 // EINVAL, and a container's /proc/sys is read-only.
 #include <catch2/catch.hpp>
 
-#include "sim/cli/docker_host.hpp"
-#include "sim/shell/script_runner.hpp"
+#include "cli/typed_host.hpp"
 
 namespace {
 
-struct Host {
-    Host() : lab(sim::cli::DockerHostOptions{1, sim::core::SimTime::zero()}), runner(lab) {
-        REQUIRE(run("docker run -dit --name c1 alpine").second == 0);
-    }
-    std::pair<std::string, int> run(const std::string& line) {
-        auto t = runner.run(line);
-        REQUIRE(t);
-        REQUIRE(t->steps.size() == 1);
-        std::string out;
-        for (const auto& [stream, text] : t->steps[0].output.chunks) out += text;
-        return {out, t->steps[0].exitCode};
-    }
-    sim::cli::DockerHost lab;
-    sim::shell::ScriptRunner runner;
+/// With a running alpine called c1.
+struct Host : TypedHost {
+    Host() { REQUIRE(run("docker run -dit --name c1 alpine").second == 0); }
 };
 
 }  // namespace
