@@ -46,6 +46,20 @@ private slots:
         QVERIFY(!tableById(tables, "resolv")->rows.empty());
     }
 
+    void iptablesRowsCarryTheCounters() {
+        // A ping to the Internet crosses FORWARD: the rows that matched it count it.
+        sim::cli::DockerHost lab;
+        runSession(lab, Session{{}, {"docker run -dit --name a1 alpine", "docker exec a1 ping -c 1 8.8.8.8"}});
+        const auto tables = inspectTables(lab, {InspectTarget::Kind::Host, ""});
+        const Table* filter = tableById(tables, "filter");
+        const auto* jump = rowWhere(filter, "rule", "-j DOCKER-USER");
+        QVERIFY(jump);
+        QCOMPARE(cell(filter, jump, "pkts"), std::string("2"));
+        QCOMPARE(cell(filter, jump, "bytes"), std::string("168"));
+        const Table* nat = tableById(tables, "nat");
+        QCOMPARE(cell(nat, rowWhere(nat, "rule", "-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE"), "pkts"), std::string("1"));
+    }
+
     void bridge() {
         const auto tables = inspectTables(*m_lab, {InspectTarget::Kind::Bridge, "docker0"});
         QCOMPARE(ids(tables), (std::vector<std::string>{"ports", "fdb"}));
