@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "real/dns_query.hpp"
 #include "real/icmp_probe.hpp"
 #include "real/ledger_teardown.hpp"
 #include "real/link_reader.hpp"
@@ -27,6 +28,30 @@ RealBackend::~RealBackend() { closeListeners(); }
 void RealBackend::closeListeners() {
     for (const int fd : m_listeners) ::close(fd);
     m_listeners.clear();
+    m_dns.closeAll();
+}
+
+Result<void> RealBackend::openResolvers(const sim::plan::KernelPlan& plan) {
+    for (const auto& r : plan.resolvers) {
+        auto fd = m_worker.call([&]() -> Result<int> {
+            auto entry = NamespaceEntry::enter(r.ns);
+            if (!entry) return std::unexpected(entry.error());
+            return bindDnsSocket();
+        });
+        if (!fd) return fail(fd.error().code, r.ns + " (embedded DNS): " + fd.error().message);
+        if (auto s = m_dns.serve(*fd, r); !s) return s;
+        if (m_options.onMade)
+            m_options.onMade("dns " + r.ns + " udp 127.0.0.11:53 (" + std::to_string(r.addresses.size()) + " names, open while this docknet runs)");
+    }
+    return {};
+}
+
+Result<std::string> RealBackend::lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {
+    return m_worker.call([&]() -> Result<std::string> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        return queryEmbeddedDns(name, pointer, timeoutMs);
+    });
 }
 
 Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
@@ -67,7 +92,8 @@ Result<void> RealBackend::apply(const sim::plan::KernelPlan& plan) {
     if (!existing->empty())
         return fail(ErrorCode::Conflict, "a lab is applied already (" + m_ledger.path() + "); run `docknet real down` first");
     if (auto r = m_worker.call([&] { return PlanApplier(m_ledger, m_options).apply(plan); }); !r) return r;
-    return openListeners(plan);
+    if (auto l = openListeners(plan); !l) return l;
+    return openResolvers(plan);
 }
 
 Result<void> RealBackend::down() {

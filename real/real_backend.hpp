@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "real/dns_responder.hpp"
 #include "real/ledger.hpp"
 #include "real/namespace_worker.hpp"
 #include "real/real_options.hpp"
@@ -31,6 +32,8 @@ public:
     sim::core::Result<std::vector<sim::plan::LinkObservation>> links(const std::string& ns) override;
     sim::core::Result<std::string> connect(const std::string& ns, const std::string& dst, std::uint16_t port,
                                            int timeoutMs) override;
+    sim::core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer,
+                                          int timeoutMs) override;
 
     [[nodiscard]] const Ledger& ledger() const { return m_ledger; }
 
@@ -39,9 +42,12 @@ private:
     /// backend (the process): not in the ledger, since the kernel closes them at exit.
     sim::core::Result<void> openListeners(const sim::plan::KernelPlan& plan);
     void closeListeners();
+    /// The plan's embedded DNS: a 127.0.0.11:53 socket per resolver, served by m_dns.
+    sim::core::Result<void> openResolvers(const sim::plan::KernelPlan& plan);
 
     RealOptions m_options;
     std::vector<int> m_listeners;
+    DnsResponder m_dns;
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes
 };

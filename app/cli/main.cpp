@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
         sub->add_option("--seed", real.seed, "Seed of the simulation's randomness")->capture_default_str();
     }
     realVerify->add_flag("--down", real.downAfter, "Remove the lab after verifying");
+    realApply->add_flag("--hold", real.hold, "Keep the listeners and the embedded DNS (127.0.0.11) alive until Ctrl-C or SIGTERM; the lab stays");
 
     try {
         app.parse(argc, argv);

@@ -1,5 +1,6 @@
 #include "real_command.hpp"
 
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
@@ -93,14 +94,36 @@ std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s 
 
 }  // namespace
 
+/// Blocks SIGINT and SIGTERM in the calling thread and every thread it starts afterwards (the
+/// backend's workers), so that sigwait in the main thread receives them.
+static sigset_t blockStopSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    return set;
+}
+
 int realApply(const RealCommandOptions& options) {
     if (!privileged()) return 1;
     int status = 0;
     auto host = simulate(options, status);
     if (!host) return status;
     const auto plan = sim::plan::derivePlan(*host);
+    // Before the backend exists: its threads inherit the mask.
+    const sigset_t stopSignals = options.hold ? blockStopSignals() : sigset_t{};
     RealBackend backend(backendOptions(true));
     if (!applyPlan(backend, plan)) return 1;
+    if (options.hold) {
+        std::cout << "applied " << plan.namespaces.size() << " namespaces; holding the listeners and the embedded DNS"
+                  << " (try: ip netns exec docknet-<container> getent hosts <name>); Ctrl-C or SIGTERM to let go\n"
+                  << std::flush;
+        int sig = 0;
+        sigwait(&stopSignals, &sig);
+        std::cout << "let go (signal " << sig << "); the lab stays: remove it with docknet real down\n";
+        return 0;
+    }
     std::cout << "applied " << plan.namespaces.size() << " namespaces (ledger: " << backend.ledger().path() << ")\n"
               << "try: ip netns exec " << (plan.namespaces.size() > 2 ? plan.namespaces[2].name : std::string("docknet-host"))
               << " ip neigh;  remove it all with: docknet real down\n";

@@ -12,6 +12,7 @@ struct RealCommandOptions {
     std::uint64_t seed = 1;
     bool downAfter = false;     // verify: remove the lab when done
     int pingTimeoutMs = 1000;
+    bool hold = false;          // apply: keep the listeners and the embedded DNS until SIGINT/SIGTERM
 };
 
 /// Exit statuses: 0 done (verify: sim and kernel agree); 1 failure, a difference, or not root;

@@ -90,6 +90,16 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
         c.rows.push_back({"TCP", what, simOutcome, real ? *real : "error: " + real.error().message});
     }
 
+    for (const auto& q : deriveNameProbes(host)) {
+        const std::string what = q.fromLabel + (q.pointer ? " PTR? " : " A? ") + q.name;
+        if (!plan.findNamespace(q.fromNs)) {
+            c.rows.push_back({"NAME", what, q.simAnswer, "not asked: outside the lab"});
+            continue;
+        }
+        auto real = kernel.lookup(q.fromNs, q.name, q.pointer, timeoutMs);
+        c.rows.push_back({"NAME", what, q.simAnswer, real ? *real : "error: " + real.error().message});
+    }
+
     std::map<Key3, std::string> simL, realL, simN, realN;
     std::map<Key4, std::string> simF, realF;
     for (const auto& l : simLinks(host)) simL[{l.ns, l.name, ""}] = linkText(l);
@@ -130,11 +140,12 @@ std::string Comparison::render() const {
     static const std::map<std::string, std::string> titles = {
         {"PING", "PING"},
         {"TCP", "TCP CONNECT (from the LAN, through a published port)"},
+        {"NAME", "NAME (asker, query to 127.0.0.11; no forwarding)"},
         {"LINK", "LINK (namespace name)"},
         {"NEIGHBOUR", "NEIGHBOUR (namespace dev ip)"},
         {"FDB", "FDB (namespace bridge port mac)"}};
     std::ostringstream o;
-    for (const char* section : {"PING", "TCP", "LINK", "NEIGHBOUR", "FDB"}) {
+    for (const char* section : {"PING", "TCP", "NAME", "LINK", "NEIGHBOUR", "FDB"}) {
         o << "\n  " << pad(titles.at(section), 58) << pad("sim", 30) << pad("kernel", 30) << "\n";
         for (const auto& r : rows)
             if (r.section == section)

@@ -212,6 +212,7 @@ KernelPlan derivePlan(const cli::DockerHost& host) {
             plan.files.push_back({name, "resolv.conf", c->resolvConf});
         }
     }
+    plan.resolvers = deriveResolvers(host);
     return plan;
 }
 
@@ -235,6 +236,8 @@ std::string KernelPlan::describe() const {
     for (const auto& r : rulesets) o << "nft " << r.ns << " table ip " << r.table << "\n";
     for (const auto& f : files) o << "file /etc/netns/" << f.ns << "/" << f.name << "\n";
     for (const auto& l : listeners) o << "listen " << l.ns << " tcp " << l.address << ":" << l.port << " (" << l.owner << ")\n";
+    for (const auto& r : resolvers)
+        o << "dns " << r.ns << " udp 127.0.0.11:53 (" << r.addresses.size() << " names, " << r.pointers.size() << " addresses)\n";
     return o.str();
 }
 

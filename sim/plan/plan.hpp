@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,17 @@ struct PlanListener {
     std::string owner;    // nginx, docker-proxy, mysqld
 };
 
+/// Docker's embedded DNS at 127.0.0.11:53 in one container's namespace, as the sim answers the
+/// container that lives there: every name it resolves (lower case, no trailing dot) to an
+/// address, and every address of its networks to "name.network" (the PTR answer). Anything else
+/// is NXDOMAIN: the real responder never forwards, so no query leaves docknet's namespaces.
+struct PlanResolver {
+    std::string ns;         // docknet-nginx2
+    std::string container;  // nginx2, the asker these answers are for
+    std::map<std::string, std::string> addresses;  // "nginx3" -> "172.18.0.3"
+    std::map<std::string, std::string> pointers;   // "172.18.0.3" -> "nginx3.mybridge"
+};
+
 struct KernelPlan {
     std::vector<PlanNamespace> namespaces;
     std::vector<PlanSysctl> sysctls;
@@ -99,6 +111,7 @@ struct KernelPlan {
     std::vector<PlanRuleset> rulesets;
     std::vector<PlanFile> files;
     std::vector<PlanListener> listeners;
+    std::vector<PlanResolver> resolvers;
 
     /// Everything the plan will create, one object a line ("netns docknet-host", ...).
     [[nodiscard]] std::string describe() const;
@@ -158,6 +171,23 @@ std::vector<TcpProbe> deriveTcpProbes(const cli::DockerHost& host);
 /// "timed out" (the words verify prints for the kernel too).
 std::string simConnect(cli::DockerHost& host, const TcpProbe& probe);
 
+/// The embedded DNS of every running container on a user-defined bridge network (what
+/// EmbeddedDns::resolve and reverse answer it), one per namespace.
+std::vector<PlanResolver> deriveResolvers(const cli::DockerHost& host);
+
+/// One name lookup verify makes: from a container's namespace to 127.0.0.11:53.
+struct NameProbe {
+    std::string fromNs;     // docknet-nginx2
+    std::string fromLabel;  // nginx2
+    std::string name;       // "nginx3", or a reverse name "3.0.18.172.in-addr.arpa" (PTR)
+    bool pointer = false;   // a PTR query
+    std::string simAnswer;  // "172.18.0.3", "nginx3.mybridge" or "NXDOMAIN"
+};
+
+/// For each resolver: every name it answers, every container name it does not (NXDOMAIN), and
+/// the PTR of every address it knows, with the sim's answer.
+std::vector<NameProbe> deriveNameProbes(const cli::DockerHost& host);
+
 /// Each running container with its own namespace pings every other one sharing a bridge
 /// network with it, at that network's address.
 std::vector<PingProbe> derivePings(const cli::DockerHost& host);
@@ -199,6 +229,13 @@ public:
     /// A TCP connect from a namespace; the words of simConnect.
     virtual core::Result<std::string> connect(const std::string& ns, const std::string& dst, std::uint16_t port,
                                               int timeoutMs) = 0;
+    /// A DNS query (A, or PTR when `pointer`) sent from inside a namespace to 127.0.0.11:53: the
+    /// address or PTR target answered, "NXDOMAIN", "no records" or "no answer" (timed out).
+    /// Not pure, so older backends (and test fakes) keep compiling.
+    virtual core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {
+        (void)ns, (void)name, (void)pointer, (void)timeoutMs;
+        return core::fail(core::ErrorCode::Unsupported, "this backend makes no name lookups");
+    }
 };
 
 }  // namespace sim::plan

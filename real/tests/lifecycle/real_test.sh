@@ -2,6 +2,7 @@
 # ctest driver for `docknet real`: real_test.sh MODE DOCKNET SCRIPTS_DIR
 #   lifecycle  apply + status + down, down again (idempotent), zero leftovers
 #   verify-default-bridge / -user-network / -tutorial / -published-port   verify --down agrees, zero leftovers
+#   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
 #   crash      apply killed (_exit, as kill -9) after N objects, then down: zero leftovers
 #   foreign    a docknet-* namespace docknet did not make: apply refuses, rolls back, keeps it
 #   nonroot    a non-root user gets a clear error and exit 1
@@ -80,7 +81,30 @@ verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port)
     if [ "$mode" = verify-published-port ]; then
         [ "$(echo "$out" | grep -c "connected  *connected  *ok")" = 2 ] || fail "want 2 TCP connects through published ports"
     fi
+    if [ "$mode" = verify-user-network ]; then
+        echo "$out" | grep -q "nginx2 A? nginx3  *172.18.0.3  *172.18.0.3  *ok" || fail "no name answered by the real DNS"
+        echo "$out" | grep -q "nginx2 A? web  *NXDOMAIN  *NXDOMAIN  *ok" || fail "no NXDOMAIN from the real DNS"
+        echo "$out" | grep -q "PTR? 3.0.18.172.in-addr.arpa  *nginx3.mybridge  *nginx3.mybridge  *ok" || fail "no PTR"
+    fi
     checkClean "after verify --down"
+    ;;
+dns-hold)
+    command -v getent >/dev/null || skip "getent is missing"
+    "$docknet" real apply --hold "$scripts/user_network.sh" > "$state/hold.out" 2>&1 &
+    pid=$!
+    i=0; until grep -q "holding" "$state/hold.out" 2>/dev/null; do
+        i=$((i + 1)); [ $i -lt 100 ] && kill -0 $pid 2>/dev/null || { cat "$state/hold.out"; kill $pid 2>/dev/null; wait $pid; fail "apply --hold"; }
+        sleep 0.1
+    done
+    got=$(ip netns exec docknet-nginx2 getent hosts nginx3); echo "getent hosts nginx3: $got"
+    echo "$got" | grep -q "^172.18.0.3 *nginx3" || { kill $pid; wait $pid; fail "getent hosts nginx3: $got"; }
+    ip netns exec docknet-nginx3 getent hosts 172.18.0.2 | grep -q "nginx2.mybridge" || { kill $pid; wait $pid; fail "reverse lookup"; }
+    ip netns exec docknet-nginx2 getent hosts web >/dev/null && { kill $pid; wait $pid; fail "web (docker0 only) resolved"; }
+    kill -TERM $pid; wait $pid; rc=$?
+    [ $rc = 0 ] || fail "apply --hold exit $rc after SIGTERM"
+    [ "$(labNamespaces)" = 5 ] || fail "the lab did not stay after --hold"
+    "$docknet" real down >/dev/null || fail "down"
+    checkClean "after apply --hold and down"
     ;;
 crash)
     for n in 1 2 4 9 20 35 50; do
