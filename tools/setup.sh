@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # Shared set-up for ./run and ./test (sourced, not executed):
 #   1. install the Debian packages the build and the tests need (only the missing ones),
-#   2. configure build/ with the CMake preset "default" (Ninja, Debug) unless already configured,
-#   3. build everything.
+#   2. configure the preset's build folder unless already configured: "default" (build/, Debug,
+#      with the tests) for ./test, "release" (build-release/, Release) for ./run,
+#   3. build (everything, or the targets the caller names); Ninja rebuilds only what changed.
 # Then the caller runs the GUI, the shell or ctest.
 #
 # Environment:
@@ -11,6 +12,7 @@
 # Every message goes to stderr, so ./run's own output stays clean.
 
 DOCKNET_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+DOCKNET_PRESET="default"
 DOCKNET_BUILD="$DOCKNET_ROOT/build"
 
 # Debian 12 packages (see /work/shared/docs/toolchain.md, section 1 for why each is there).
@@ -87,18 +89,32 @@ docknet_configure() {
     docknet_say "build/ holds a stale or foreign CMake cache: removing the cache and configuring again"
     rm -rf "$DOCKNET_BUILD/CMakeCache.txt" "$DOCKNET_BUILD/CMakeFiles"
   fi
-  docknet_say "configuring build/ (cmake --preset default)"
-  (cd "$DOCKNET_ROOT" && cmake --preset default) >&2 || docknet_die "CMake configure failed"
+  docknet_say "configuring ${DOCKNET_BUILD#"$DOCKNET_ROOT"/}/ (cmake --preset $DOCKNET_PRESET)"
+  (cd "$DOCKNET_ROOT" && cmake --preset "$DOCKNET_PRESET") >&2 || docknet_die "CMake configure failed"
 }
 
+# docknet_build [TARGET...]: everything, or only the named targets.
 docknet_build() {
   local jobs="${DOCKNET_JOBS:-$(nproc)}"
-  docknet_say "building (cmake --build build -j$jobs)"
-  cmake --build "$DOCKNET_BUILD" -j"$jobs" >&2 || docknet_die "build failed"
+  local -a targets=()
+  (($# > 0)) && targets=(--target "$@")
+  docknet_say "building (cmake --build ${DOCKNET_BUILD#"$DOCKNET_ROOT"/} -j$jobs${*:+ --target $*})"
+  cmake --build "$DOCKNET_BUILD" -j"$jobs" "${targets[@]}" >&2 || docknet_die "build failed"
 }
 
+# docknet_use_preset NAME: which build folder the next steps use ("default" or "release").
+docknet_use_preset() {
+  DOCKNET_PRESET="$1"
+  case "$1" in
+    default) DOCKNET_BUILD="$DOCKNET_ROOT/build" ;;
+    release) DOCKNET_BUILD="$DOCKNET_ROOT/build-release" ;;
+    *) docknet_die "unknown preset $1" ;;
+  esac
+}
+
+# docknet_setup [TARGET...]
 docknet_setup() {
   docknet_install_packages
   docknet_configure
-  docknet_build
+  docknet_build "$@"
 }
