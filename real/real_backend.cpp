@@ -28,6 +28,7 @@ RealBackend::~RealBackend() { closeListeners(); }
 void RealBackend::closeListeners() {
     for (const int fd : m_listeners) ::close(fd);
     m_listeners.clear();
+    m_listening.clear();
     m_dns.closeAll();
 }
 
@@ -46,6 +47,24 @@ Result<void> RealBackend::openResolvers(const sim::plan::KernelPlan& plan) {
     return {};
 }
 
+Result<std::string> RealBackend::bindOutcome(const std::string& ns, const std::string& address, std::uint16_t port,
+                                             const std::string& owner) {
+    // The owner's own socket, bound by apply, is the kernel's "bound" (apply fails on any other
+    // outcome); anyone else's socket on the port is what a fresh bind() below runs into.
+    if (m_listening.contains(ns + " " + address + ":" + std::to_string(port) + " " + owner)) return std::string("bound");
+    return m_worker.call([&]() -> Result<std::string> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        auto fd = listenTcp(address, port);
+        if (!fd) {
+            if (fd.error().code == ErrorCode::AddressInUse) return std::string("EADDRINUSE");
+            return std::unexpected(fd.error());
+        }
+        ::close(*fd);  // the kernel said yes; nothing is kept that the plan does not list
+        return std::string("bound");
+    });
+}
+
 Result<std::string> RealBackend::lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {
     return m_worker.call([&]() -> Result<std::string> {
         auto entry = NamespaceEntry::enter(ns);
@@ -62,6 +81,7 @@ Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
             auto fd = listenTcp(l.address, l.port);
             if (!fd) return fail(fd.error().code, l.ns + " (" + l.owner + "): " + fd.error().message);
             m_listeners.push_back(*fd);
+            m_listening.insert(l.ns + " " + l.address + ":" + std::to_string(l.port) + " " + l.owner);
             if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner + ", open while this docknet runs)");
         }
         return {};

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "real/dns_responder.hpp"
@@ -32,6 +33,8 @@ public:
     sim::core::Result<std::vector<sim::plan::LinkObservation>> links(const std::string& ns) override;
     sim::core::Result<std::string> connect(const std::string& ns, const std::string& dst, std::uint16_t port,
                                            int timeoutMs) override;
+    sim::core::Result<std::string> bindOutcome(const std::string& ns, const std::string& address,
+                                               std::uint16_t port, const std::string& owner) override;
     sim::core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer,
                                           int timeoutMs) override;
 
@@ -47,6 +50,7 @@ private:
 
     RealOptions m_options;
     std::vector<int> m_listeners;
+    std::set<std::string> m_listening;  // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold
     DnsResponder m_dns;
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes

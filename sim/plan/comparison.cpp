@@ -90,6 +90,16 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
         c.rows.push_back({"TCP", what, simOutcome, real ? *real : "error: " + real.error().message});
     }
 
+    for (const auto& b : plan.binds) {
+        const std::string what = b.container + " (" + b.owner + ") " + b.ns + " " + b.address + ":" + std::to_string(b.port) +
+                                 (b.holder.empty() ? "" : ", held by " + b.holder + " in the sim");
+        if (!plan.findNamespace(b.ns)) {
+            c.rows.push_back({"BIND", what, b.simOutcome, "not tried: outside the lab"});
+            continue;
+        }
+        auto real = kernel.bindOutcome(b.ns, b.address, b.port, b.owner);
+        c.rows.push_back({"BIND", what, b.simOutcome, real ? *real : "error: " + real.error().message});
+    }
     for (const auto& q : deriveNameProbes(host)) {
         const std::string what = q.fromLabel + (q.pointer ? " PTR? " : " A? ") + q.name;
         if (!plan.findNamespace(q.fromNs)) {
@@ -140,12 +150,13 @@ std::string Comparison::render() const {
     static const std::map<std::string, std::string> titles = {
         {"PING", "PING"},
         {"TCP", "TCP CONNECT (from the LAN, through a published port)"},
+        {"BIND", "BIND (a service's listen: the sim's bind() and the kernel's)"},
         {"NAME", "NAME (asker, query to 127.0.0.11; no forwarding)"},
         {"LINK", "LINK (namespace name)"},
         {"NEIGHBOUR", "NEIGHBOUR (namespace dev ip)"},
         {"FDB", "FDB (namespace bridge port mac)"}};
     std::ostringstream o;
-    for (const char* section : {"PING", "TCP", "NAME", "LINK", "NEIGHBOUR", "FDB"}) {
+    for (const char* section : {"PING", "TCP", "BIND", "NAME", "LINK", "NEIGHBOUR", "FDB"}) {
         o << "\n  " << pad(titles.at(section), 58) << pad("sim", 30) << pad("kernel", 30) << "\n";
         for (const auto& r : rows)
             if (r.section == section)

@@ -12,7 +12,7 @@
 namespace sim::plan {
 
 struct ComparisonRow {
-    std::string section;  // PING, TCP, NAME, LINK, NEIGHBOUR, FDB
+    std::string section;  // PING, TCP, BIND, NAME, LINK, NEIGHBOUR, FDB
     std::string what;     // "alpine1 -> alpine2 172.17.0.3 (bridge)"
     std::string sim;      // "reply", "02:42:ac:11:00:03 valid", "-" (absent)
     std::string kernel;
@@ -30,7 +30,7 @@ struct Comparison {
 };
 
 /// Forgets the sim's learned entries (forgetLearned: the freshly applied kernel saw none of the
-/// script's traffic), runs derivePings and deriveTcpProbes in both worlds, asks every name of
+/// script's traffic), runs derivePings and deriveTcpProbes in both worlds, tries every bind of plan.binds in the kernel, asks every name of
 /// deriveNameProbes at 127.0.0.11 in the kernel (beside the sim's answer), then reads links,
 /// neighbours and FDBs of every plan namespace from both. Probes go only to addresses of the
 /// plan, from namespaces of the plan.

@@ -213,6 +213,7 @@ KernelPlan derivePlan(const cli::DockerHost& host) {
         }
     }
     plan.resolvers = deriveResolvers(host);
+    plan.binds = deriveBinds(host);
     return plan;
 }
 

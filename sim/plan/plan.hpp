@@ -89,6 +89,19 @@ struct PlanListener {
     std::string owner;    // nginx, docker-proxy, mysqld
 };
 
+/// One listen a container's main process makes (nginx binding 0.0.0.0:80), and what bind(2) gave
+/// it in the sim. A host-mode nginx against a published :80 is "EADDRINUSE": verify asks the
+/// kernel's own bind() the same question in the same namespace (docknet-host for host mode).
+struct PlanBind {
+    std::string ns;        // docknet-host
+    std::string container; // nginx4
+    std::string owner;     // nginx
+    std::string address;   // "0.0.0.0"
+    std::uint16_t port = 0;
+    std::string simOutcome;  // "bound" or "EADDRINUSE"
+    std::string holder;      // EADDRINUSE: who has the port in the sim (docker-proxy)
+};
+
 /// Docker's embedded DNS at 127.0.0.11:53 in one container's namespace, as the sim answers the
 /// container that lives there: every name it resolves (lower case, no trailing dot) to an
 /// address, and every address of its networks to "name.network" (the PTR answer). Anything else
@@ -112,6 +125,7 @@ struct KernelPlan {
     std::vector<PlanFile> files;
     std::vector<PlanListener> listeners;
     std::vector<PlanResolver> resolvers;
+    std::vector<PlanBind> binds;  // observations for verify; apply builds nothing from them
 
     /// Everything the plan will create, one object a line ("netns docknet-host", ...).
     [[nodiscard]] std::string describe() const;
@@ -175,6 +189,11 @@ std::string simConnect(cli::DockerHost& host, const TcpProbe& probe);
 /// EmbeddedDns::resolve and reverse answer it), one per namespace.
 std::vector<PlanResolver> deriveResolvers(const cli::DockerHost& host);
 
+/// The TCP listens of every container whose image runs a service (its serviceListens), in the
+/// container's namespace (the host's in host mode), with the sim's outcome. A listen the sim
+/// neither bound nor refused (a container stopped for another reason) is left out.
+std::vector<PlanBind> deriveBinds(const cli::DockerHost& host);
+
 /// One name lookup verify makes: from a container's namespace to 127.0.0.11:53.
 struct NameProbe {
     std::string fromNs;     // docknet-nginx2
@@ -232,6 +251,14 @@ public:
     /// A DNS query (A, or PTR when `pointer`) sent from inside a namespace to 127.0.0.11:53: the
     /// address or PTR target answered, "NXDOMAIN", "no records" or "no answer" (timed out).
     /// Not pure, so older backends (and test fakes) keep compiling.
+    /// bind(2) + listen(2) on address:port inside a namespace, as `owner`'s process would:
+    /// "bound" (the plan's listener of that owner, bound by apply, or a socket it could bind now,
+    /// closed again at once) or "EADDRINUSE". Not pure, like lookup.
+    virtual core::Result<std::string> bindOutcome(const std::string& ns, const std::string& address, std::uint16_t port,
+                                                  const std::string& owner) {
+        (void)ns, (void)address, (void)port, (void)owner;
+        return core::fail(core::ErrorCode::Unsupported, "this backend makes no bind checks");
+    }
     virtual core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {
         (void)ns, (void)name, (void)pointer, (void)timeoutMs;
         return core::fail(core::ErrorCode::Unsupported, "this backend makes no name lookups");

@@ -2,6 +2,7 @@
 # ctest driver for `docknet real`: real_test.sh MODE DOCKNET SCRIPTS_DIR
 #   lifecycle  apply + status + down, down again (idempotent), zero leftovers
 #   verify-default-bridge / -user-network / -tutorial / -published-port   verify --down agrees, zero leftovers
+#   verify-host-port-conflict  a host-mode nginx against a published :80: EADDRINUSE in both
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
 #   crash      apply killed (_exit, as kill -9) after N objects, then down: zero leftovers
 #   foreign    a docknet-* namespace docknet did not make: apply refuses, rolls back, keeps it
@@ -68,16 +69,21 @@ lifecycle)
     "$docknet" real down | grep -q "nothing to remove" || fail "second down"
     "$docknet" real status | grep -q "no lab applied" || fail "status after down"
     ;;
-verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port)
+verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port|verify-host-port-conflict)
     script=$scripts/default_bridge.sh
     [ "$mode" = verify-published-port ] && script=$scripts/published_port.sh
     [ "$mode" = verify-user-network ] && script=$scripts/user_network.sh
+    [ "$mode" = verify-host-port-conflict ] && script=$scripts/host_port_conflict.sh
     [ "$mode" = verify-tutorial ] && script=$scripts/../../../tests/cli/golden/01_tutorial.sh
     out=$("$docknet" real verify --down "$script" 2>&1); rc=$?
     echo "$out"
     [ $rc = 0 ] || fail "verify exit $rc"
     echo "$out" | grep -q "sim and kernel agree" || fail "verify did not agree"
-    echo "$out" | grep -q "reply  *reply  *ok" || fail "no ping compared"
+    [ "$mode" = verify-host-port-conflict ] || echo "$out" | grep -q "reply  *reply  *ok" || fail "no ping compared"
+    if [ "$mode" = verify-host-port-conflict ]; then
+        echo "$out" | grep -q "web4 (nginx) docknet-host 0.0.0.0:80.* EADDRINUSE  *EADDRINUSE  *ok" || fail "no EADDRINUSE from the kernel"
+        echo "$out" | grep -q "hostdb (mysqld) docknet-host 0.0.0.0:3306  *bound  *bound  *ok" || fail "host-mode mysqld not bound"
+    fi
     if [ "$mode" = verify-published-port ]; then
         [ "$(echo "$out" | grep -c "connected  *connected  *ok")" = 2 ] || fail "want 2 TCP connects through published ports"
     fi

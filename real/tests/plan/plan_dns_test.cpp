@@ -1,5 +1,7 @@
 // The plan's embedded DNS records: what EmbeddedDns answers each container on a user-defined
 // network, and none for the default bridge.
+#include <map>
+
 #include "plan_fixture.hpp"
 
 using sim::plan::KernelPlan;
@@ -34,4 +36,17 @@ TEST_CASE("name probes: every answered name, NXDOMAIN for containers off the ask
     }
     CHECK(web);
     CHECK(ptr);
+}
+
+TEST_CASE("binds: a host-mode nginx against a published :80 is EADDRINUSE in docknet-host; host-mode mysqld binds", "[plan]") {
+    auto host = plan_test::hostAfter("host_port_conflict.sh");
+    const KernelPlan p = sim::plan::derivePlan(*host);
+    std::map<std::string, std::string> outcome;
+    for (const auto& b : p.binds) outcome[b.container + " " + b.ns + " " + std::to_string(b.port)] = b.simOutcome;
+    CHECK(outcome.at("web docknet-web 80") == "bound");
+    CHECK(outcome.at("web4 docknet-host 80") == "EADDRINUSE");
+    CHECK(outcome.at("hostdb docknet-host 3306") == "bound");
+    bool proxyListens = false;  // the published port's holder is a plan listener, so the kernel's bind meets it
+    for (const auto& l : p.listeners) proxyListens |= l.ns == "docknet-host" && l.port == 80 && l.owner == "docker-proxy";
+    CHECK(proxyListens);
 }
