@@ -22,7 +22,7 @@ DOCKNET_PACKAGES=(
   # Qt 6: Widgets/Gui/Test, Svg, the LinguistTools CMake package and its lupdate/lrelease, Qt's own strings
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libxkbcommon-dev
   # libraries of the simulator and the real-network tools
-  libboost-graph-dev catch2 libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libboost-graph-dev libre2-dev catch2 libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
   libnl-3-dev libnl-route-3-dev libnftables-dev libpcap-dev
   # GUI tests under Xvfb, screenshots, Hangul glyphs
   xvfb xauth xdotool imagemagick fonts-nanum

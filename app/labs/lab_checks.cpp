@@ -1,5 +1,7 @@
 #include "labs/lab_checks.hpp"
 
+#include "sim/core/linear_regex.hpp"
+
 #include <algorithm>
 #include <regex>
 
@@ -143,7 +145,10 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
             return failed(what, L("‘" + c.get("contains") + "’ is not in the output (yet)", "출력에 ‘" + c.get("contains") + "’이(가) 아직 보이지 않음"));
         if (c.has("not_contains") && out.find(c.get("not_contains")) != std::string::npos)
             return failed(what, L("the output shows ‘" + c.get("not_contains") + "’", "출력에 ‘" + c.get("not_contains") + "’이(가) 보임"));
-        if (c.has("matches") && !std::regex_search(out, std::regex(c.get("matches"), std::regex::extended)))
+        // Linear time: a lab from someone else cannot hang the check with its pattern.
+        const auto re = c.has("matches") ? sim::core::LinearRegex::compile(c.get("matches"), sim::core::LinearRegex::Syntax::PosixExtended)
+                                         : sim::core::Result<sim::core::LinearRegex>{};
+        if (c.has("matches") && (!re || !re->search(out)))
             return failed(what, L("no line matches (yet)", "아직 맞는 줄이 없음"));
         return pass(what);
     }

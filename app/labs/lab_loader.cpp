@@ -1,5 +1,7 @@
 #include "labs/lab_loader.hpp"
 
+#include "sim/core/linear_regex.hpp"
+
 #include "labs/lab_checks.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -135,12 +137,10 @@ Check parseCheck(const YAML::Node& node) {
     for (const auto& arg : body) c.args[arg.first.as<std::string>()] = scalar(arg.second, "the value of '" + arg.first.as<std::string>() + "'");
     if (c.kind == CheckKind::Output && c.args.empty()) failAt(body, "check 'output' needs one of contains, matches, not_contains");
     if (c.kind == CheckKind::Output && c.has("matches")) {
-        try {
-            // Placeholders are replaced before matching: validate the pattern with a stand-in.
-            std::regex re(std::regex_replace(c.get("matches"), placeholderPattern(), "x"), std::regex::extended);
-        } catch (const std::regex_error&) {
-            failAt(body["matches"], "'matches' is not a valid extended regular expression");
-        }
+        // Placeholders are replaced before matching: validate the pattern with a stand-in.
+        const std::string pattern = std::regex_replace(c.get("matches"), placeholderPattern(), "x");
+        if (auto re = sim::core::LinearRegex::compile(pattern, sim::core::LinearRegex::Syntax::PosixExtended); !re)
+            failAt(body["matches"], "'matches' is not a valid extended regular expression (" + re.error().message + ")");
     }
     if (c.kind == CheckKind::Ping && c.has("ok") && c.get("ok") != "true" && c.get("ok") != "false")
         failAt(body["ok"], "expected 'ok' to be true or false");

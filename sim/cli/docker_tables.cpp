@@ -3,7 +3,6 @@
 // formatter.go, image.go), their table headers, the `table`/`json`/custom --format handling of
 // formatter.Context, and the tabwriter (10, 1, 3, ' ', 0).
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "sim/cli/docker_view_util.hpp"
@@ -11,6 +10,7 @@
 #include "sim/cli/docker_views.hpp"
 #include "sim/gotemplate/go_template.hpp"
 #include "sim/cli/tab_writer.hpp"
+#include "sim/core/linear_regex.hpp"
 
 namespace sim::cli {
 using gotemplate::GoTemplate;
@@ -299,11 +299,8 @@ core::Result<bool> matchesFilter(const DockerEngine& engine, const docker::Conta
     const std::string key = filter.substr(0, eq);
     const std::string value = filter.substr(eq + 1);
     if (key == "name") {
-        try {
-            return std::regex_search(c.name, std::regex(value));
-        } catch (const std::regex_error&) {
-            return c.name.find(value) != std::string::npos;
-        }
+        if (auto re = core::LinearRegex::compile(value, core::LinearRegex::Syntax::Go)) return re->search(c.name);
+        return c.name.find(value) != std::string::npos;
     }
     if (key == "id") return c.id.starts_with(value);
     if (key == "status") {

@@ -1,8 +1,9 @@
 #include "sim/cli/filter_args.hpp"
 
+#include "sim/core/linear_regex.hpp"
+
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
 namespace sim::cli {
 
@@ -54,11 +55,9 @@ bool FilterArgs::match(std::string_view key, std::string_view source) const {
     auto it = m_fields.find(key);
     const std::string text(source);
     for (const auto& pattern : it->second) {
-        try {
-            if (std::regex_search(text, std::regex(pattern))) return true;
-        } catch (const std::regex_error&) {
-            // regexp.MatchString's error: the daemon skips the value
-        }
+        // Go's regexp (RE2, linear time); a pattern that does not compile is skipped, as
+        // regexp.MatchString's error makes the daemon skip it.
+        if (auto re = core::LinearRegex::compile(pattern, core::LinearRegex::Syntax::Go); re && re->search(text)) return true;
     }
     return false;
 }

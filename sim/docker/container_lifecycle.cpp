@@ -2,7 +2,6 @@
 // ports, DNS, files, main process), stop / kill / restart / rm / rename. Network connect and
 // disconnect are in network_attach.cpp.
 #include <algorithm>
-#include <regex>
 
 #include "sim/docker/docker_engine.hpp"
 #include "sim/docker/docker_messages.hpp"
@@ -17,9 +16,15 @@ using core::fail;
 
 namespace {
 
+/// ^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$ (moby's RestrictedNamePattern), checked without a regex
+/// engine so a 27,000-character name costs a loop, not a recursion.
 bool isValidName(const std::string& name) {
-    static const std::regex kName("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
-    return std::regex_match(name, kName);
+    const std::string_view n = std::string_view(name).substr(name.starts_with('/') ? 1 : 0);
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    if (n.size() < 2 || !alnum(n[0])) return false;
+    for (const char c : n.substr(1))
+        if (!alnum(c) && c != '_' && c != '.' && c != '-') return false;
+    return true;
 }
 
 std::string unusedNamespaceName(const net::Kernel& k, const std::string& base) {

@@ -1,8 +1,9 @@
 #include "sim/shell/text_filters.hpp"
 
+#include "sim/core/linear_regex.hpp"
+
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <set>
 
 namespace sim::shell {
@@ -65,7 +66,7 @@ std::optional<long> number(const std::string& s) {
 CommandResult grep(const std::vector<std::string>& argv, const std::string& stdinText, const FileReader& read) {
     CommandResult r;
     bool ignoreCase = false, invert = false, count = false, numbers = false, word = false, onlyMatching = false,
-         fixed = false, quiet = false;
+         fixed = false, quiet = false, extended = false;
     std::optional<std::string> pattern;
     std::vector<std::string> files;
     long maxCount = -1;
@@ -86,7 +87,7 @@ CommandResult grep(const std::vector<std::string>& argv, const std::string& stdi
                     case 'n': numbers = true; break;
                     case 'w': word = true; break;
                     case 'o': onlyMatching = true; break;
-                    case 'E': break;
+                    case 'E': extended = true; break;
                     case 'F': fixed = true; break;
                     case 'q': quiet = true; break;
                     default:
@@ -109,36 +110,37 @@ CommandResult grep(const std::vector<std::string>& argv, const std::string& stdi
     }
     std::string text;
     const bool readOk = gatherInput("grep", files, stdinText, read, text, r);
-    std::regex re;
-    try {
-        std::string p = *pattern;
-        if (fixed) p = std::regex_replace(p, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
-        if (word) p = "\\b(" + p + ")\\b";
-        re = std::regex(p, ignoreCase ? std::regex::extended | std::regex::icase : std::regex::extended);
-    } catch (const std::regex_error&) {
-        try {
-            re = std::regex(std::regex_replace(*pattern, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"),
-                            ignoreCase ? std::regex::icase : std::regex::ECMAScript);
-        } catch (const std::regex_error&) {
-            r.output.err("grep: Invalid regular expression\n");
-            r.exitCode = 2;
-            return r;
+    // GNU grep: basic syntax unless -E, literal with -F; matched in linear time.
+    using sim::core::LinearRegex;
+    std::string p = fixed ? LinearRegex::quote(*pattern) : *pattern;
+    const LinearRegex::Syntax syntax = fixed || extended ? LinearRegex::Syntax::PosixExtended : LinearRegex::Syntax::PosixBasic;
+    if (word) p = syntax == LinearRegex::Syntax::PosixBasic ? "\\b\\(" + p + "\\)\\b" : "\\b(" + p + ")\\b";
+    auto re = LinearRegex::compile(p, syntax, ignoreCase);
+    if (!re) {
+        switch (LinearRegex::compileProblem(p, syntax)) {
+            case LinearRegex::Problem::UnmatchedParen: r.output.err("grep: Unmatched ( or \\(\n"); break;
+            case LinearRegex::Problem::UnmatchedBracket: r.output.err("grep: Unmatched [, [^, [:, [., or [=\n"); break;
+            case LinearRegex::Problem::BackReference:
+                r.output.err("docknet: grep: back-references (\\1 ... \\9) are not modelled (docknet's grep matches in linear time)\n");
+                break;
+            case LinearRegex::Problem::TooBig: r.output.err("grep: regular expression too big\n"); break;
+            default: r.output.err("grep: Invalid regular expression\n"); break;
         }
+        r.exitCode = 2;
+        return r;
     }
     int matches = 0;
     int lineNo = 0;
     for (const auto& line : splitLines(text)) {
         ++lineNo;
         if (maxCount >= 0 && matches >= maxCount) break;
-        std::smatch m;
-        const bool hit = std::regex_search(line, m, re) != invert;
+        const bool hit = re->search(line) != invert;
         if (!hit) continue;
         ++matches;
         if (quiet || count) continue;
         const std::string prefix = numbers ? std::to_string(lineNo) + ":" : "";
         if (onlyMatching && !invert) {
-            for (auto it = std::sregex_iterator(line.begin(), line.end(), re); it != std::sregex_iterator(); ++it)
-                r.output.out(prefix + it->str() + "\n");
+            for (const auto& [b, e] : re->findAll(line)) r.output.out(prefix + line.substr(b, e - b) + "\n");
         } else {
             r.output.out(prefix + line + "\n");
         }
