@@ -4,6 +4,7 @@
 #   verify-default-bridge / -user-network / -tutorial / -published-port   verify --down agrees, zero leftovers
 #   verify-host-port-conflict  a host-mode nginx against a published :80: EADDRINUSE in both
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
+#   bench      docknet bench apply --json on a small lab: every field, no difference, zero leftovers
 #   crash      apply killed (_exit, as kill -9) after N objects, then down: zero leftovers
 #   foreign    a docknet-* namespace docknet did not make: apply refuses, rolls back, keeps it
 #   nonroot    a non-root user gets a clear error and exit 1
@@ -111,6 +112,17 @@ dns-hold)
     [ "$(labNamespaces)" = 5 ] || fail "the lab did not stay after --hold"
     "$docknet" real down >/dev/null || fail "down"
     checkClean "after apply --hold and down"
+    ;;
+bench)
+    "$docknet" bench apply --help >/dev/null 2>&1 || skip "this docknet has no bench apply"
+    out=$("$docknet" bench apply --containers 6 --networks 2 --json 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "bench apply exit $rc"
+    for field in containers sim_seconds apply_seconds verify_seconds down_seconds objects; do
+        echo "$out" | grep -q "\"$field\": [0-9]" || fail "bench apply: no $field"
+    done
+    echo "$out" | grep -q '"differences": 0' || fail "bench apply: sim and kernel disagree"
+    checkClean "after bench apply"
     ;;
 crash)
     for n in 1 2 4 9 20 35 50; do

@@ -1,0 +1,124 @@
+#include "bench_apply.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "real/real_backend.hpp"
+#include "sim/cli/docker_host.hpp"
+#include "sim/plan/comparison.hpp"
+#include "sim/plan/plan.hpp"
+#include "sim/shell/script_runner.hpp"
+
+namespace docknet::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+/// The benchmark's topology as the script a student would type.
+std::string benchScript(const BenchApplyOptions& o) {
+    std::ostringstream s;
+    for (int k = 1; k <= o.networks; ++k) s << "docker network create --subnet 10." << k << ".0.0/16 benchnet" << k << "\n";
+    for (int i = 1; i <= o.containers; ++i) {
+        s << "docker run -dit --name c" << i;
+        if (o.networks > 0) s << " --network benchnet" << 1 + (i - 1) % o.networks;
+        s << " alpine ash\n";
+    }
+    return s.str();
+}
+
+struct Figures {
+    double sim = 0, plan = 0, apply = 0, verify = 0, down = 0;
+    std::size_t objects = 0, namespaces = 0, rows = 0, differences = 0;
+};
+
+void print(const BenchApplyOptions& o, const Figures& f) {
+    if (o.json) {
+        std::cout << "{\"containers\": " << o.containers << ", \"networks\": " << o.networks << ", \"namespaces\": " << f.namespaces
+                  << ", \"objects\": " << f.objects << ", \"sim_seconds\": " << f.sim << ", \"plan_seconds\": " << f.plan
+                  << ", \"apply_seconds\": " << f.apply << ", \"verify_seconds\": " << f.verify << ", \"verify_rows\": " << f.rows
+                  << ", \"differences\": " << f.differences << ", \"down_seconds\": " << f.down << "}\n";
+        return;
+    }
+    std::cout << "bench apply: " << o.containers << " containers"
+              << (o.networks ? " over " + std::to_string(o.networks) + " user-defined networks" : std::string(" on docker0")) << ", "
+              << f.namespaces << " namespaces, " << f.objects << " ledger objects\n"
+              << "  sim      " << f.sim << " s\n"
+              << "  plan     " << f.plan << " s\n"
+              << "  apply    " << f.apply << " s (" << f.apply * 1000 / o.containers << " ms per container)\n"
+              << "  verify   " << f.verify << " s (" << f.rows << " rows, " << f.differences << " differences)\n"
+              << "  down     " << f.down << " s\n";
+}
+
+}  // namespace
+
+int benchApply(const BenchApplyOptions& options) {
+    if (auto ok = real::RealBackend::checkPrivileges(); !ok) {
+        if (options.json) std::cout << "{\"skipped\": \"" << ok.error().message << "\"}\n";
+        else std::cout << "bench apply: skipped: " << ok.error().message << "\n";
+        return 0;
+    }
+    if (options.containers < 1 || options.networks < 0 || options.networks > 200) {
+        std::cerr << "bench apply: --containers must be at least 1 and --networks 0..200\n";
+        return 2;
+    }
+    // A ledger of its own, so a lab the user applied (and its ledger) is never touched: if its
+    // namespaces exist, apply refuses their names and the bench stops.
+    std::string stateTemplate = (std::filesystem::temp_directory_path() / "docknet-bench.XXXXXX").string();
+    if (!::mkdtemp(stateTemplate.data())) {
+        std::cerr << "bench apply: cannot make a state directory under /tmp\n";
+        return 1;
+    }
+    real::RealOptions ro;
+    ro.stateDir = stateTemplate;
+    Figures f;
+    int status = 0;
+    {
+        auto start = Clock::now();
+        sim::cli::DockerHost host;
+        sim::shell::ScriptRunner runner(host);
+        if (auto t = runner.run(benchScript(options)); !t) {
+            std::cerr << "bench apply: the sim failed: " << t.error().message << "\n";
+            return 1;
+        }
+        f.sim = secondsSince(start);
+        start = Clock::now();
+        const auto plan = sim::plan::derivePlan(host);
+        f.plan = secondsSince(start);
+        f.namespaces = plan.namespaces.size();
+
+        real::RealBackend backend(ro);
+        start = Clock::now();
+        if (auto a = backend.apply(plan); !a) {
+            std::cerr << "bench apply: apply failed: " << a.error().message << "\n";
+            status = 1;
+        }
+        f.apply = secondsSince(start);
+        if (auto s = backend.status()) f.objects = s->ledger.size();
+        if (status == 0) {
+            start = Clock::now();
+            const auto c = sim::plan::compareWithKernel(host, plan, backend, 1000);
+            f.verify = secondsSince(start);
+            f.rows = c.rows.size();
+            f.differences = c.differences().size();
+            if (f.differences) status = 1;
+        }
+        start = Clock::now();
+        if (auto d = backend.down(); !d) {
+            std::cerr << "bench apply: down failed: " << d.error().message << " (ledger kept in " << ro.stateDir << ")\n";
+            return 1;
+        }
+        f.down = secondsSince(start);
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(ro.stateDir, ec);
+    print(options, f);
+    return status;
+}
+
+}  // namespace docknet::cli
