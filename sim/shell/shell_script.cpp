@@ -440,6 +440,16 @@ private:
     // A $ at m_pos: the expansion, or nullopt when the $ is literal ("$", "a$ b", "$%").
     std::optional<WordPart> lexDollar(bool quoted) {
         if (m_pos + 1 >= m_src.size()) return std::nullopt;
+        // $( and ${ nest by recursion: a bound keeps ${x:-${x:-...}} 10,000 deep from overflowing
+        // the stack (the limit is far beyond any script a person writes).
+        struct Nesting {
+            int& depth;
+            explicit Nesting(int& d) : depth(++d) {}
+            ~Nesting() { --depth; }
+        } nesting(m_expansionDepth);
+        if (m_expansionDepth > kMaxExpansionDepth)
+            fail(ErrorCode::Unsupported, lineOf(m_pos),
+                 "expansions nested more than " + std::to_string(kMaxExpansionDepth) + " deep");
         const char n = m_src[m_pos + 1];
         WordPart p;
         p.quoted = quoted;
@@ -930,6 +940,8 @@ private:
     size_t m_pos = 0;
     std::optional<Token> m_ahead;
     int m_substDepth = 0;
+    int m_expansionDepth = 0;
+    static constexpr int kMaxExpansionDepth = 500;
     std::vector<PendingHereDoc> m_pending;
     std::vector<ReadHereDoc> m_bodies;
     std::vector<Elision> m_elisions;

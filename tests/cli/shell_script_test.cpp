@@ -477,3 +477,18 @@ TEST_CASE("CRLF line ends are read like LF", "[cli][shell]") {
     CHECK(argvOf(onlyCommand(s.lists[0])) == Strings{"docker", "network", "ls"});
     CHECK(onlyCommand(s.lists[1]).hereDoc->text == "FROM x\n");
 }
+
+TEST_CASE("expansions nested thousands deep are refused, not a stack overflow", "[cli][shell][robustness]") {
+    std::string subst = "echo ", param = "echo ";
+    for (int i = 0; i < 3000; ++i) subst += "$(";
+    subst += "echo hi" + std::string(3000, ')');
+    for (int i = 0; i < 10000; ++i) param += "${x:-";
+    param += "y" + std::string(10000, '}');
+    for (const auto& line : {subst, param}) {
+        const auto parsed = sim::shell::parseLine(line, 1);
+        REQUIRE_FALSE(parsed);
+        CHECK(parsed.error().message == "line 1: expansions nested more than 500 deep");
+    }
+    // Nesting a person writes still parses.
+    CHECK(sim::shell::parseLine("echo ${a:-${b:-${c:-$(echo $(echo d))}}}", 1));
+}
