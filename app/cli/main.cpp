@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "bench_apply.hpp"
 #include "interactive_shell.hpp"
 #include "lab_command.hpp"
 #include "real_command.hpp"
@@ -59,6 +60,14 @@ int main(int argc, char** argv) {
     realVerify->add_flag("--down", real.downAfter, "Remove the lab after verifying");
     realApply->add_flag("--hold", real.hold, "Keep the listeners and the embedded DNS (127.0.0.11) alive until Ctrl-C or SIGTERM; the lab stays");
 
+    docknet::cli::BenchApplyOptions benchApplyOptions;
+    auto* benchCmd = app.add_subcommand("bench", "Benchmarks (run them on a Release build)");
+    benchCmd->require_subcommand(1);
+    auto* benchApply = benchCmd->add_subcommand("apply", "Root: N containers built for real in docknet-* namespaces, verified, removed; times each phase");
+    benchApply->add_option("--containers", benchApplyOptions.containers, "Number of containers")->capture_default_str();
+    benchApply->add_option("--networks", benchApplyOptions.networks, "Spread them over K user-defined networks 10.K.0.0/16 (0: docker0)")->capture_default_str();
+    benchApply->add_flag("--json", benchApplyOptions.json, "Print one JSON object with the figures");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -74,5 +83,6 @@ int main(int argc, char** argv) {
     if (*realStatus) return docknet::cli::realStatus(real);
     if (*realDown) return docknet::cli::realDown(real);
     if (*realVerify) return docknet::cli::realVerify(real);
+    if (*benchApply) return docknet::cli::benchApply(benchApplyOptions);
     return 2;
 }
