@@ -31,15 +31,17 @@ void Pinger::sendNext() {
         m_sentAt.resize(seq + 1);
         m_answered.resize(seq + 1, false);
     }
+    // The sequence is 16 bits: after 65,536 requests it wraps, and the slot is cleared for the new
+    // request, as iputils clears its received bit (rcvd_clear) before sending.
+    if (m_sentAt[seq] && !m_answered[seq]) --m_inFlight;
     m_sentAt[seq] = m_kernel.now();
+    m_answered[seq] = false;
+    ++m_inFlight;
     ++m_report.transmitted;
     EchoRequest req{m_options.dst, m_id, seq, m_options.ttl, m_options.size, std::nullopt};
     (void)m_kernel.icmp().sendEcho(m_ns, req);  // a route lost mid-run just goes unanswered
 
-    int inFlight = 0;
-    for (std::size_t s = 1; s < m_sentAt.size(); ++s)
-        if (m_sentAt[s] && !m_answered[s]) ++inFlight;
-    m_report.maxInFlight = std::max(m_report.maxInFlight, inFlight);
+    m_report.maxInFlight = std::max(m_report.maxInFlight, m_inFlight);
 
     if (m_options.count <= 0 || m_report.transmitted < m_options.count) {
         m_sendTimer = m_kernel.scheduler().schedule(m_options.interval, [this] { sendNext(); });
@@ -67,6 +69,7 @@ void Pinger::onEvent(const EchoEvent& ev) {
         if (m_answered[ev.sequence]) return;  // a duplicate (DUP!) is not counted again
         ++m_report.received;
     }
+    if (!m_answered[ev.sequence]) --m_inFlight;
     m_answered[ev.sequence] = true;
     m_report.events.push_back(pe);
     maybeFinish();

@@ -80,6 +80,7 @@ private:
     core::SimTime m_started;
     std::vector<std::optional<core::SimTime>> m_sentAt;  // by sequence
     std::vector<bool> m_answered;
+    int m_inFlight = 0;  // sent, neither answered nor overwritten by a wrapped sequence
     core::EventId m_sendTimer;
     core::EventId m_lingerTimer;
     PingReport m_report;
