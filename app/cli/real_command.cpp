@@ -117,7 +117,8 @@ int realApply(const RealCommandOptions& options) {
     if (!applyPlan(backend, plan)) return 1;
     if (options.hold) {
         std::cout << "applied " << plan.namespaces.size() << " namespaces; holding the listeners and the embedded DNS"
-                  << " (try: ip netns exec docknet-<container> getent hosts <name>); Ctrl-C or SIGTERM to let go\n"
+                  << " (try: ip netns exec docknet-<container> getent hosts <name>); Ctrl-C or SIGTERM to let go"
+                  << " (the lab stays locked until then: docknet real down refuses)\n"
                   << std::flush;
         int sig = 0;
         sigwait(&stopSignals, &sig);
