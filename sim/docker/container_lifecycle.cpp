@@ -340,10 +340,14 @@ core::Result<void> DockerEngine::restart(const std::string& ref) {
     Container* c = mutableContainer(ref);
     if (!c) return msg::noSuchContainer(ref);
     const std::string id = c->id;
-    if (auto r = stop(id); !r) return r;
+    // moby's containerRestart: stop, then start with the restart manager reset, which sets
+    // RestartCount to 0 (it counts restarts by a --restart policy, not by `docker restart`).
+    // A failure is wrapped as ContainerRestart wraps it, with the name as the user gave it.
+    auto wrap = [&ref](const core::Error& e) { return fail(e.code, "Cannot restart container " + ref + ": " + e.message); };
+    if (auto r = stop(id); !r) return wrap(r.error());
     if (Container* again = mutableContainer(id)) {
-        ++again->restartCount;
-        return start(id);
+        again->restartCount = 0;
+        if (auto r = start(id); !r) return wrap(r.error());
     }
     return {};
 }
