@@ -2,12 +2,14 @@
 //   docknet run SCRIPT|-   run a script of tutorial commands and print the transcript
 //   docknet shell          an interactive prompt on the simulated Docker host
 //   docknet lab ...        guided labs: list, run (interactive or --auto), check a lab file
+//   docknet bench ...      engine benchmarks: pingall, scale (figures; --json for scripts)
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 
-#include "bench_apply.hpp"
 #include "interactive_shell.hpp"
+#include "bench_apply.hpp"
+#include "bench_command.hpp"
 #include "lab_command.hpp"
 #include "real_command.hpp"
 #include "run_command.hpp"
@@ -60,9 +62,19 @@ int main(int argc, char** argv) {
     realVerify->add_flag("--down", real.downAfter, "Remove the lab after verifying");
     realApply->add_flag("--hold", real.hold, "Keep the listeners and the embedded DNS (127.0.0.11) alive until Ctrl-C or SIGTERM; the lab stays");
 
-    docknet::cli::BenchApplyOptions benchApplyOptions;
-    auto* benchCmd = app.add_subcommand("bench", "Benchmarks (run them on a Release build)");
+    docknet::cli::BenchOptions pingall;
+    docknet::cli::BenchOptions scale{.containers = 10000, .networks = 40};
+    auto* benchCmd = app.add_subcommand("bench", "Benchmarks of the simulation engine (run them on a Release build)");
     benchCmd->require_subcommand(1);
+    auto* benchPingall = benchCmd->add_subcommand("pingall", "N containers; each pings every other on its network once (ARP included)");
+    auto* benchScale = benchCmd->add_subcommand("scale", "N running containers over K user-defined networks, then one ping per network");
+    for (auto [sub, opts] : {std::pair{benchPingall, &pingall}, std::pair{benchScale, &scale}}) {
+        sub->add_option("--containers", opts->containers, "Number of containers")->capture_default_str();
+        sub->add_option("--networks", opts->networks, "User-defined networks with explicit subnets 10.K.0.0/16 (0: the default bridge)")->capture_default_str();
+        sub->add_flag("--json", opts->json, "Print one JSON object with the figures");
+    }
+
+    docknet::cli::BenchApplyOptions benchApplyOptions;
     auto* benchApply = benchCmd->add_subcommand("apply", "Root: N containers built for real in docknet-* namespaces, verified, removed; times each phase");
     benchApply->add_option("--containers", benchApplyOptions.containers, "Number of containers")->capture_default_str();
     benchApply->add_option("--networks", benchApplyOptions.networks, "Spread them over K user-defined networks 10.K.0.0/16 (0: docker0)")->capture_default_str();
@@ -83,6 +95,8 @@ int main(int argc, char** argv) {
     if (*realStatus) return docknet::cli::realStatus(real);
     if (*realDown) return docknet::cli::realDown(real);
     if (*realVerify) return docknet::cli::realVerify(real);
+    if (*benchPingall) return docknet::cli::benchPingall(pingall);
+    if (*benchScale) return docknet::cli::benchScale(scale);
     if (*benchApply) return docknet::cli::benchApply(benchApplyOptions);
     return 2;
 }

@@ -1,0 +1,21 @@
+// `docknet bench pingall|scale`: benchmarks of the simulation engine that print figures (run them
+// on a Release build; docs/PERFORMANCE.md records them). With --json each prints one JSON object
+// whose field names stay fixed, so runs can be compared by a script.
+#pragma once
+
+namespace docknet::cli {
+
+struct BenchOptions {
+    int containers = 250;
+    int networks = 0;  // user-defined networks (explicit subnets); 0: everyone on the default bridge
+    bool json = false;
+};
+
+/// N containers, every one pings every other on each network they share once (ARP included),
+/// through the kernel model's Pinger. Exit 1 when a ping fails or the topology cannot be built.
+int benchPingall(const BenchOptions& options);
+/// N running containers over K user-defined networks created through the Docker engine, then one
+/// ping per network. Exit 1 when anything fails.
+int benchScale(const BenchOptions& options);
+
+}  // namespace docknet::cli
