@@ -54,6 +54,7 @@ namespace {
 /// that does nothing would teach a wrong fact). nullopt when none is given.
 std::optional<std::string> unmodelledCreateFlag(const ParsedFlags& f) {
     const std::string why = " is not modelled (one local Docker host, IPv4 bridge networks, the default IPAM driver)";
+    if (const std::string d = f.getString("driver"); d == "macvlan" || d == "ipvlan") return "the " + d + " driver" + why;
     if (f.getBool("ipv6")) return "--ipv6" + why;
     if (f.getBool("ingress")) return "--ingress (a swarm routing-mesh network)" + why;
     if (f.getBool("config-only")) return "--config-only" + why;

@@ -171,6 +171,11 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
     if (o.driver != "bridge") {
         if (o.driver == "host" || o.driver == "null")
             return fail(ErrorCode::Unsupported, "only one instance of \"" + o.driver + "\" network is allowed");
+        // A global-scope driver is the swarm manager's business (ManagerRedirectError, then
+        // the cluster's errNoManager on a host that is in no swarm).
+        if (o.driver == "overlay")
+            return fail(ErrorCode::Unsupported, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to "
+                                                "connect this node to swarm and try again.");
         return fail(ErrorCode::NotFound, "plugin \"" + o.driver + "\" not found");
     }
     // The CLI refuses a gateway or range without a subnet, and one outside it (consolidateIpam);

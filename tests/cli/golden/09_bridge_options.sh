@@ -15,3 +15,6 @@ docker network create -o com.docker.network.driver.mtu=big bad2
 docker network create -o com.docker.network.driver.mtu=-5 bad3
 docker network create -o com.docker.network.bridge.host_binding_ipv4=nowhere bad4
 docker network ls -f name=bad
+docker network create -d overlay ov
+docker network create -d macvlan mv
+docker network create -d nosuchdriver nd
