@@ -11,6 +11,7 @@
 #include "real/dns_responder.hpp"
 #include "real/ledger.hpp"
 #include "real/namespace_worker.hpp"
+#include "real/packet_capture.hpp"
 #include "real/real_options.hpp"
 #include "sim/plan/plan.hpp"
 
@@ -37,6 +38,10 @@ public:
                                                std::uint16_t port, const std::string& owner) override;
     sim::core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer,
                                           int timeoutMs) override;
+
+    /// Records request.iface inside request.ns into a pcap file, on the worker thread (see
+    /// PacketCapture). Refuses a namespace the ledger does not record as docknet's own.
+    sim::core::Result<CaptureSummary> capture(const CaptureRequest& request);
 
     [[nodiscard]] const Ledger& ledger() const { return m_ledger; }
 

@@ -60,6 +60,12 @@ int main(int argc, char** argv) {
         sub->add_option("--seed", real.seed, "Seed of the simulation's randomness")->capture_default_str();
     }
     realVerify->add_flag("--down", real.downAfter, "Remove the lab after verifying");
+    auto* realCapture = realCmd->add_subcommand("capture", "Record an interface inside a docknet-* namespace to a pcap file (bounded by -c or --timeout)");
+    realCapture->add_option("namespace", real.ns, "A docknet-* namespace docknet made (see docknet real status)")->required();
+    realCapture->add_option("interface", real.iface, "An interface inside it, e.g. docker0")->required();
+    realCapture->add_option("-c,--count", real.count, "Stop after this many packets (0: at the timeout)")->capture_default_str();
+    realCapture->add_option("--timeout", real.timeoutSeconds, "Stop after this many seconds at the latest (0 < S <= 3600)")->capture_default_str()->check(CLI::Range(0.001, 3600.0));
+    realCapture->add_option("-w,--write", real.out, "The pcap file to write")->required();
     realApply->add_flag("--hold", real.hold, "Keep the listeners and the embedded DNS (127.0.0.11) alive until Ctrl-C or SIGTERM; the lab stays");
 
     docknet::cli::BenchOptions pingall;
@@ -95,6 +101,7 @@ int main(int argc, char** argv) {
     if (*realStatus) return docknet::cli::realStatus(real);
     if (*realDown) return docknet::cli::realDown(real);
     if (*realVerify) return docknet::cli::realVerify(real);
+    if (*realCapture) return docknet::cli::realCapture(real);
     if (*benchPingall) return docknet::cli::benchPingall(pingall);
     if (*benchScale) return docknet::cli::benchScale(scale);
     if (*benchApply) return docknet::cli::benchApply(benchApplyOptions);

@@ -32,6 +32,7 @@ docknet::real::RealOptions backendOptions(bool verbose) {
     return o;
 }
 
+/// False (after saying what is missing) when docknet real cannot run here; the callers exit 2.
 bool privileged() {
     if (auto ok = RealBackend::checkPrivileges(); !ok) {
         std::cerr << "docknet real: " << ok.error().message << "\n";
@@ -106,7 +107,7 @@ static sigset_t blockStopSignals() {
 }
 
 int realApply(const RealCommandOptions& options) {
-    if (!privileged()) return 1;
+    if (!privileged()) return 2;
     int status = 0;
     auto host = simulate(options, status);
     if (!host) return status;
@@ -132,7 +133,7 @@ int realApply(const RealCommandOptions& options) {
 }
 
 int realStatus(const RealCommandOptions&) {
-    if (!privileged()) return 1;
+    if (!privileged()) return 2;
     RealBackend backend(backendOptions(false));
     auto s = backend.status();
     if (!s) {
@@ -151,7 +152,7 @@ int realStatus(const RealCommandOptions&) {
 }
 
 int realDown(const RealCommandOptions&) {
-    if (!privileged()) return 1;
+    if (!privileged()) return 2;
     RealBackend backend(backendOptions(false));
     auto s = backend.status();
     if (!s) {
@@ -171,7 +172,7 @@ int realDown(const RealCommandOptions&) {
 }
 
 int realVerify(const RealCommandOptions& options) {
-    if (!privileged()) return 1;
+    if (!privileged()) return 2;
     int status = 0;
     auto host = simulate(options, status);
     if (!host) return status;
@@ -199,6 +200,29 @@ int realVerify(const RealCommandOptions& options) {
     std::cout << differences.size() << " difference(s):\n";
     for (const auto& d : differences) std::cout << "  " << d << "\n";
     return 1;
+}
+
+int realCapture(const RealCommandOptions& options) {
+    if (!privileged()) return 2;
+    RealBackend backend(backendOptions(false));
+    docknet::real::CaptureRequest request;
+    request.ns = options.ns;
+    request.iface = options.iface;
+    request.outPath = options.out;
+    request.maxPackets = options.count;
+    request.timeoutSeconds = options.timeoutSeconds;
+    // A script waiting to start its traffic reads this line: from here on nothing is missed.
+    request.onStarted = [&] {
+        std::cout << "capturing on " << options.ns << " " << options.iface << " into " << options.out << "\n" << std::flush;
+    };
+    auto summary = backend.capture(request);
+    if (!summary) {
+        std::cerr << "docknet real capture: " << summary.error().message << "\n";
+        return 1;
+    }
+    std::cout << summary->packets << " packet(s) written to " << options.out
+              << (summary->timedOut ? " (stopped by the timeout)" : "") << "\n";
+    return 0;
 }
 
 }  // namespace docknet::cli
