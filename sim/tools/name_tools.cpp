@@ -7,8 +7,10 @@
 // ("Address:\t127.0.0.11:53", then a second block for its AAAA query). docknet sends only the
 // A query: busybox's AAAA block is derived from it (Docker's DNS answers AAAA for an IPv4-only
 // name with an empty NOERROR: "*** Can't find web: No answer"; NXDOMAIN both times).
-// Timeouts: bind9 tries 3 times 5 s, busybox 2 times 2.5 s.
+// Timeouts: bind9 tries 3 times 5 s, busybox 2 times 2.5 s. An address operand is a reverse
+// lookup (nslookup_reverse.cpp).
 #include "sim/tools/commands.hpp"
+#include "sim/tools/nslookup_reverse.hpp"
 #include "sim/tools/resolver.hpp"
 
 namespace sim::tools {
@@ -88,6 +90,7 @@ ToolResult runNslookup(ToolContext& ctx, const Args& argv) {
     } else {
         server = parseResolvConf(fileOf(ctx, "/etc/resolv.conf")).nameservers.front();
     }
+    if (auto address = wire::Ipv4Address::parse(name)) return nslookupReverse(ctx, *address, server);
     const std::string serverText = server.toString();
     std::string out = "Server:\t\t" + serverText + "\n" + "Address:\t" + serverText + (busybox ? ":53" : "#53") + "\n\n";
 
