@@ -2,6 +2,8 @@
 // container created and (for run) started, attached output, and an interactive shell session
 // for `-it ... sh`.
 #include <algorithm>
+#include <cctype>
+#include <expected>
 
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
@@ -52,7 +54,32 @@ std::vector<FlagSpec> containerConfigFlags() {
     };
     f.push_back(named("network").alias("net"));              // --net = --network
     f.push_back(named("network-alias").alias("net-alias"));  // --net-alias = --network-alias
+    f.push_back(named("dns-option").alias("dns-opt"));       // hidden, as in docker/cli
     return f;
+}
+
+/// opts.ValidateDNSSearch (docker/cli): "." stands for no search domain; anything else must be
+/// a domain name (a letter somewhere, labels of letters, digits and inner hyphens, a trailing dot
+/// dropped, under 255 characters).
+std::expected<std::string, std::string> validateDnsSearch(std::string val) {
+    while (!val.empty() && val.front() == ' ') val.erase(val.begin());
+    while (!val.empty() && val.back() == ' ') val.pop_back();
+    if (val == ".") return val;
+    const std::string invalid = val + " is not a valid domain";
+    if (std::none_of(val.begin(), val.end(), [](unsigned char ch) { return std::isalpha(ch); })) return std::unexpected(invalid);
+    std::string name = val;
+    if (!name.empty() && name.back() == '.') name.pop_back();
+    if (name.empty() || name.size() >= 255) return std::unexpected(invalid);
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        const auto dot = name.find('.', start);
+        const std::string label = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        const bool okChars = std::all_of(label.begin(), label.end(), [](unsigned char ch) { return std::isalnum(ch) || ch == '-'; });
+        if (label.empty() || !okChars || label.front() == '-' || label.back() == '-') return std::unexpected(invalid);
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+    }
+    return name;
 }
 
 }  // namespace
@@ -151,6 +178,17 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         }
         cfg.dns.push_back(*ip);
     }
+    for (const auto& d : f.getList("dns-search")) {
+        auto domain = validateDnsSearch(d);
+        if (!domain) {
+            r.output.err("invalid argument \"" + d + "\" for \"--dns-search\" flag: " + domain.error() + "\nSee '" +
+                         command + " --help'.\n");
+            r.exitCode = 125;
+            return r;
+        }
+        cfg.dnsSearch.push_back(*domain);
+    }
+    cfg.dnsOptions = f.getList("dns-option");
     for (const auto& h : f.getList("add-host")) {
         const auto colon = h.find(':');
         auto ip = colon == std::string::npos ? std::nullopt : std::optional(wire::Ipv4Address::parse(h.substr(colon + 1)));

@@ -56,6 +56,8 @@ struct ContainerConfig {
     std::vector<std::string> networkAliases;   // --network-alias
     std::optional<wire::Ipv4Address> ip;      // --ip
     std::vector<wire::Ipv4Address> dns;        // --dns
+    std::vector<std::string> dnsSearch;        // --dns-search, as validated ("." = none)
+    std::vector<std::string> dnsOptions;       // --dns-option / --dns-opt, verbatim
     std::vector<std::pair<std::string, wire::Ipv4Address>> extraHosts;  // --add-host NAME:IP
     bool detach = false;
     bool interactive = false;
@@ -105,6 +107,10 @@ struct Container {
 
     std::string etcHosts;
     std::string resolvConf;
+    /// Edited from inside (a shell redirection): Docker leaves a modified resolv.conf alone.
+    bool resolvConfUserModified = false;
+    /// Other files written inside the container (absolute path -> content): its writable layer.
+    std::map<std::string, std::string> files;
     std::vector<LogLine> logs;
 
     [[nodiscard]] bool isRunning() const { return status == ContainerStatus::Running; }

@@ -37,6 +37,11 @@ class EmbeddedDns;
 /// are kept for inspect only, as the driver ignores unknown labels. Errors are the driver's:
 /// `failed to parse KEY value: V (strconv.ParseBool: parsing "V": invalid syntax)`, `(nil ip)`,
 /// `invalid MTU number: -1`.
+/// A container's /etc/resolv.conf as Docker 26-27 writes it from the host's one nameserver and
+/// the --dns / --dns-search / --dns-option overrides: "legacy" (the default bridge: the servers
+/// themselves) or for the internal resolver (127.0.0.11, the servers kept as ExtServers).
+std::string generateResolvConf(const ContainerConfig& cfg, wire::Ipv4Address hostNameserver, bool internalResolver);
+
 core::Result<void> applyBridgeOptions(Network& network, const std::map<std::string, std::string>& options);
 
 struct NetworkCreateOptions {
@@ -151,6 +156,14 @@ public:
     /// In creation order (docker ps lists newest first: the caller reverses).
     [[nodiscard]] std::vector<const Container*> containers() const;
     void appendLog(const std::string& id, bool isStderr, const std::string& text);
+
+    /// A file as a process in the container reads it: /etc/hosts, /etc/resolv.conf and
+    /// /etc/hostname as Docker wrote them (or as edited since), else what was written inside.
+    [[nodiscard]] std::optional<std::string> readContainerFile(const std::string& ref, const std::string& path) const;
+    /// A write from inside the container (a shell redirection). /etc/hosts and /etc/resolv.conf
+    /// are the bind-mounted files name resolution reads; other paths go to its writable layer.
+    /// False when there is no such container.
+    bool writeContainerFile(const std::string& ref, const std::string& path, const std::string& content, bool append);
 
     /// Runs argv in the container through the ProcessRunner (docker exec).
     core::Result<ProcessResult> exec(const std::string& ref, const std::vector<std::string>& argv);

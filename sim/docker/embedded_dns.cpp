@@ -116,8 +116,9 @@ void EmbeddedDns::onQuery(const std::string& containerId, wire::Ipv4Address src,
         (void)k.transport().sendUdp(ns, src, 53, clientPort, wire::DnsMessage::answer(*query, answers), kAddress);
         return;
     }
-    // Not a container: ask the host's upstream resolver from the container's namespace.
-    const wire::Ipv4Address upstream = m_engine.host().upstreamDns();
+    // Not a container: ask the ExtServers — the --dns servers, else the host's upstream
+    // resolver — from the container's namespace (only the first is modelled).
+    const wire::Ipv4Address upstream = c->config.dns.empty() ? m_engine.host().upstreamDns() : c->config.dns.front();
     const wire::DnsMessage original = *query;
     if (!k.ipv4().route(ns, upstream)) {
         (void)k.transport().sendUdp(ns, src, 53, clientPort,

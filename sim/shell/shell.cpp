@@ -156,7 +156,8 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
     if (cmd.hereDoc) input = *cmd.hereDoc;
     for (const auto& r : cmd.redirections) {
         if (r.kind == RedirectionKind::Input && r.fd == 0) {
-            auto content = ctx.onHost() ? m_lab.readFile(r.target) : std::nullopt;
+            auto content = ctx.onHost() ? m_lab.readFile(r.target)
+                                        : m_lab.engine().readContainerFile(ctx.containerId, r.target);
             if (!content) {
                 result.output.err(ctx.shellName + ": " + r.target + ": No such file or directory\n");
                 result.exitCode = 1;
@@ -268,7 +269,10 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
             }
             continue;
         }
+        // Inside a container the file is the container's: /etc/hosts and /etc/resolv.conf are
+        // the ones its resolver reads, anything else stays in its writable layer.
         if (ctx.onHost()) m_lab.writeFile(path, fileWrites[path], append);
+        else m_lab.engine().writeContainerFile(ctx.containerId, path, fileWrites[path], append);
     }
     return result;
 }
@@ -340,12 +344,7 @@ std::optional<CommandResult> Shell::builtin(const std::vector<std::string>& argv
             if (path == "/etc/resolv.conf") return m_lab.engine().host().resolvConf();
             return std::nullopt;
         }
-        const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
-        if (!c) return std::nullopt;
-        if (path == "/etc/hosts") return c->etcHosts;
-        if (path == "/etc/resolv.conf") return c->resolvConf;
-        if (path == "/etc/hostname") return c->hostname + "\n";
-        return std::nullopt;
+        return m_lab.engine().readContainerFile(ctx.containerId, path);
     };
     if (auto filtered = runTextFilter(argv, stdinText, reader)) return filtered;
     if (ctx.onHost()) {
@@ -447,7 +446,10 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
                     : tools::Flavor::Gnu;
     if (image) tc.executables = image->tools;
     tc.hostname = c->hostname;
-    tc.files = {{"/etc/hosts", c->etcHosts}, {"/etc/resolv.conf", c->resolvConf}, {"/etc/hostname", c->hostname + "\n"}};
+    tc.files = c->files;
+    tc.files["/etc/hosts"] = c->etcHosts;
+    tc.files["/etc/resolv.conf"] = c->resolvConf;
+    tc.files["/etc/hostname"] = c->hostname + "\n";
     if (image) tc.env = image->env;
     const auto links = m_lab.engine().linkEnvironment(*c);
     tc.env.insert(tc.env.end(), links.begin(), links.end());

@@ -1,0 +1,44 @@
+// The files a container's processes read and write through the shell: the bind-mounted
+// /etc/hosts and /etc/resolv.conf (which the tools' resolver reads, so an edit changes name
+// resolution), /etc/hostname, and the rest of the writable layer, kept per container.
+#include "sim/docker/docker_engine.hpp"
+
+namespace sim::docker {
+
+namespace {
+
+/// A relative path inside a container starts at its working directory, "/" in the images modelled.
+std::string absolute(const std::string& path) { return !path.empty() && path.front() == '/' ? path : "/" + path; }
+
+}  // namespace
+
+std::optional<std::string> DockerEngine::readContainerFile(const std::string& ref, const std::string& path) const {
+    const Container* c = findContainer(ref);
+    if (!c) return std::nullopt;
+    const std::string p = absolute(path);
+    if (p == "/etc/hosts") return c->etcHosts;
+    if (p == "/etc/resolv.conf") return c->resolvConf;
+    if (p == "/etc/hostname") return c->hostname + "\n";
+    auto it = c->files.find(p);
+    if (it == c->files.end()) return std::nullopt;
+    return it->second;
+}
+
+bool DockerEngine::writeContainerFile(const std::string& ref, const std::string& path, const std::string& content,
+                                      bool append) {
+    Container* c = mutableContainer(ref);
+    if (!c) return false;
+    const std::string p = absolute(path);
+    auto put = [&](std::string& file) { file = append ? file + content : content; };
+    if (p == "/etc/hosts") {
+        put(c->etcHosts);
+    } else if (p == "/etc/resolv.conf") {
+        put(c->resolvConf);
+        c->resolvConfUserModified = true;  // resolvconf.UserModified: Docker stops rewriting it
+    } else {
+        put(c->files[p]);
+    }
+    return true;
+}
+
+}  // namespace sim::docker
