@@ -13,21 +13,24 @@ EventId Scheduler::scheduleAt(SimTime at, Action action) {
     if (at < m_now) at = m_now;
     const std::uint64_t seq = m_nextSeq++;
     m_queue.push(Event{at, seq, std::move(action)});
-    m_live.insert(seq);
+    m_states.push_back(EventState::Live);
+    ++m_liveCount;
     return EventId(seq);
 }
 
 void Scheduler::cancel(EventId id) {
-    if (!id.isValid() || m_live.erase(id.value) == 0) return;  // already ran, or cancelled twice
-    m_cancelled.insert(id.value);
+    // Already ran, cancelled twice, or not ours: nothing to do.
+    if (!id.isValid() || id.value >= m_states.size() || m_states[id.value] != EventState::Live) return;
+    m_states[id.value] = EventState::Cancelled;
+    --m_liveCount;
     dropCancelledHead();
 }
 
 void Scheduler::dropCancelledHead() const {
     while (!m_queue.empty()) {
-        auto it = m_cancelled.find(m_queue.top().seq);
-        if (it == m_cancelled.end()) break;
-        m_cancelled.erase(it);
+        auto& state = m_states[m_queue.top().seq];
+        if (state != EventState::Cancelled) break;
+        state = EventState::Gone;
         m_queue.pop();
     }
 }
@@ -48,7 +51,8 @@ bool Scheduler::step() {
     // Move the action out before popping: the action may schedule more events.
     Event ev = std::move(const_cast<Event&>(m_queue.top()));
     m_queue.pop();
-    m_live.erase(ev.seq);
+    m_states[ev.seq] = EventState::Gone;
+    --m_liveCount;
     m_now = ev.at;
     ++m_executed;
     ev.action();
