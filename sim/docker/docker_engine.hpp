@@ -37,10 +37,15 @@ class EmbeddedDns;
 /// are kept for inspect only, as the driver ignores unknown labels. Errors are the driver's:
 /// `failed to parse KEY value: V (strconv.ParseBool: parsing "V": invalid syntax)`, `(nil ip)`,
 /// `invalid MTU number: -1`.
+/// How Docker transforms the host's resolv.conf for a sandbox (sandbox_dns_unix.go): not at all
+/// (host networking), for a network with no internal resolver (the default bridge), or for the
+/// embedded DNS at 127.0.0.11 (user-defined networks).
+enum class ResolvTransform { None, Legacy, InternalResolver };
+
 /// A container's /etc/resolv.conf as Docker 26-27 writes it from the host's one nameserver and
-/// the --dns / --dns-search / --dns-option overrides: "legacy" (the default bridge: the servers
-/// themselves) or for the internal resolver (127.0.0.11, the servers kept as ExtServers).
-std::string generateResolvConf(const ContainerConfig& cfg, wire::Ipv4Address hostNameserver, bool internalResolver);
+/// the --dns / --dns-search / --dns-option overrides: legacy (the servers themselves) or for the
+/// internal resolver (127.0.0.11, the servers kept as ExtServers).
+std::string generateResolvConf(const ContainerConfig& cfg, wire::Ipv4Address hostNameserver, ResolvTransform transform);
 
 core::Result<void> applyBridgeOptions(Network& network, const std::map<std::string, std::string>& options);
 

@@ -51,7 +51,13 @@ void DockerEngine::refreshEtcFiles(Container& c) {
     if (mode.isHost()) {
         c.etcHosts = m_host->etcHosts();
         for (const auto& [name, ip] : c.config.extraHosts) c.etcHosts += ip.toString() + "\t" + name + "\n";
-        c.resolvConf = m_host->resolvConf();
+        // updateDNS: host networking gets the host's file untransformed. With no override
+        // docknet keeps it verbatim (whether the 26+ header is added there is unconfirmed);
+        // overrides are applied as loadResolvConf applies them.
+        const bool overridden = !c.config.dns.empty() || !c.config.dnsSearch.empty() || !c.config.dnsOptions.empty();
+        if (!c.resolvConfUserModified)
+            c.resolvConf = overridden ? generateResolvConf(c.config, m_host->upstreamDns(), ResolvTransform::None)
+                                      : m_host->resolvConf();
         return;
     }
 
@@ -88,10 +94,13 @@ void DockerEngine::refreshEtcFiles(Container& c) {
         userDefined |= n && n->driver == DriverKind::Bridge && !n->isDefaultBridge;
     }
     // The hash check of sandbox_dns_unix.go: a file edited inside the container is left alone.
-    if (!c.resolvConfUserModified) c.resolvConf = generateResolvConf(c.config, m_host->upstreamDns(), userDefined);
+    if (!c.resolvConfUserModified) c.resolvConf = generateResolvConf(c.config, m_host->upstreamDns(),
+                                                                   userDefined ? ResolvTransform::InternalResolver
+                                                                               : ResolvTransform::Legacy);
 }
 
-std::string generateResolvConf(const ContainerConfig& cfg, wire::Ipv4Address hostNameserver, bool internalResolver) {
+std::string generateResolvConf(const ContainerConfig& cfg, wire::Ipv4Address hostNameserver, ResolvTransform transform) {
+    const bool internalResolver = transform == ResolvTransform::InternalResolver;
     // The host's file (HostEnvironment::resolvConf) holds one nameserver and no search or
     // options, so only --dns, --dns-search and --dns-option change what it would give.
     std::vector<std::string> nameservers;
@@ -133,8 +142,9 @@ std::string generateResolvConf(const ContainerConfig& cfg, wire::Ipv4Address hos
     for (const auto& ns : nameservers) body += "nameserver " + ns + "\n";
     if (!search.empty()) body += "search " + join(search) + "\n";
     if (!options.empty()) body += "options " + join(options) + "\n";
-    std::string footer = "# Based on host file: '/etc/resolv.conf' (" +
-                         std::string(internalResolver ? "internal resolver" : "legacy") + ")\n";
+    std::string footer = "# Based on host file: '/etc/resolv.conf'" +
+                         std::string(internalResolver ? " (internal resolver)"
+                                     : transform == ResolvTransform::Legacy ? " (legacy)" : "") + "\n";
     if (internalResolver) footer += "# ExtServers: [" + ext + "]\n";
     footer += "# Overrides: [" + join(overrides) + "]\n";
     if (!ndotsFrom.empty()) footer += "# Option ndots from: " + ndotsFrom + "\n";

@@ -51,6 +51,16 @@ TEST_CASE("--dns on a user-defined network becomes the embedded DNS's ExtServers
     CHECK(h.run("docker inspect -f '{{json .HostConfig.DnsSearch}}' c2").first == "[\".\"]\n");
 }
 
+TEST_CASE("host networking takes the host's resolv.conf with the overrides applied", "[cli][dns]") {
+    TypedHost h;
+    REQUIRE(h.run("docker run -d --name plain --network host alpine sleep 1d").second == 0);
+    CHECK(h.run("docker exec plain cat /etc/resolv.conf").first == "nameserver 10.0.2.3\n");
+    REQUIRE(h.run("docker run -d --name h1 --network host --dns-search example.com alpine sleep 1d").second == 0);
+    CHECK(h.run("docker exec h1 cat /etc/resolv.conf").first ==
+          std::string(kHeader) + "nameserver 10.0.2.3\nsearch example.com\n\n"
+                                 "# Based on host file: '/etc/resolv.conf'\n# Overrides: [search]\n");
+}
+
 TEST_CASE("bad --dns and --dns-search values get the CLI's words", "[cli][dns]") {
     TypedHost h;
     CHECK(h.run("docker run --dns x alpine") ==
