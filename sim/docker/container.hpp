@@ -109,6 +109,10 @@ struct Container {
     std::string resolvConf;
     /// Edited from inside (a shell redirection): Docker leaves a modified resolv.conf alone.
     bool resolvConfUserModified = false;
+    /// Edited from inside: later changes add and delete their own lines (etchosts.Add/Delete)
+    /// around the edits; `etcHostsGenerated` is what docknet generated last.
+    bool etcHostsUserModified = false;
+    std::string etcHostsGenerated;
     /// Other files written inside the container (absolute path -> content): its writable layer.
     std::map<std::string, std::string> files;
     std::vector<LogLine> logs;

@@ -32,6 +32,7 @@ bool DockerEngine::writeContainerFile(const std::string& ref, const std::string&
     auto put = [&](std::string& file) { file = append ? file + content : content; };
     if (p == "/etc/hosts") {
         put(c->etcHosts);
+        c->etcHostsUserModified = true;
     } else if (p == "/etc/resolv.conf") {
         put(c->resolvConf);
         c->resolvConfUserModified = true;  // resolvconf.UserModified: Docker stops rewriting it

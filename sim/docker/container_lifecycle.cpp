@@ -190,7 +190,9 @@ core::Result<void> DockerEngine::setupNetworking(Container& c) {
     c.sandbox = *ns;
     c.sandboxId = m_ids.newId();
     c.sandboxKey = "/var/run/docker/netns/" + c.sandboxId.substr(0, 12);
-    c.resolvConfUserModified = false;  // setupDNS writes a new sandbox's file whatever was edited
+    // A new sandbox gets new files whatever was edited (setupDNS, buildHostsFile).
+    c.resolvConfUserModified = false;
+    c.etcHostsUserModified = false;
     (void)m_kernel.setUp(m_kernel.ns(*ns)->loopback(), true);
 
     for (std::size_t i = 0; i < nets.size(); ++i) {

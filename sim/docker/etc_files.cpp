@@ -43,6 +43,32 @@ bool validNdots(std::string_view value) {
     return !value.empty() && std::all_of(value.begin(), value.end(), [](unsigned char ch) { return std::isdigit(ch); });
 }
 
+std::vector<std::string> linesOf(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto nl = text.find('\n', start);
+        out.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
+/// An edited /etc/hosts keeps its edits: the lines Docker no longer generates are deleted
+/// (etchosts.Delete) and the new ones appended (etchosts.Add), the rest left where they are.
+std::string mergeHostsEdits(const std::string& current, const std::string& before, const std::string& after) {
+    const auto old = linesOf(before);
+    const auto now = linesOf(after);
+    auto contains = [](const std::vector<std::string>& v, const std::string& l) { return std::find(v.begin(), v.end(), l) != v.end(); };
+    std::string out;
+    for (const auto& l : linesOf(current))
+        if (!contains(old, l) || contains(now, l)) out += l + "\n";
+    for (const auto& l : now)
+        if (!contains(old, l)) out += l + "\n";
+    return out;
+}
+
 }  // namespace
 
 void DockerEngine::refreshEtcFiles(Container& c) {
@@ -86,7 +112,8 @@ void DockerEngine::refreshEtcFiles(Container& c) {
             hosts += ip->toString() + "\t" + names + "\n";
         }
     }
-    c.etcHosts = hosts;
+    c.etcHosts = c.etcHostsUserModified ? mergeHostsEdits(c.etcHosts, c.etcHostsGenerated, hosts) : hosts;
+    c.etcHostsGenerated = hosts;
 
     bool userDefined = false;
     for (const auto& [netId, epId] : c.endpoints) {

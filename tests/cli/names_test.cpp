@@ -99,6 +99,13 @@ TEST_CASE("writes inside a container land in its files", "[cli][shell]") {
     CHECK(h.run("docker exec c1 cat /etc/hosts").first.ends_with("172.18.0.3 extra\n"));
     CHECK(h.run("docker exec c1 ping -c 1 extra").first.starts_with("PING extra (172.18.0.3): 56 data bytes\n"));
     CHECK(h.run("docker exec c2 cat /etc/hosts").first.find("extra") == std::string::npos);
+    // A connect appends the new network's line after the edit (etchosts.Add); a disconnect
+    // deletes it again, the edit stays.
+    REQUIRE(h.run("docker network connect bridge c1").second == 0);
+    CHECK(h.run("docker exec c1 cat /etc/hosts").first.ends_with("172.18.0.3 extra\n172.17.0.2\t" +
+                                                                 h.run("docker inspect -f '{{.Config.Hostname}}' c1").first));
+    REQUIRE(h.run("docker network disconnect bridge c1").second == 0);
+    CHECK(h.run("docker exec c1 cat /etc/hosts").first.ends_with("172.18.0.3 extra\n"));
 
     REQUIRE(h.run("docker exec c1 sh -c 'echo nameserver 10.0.2.3 > /etc/resolv.conf'").second == 0);
     CHECK(h.run("docker exec c1 cat /etc/resolv.conf").first == "nameserver 10.0.2.3\n");
