@@ -12,7 +12,7 @@ constexpr const char* kHeader =
 
 }  // namespace
 
-TEST_CASE("--dns, --dns-search and --dns-option on the default bridge replace the host's", "[cli][dns]") {
+TEST_CASE("docker run --dns --dns-search and --dns-option on the default bridge replace the host's resolv.conf", "[cli][dns]") {
     TypedHost h;
     REQUIRE(h.run("docker run -d --name c1 --dns 1.1.1.1 --dns 9.9.9.9 --dns-search example.com --dns-opt timeout:2 "
                   "--dns-option attempts:3 alpine sleep 1d")
@@ -32,7 +32,7 @@ TEST_CASE("--dns, --dns-search and --dns-option on the default bridge replace th
     CHECK(h.run("docker inspect -f '{{json .HostConfig.DnsSearch}}' c2").first == "[]\n");
 }
 
-TEST_CASE("--dns on a user-defined network becomes the embedded DNS's ExtServers", "[cli][dns]") {
+TEST_CASE("docker run --dns on a user-defined network becomes the embedded DNS's ExtServers", "[cli][dns]") {
     TypedHost h;
     REQUIRE(h.run("docker network create mynet").second == 0);
     REQUIRE(h.run("docker run -d --name c1 --network mynet --dns 1.1.1.1 --dns-search corp.example alpine sleep 1d")
