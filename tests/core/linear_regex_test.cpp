@@ -43,7 +43,7 @@ TEST_CASE("findAll gives the non-overlapping matches, leftmost-longest, no empty
     CHECK(all[1] == std::pair<std::size_t, std::size_t>{4, 6});
 }
 
-TEST_CASE("Bad patterns say what is wrong; back-references are refused", "[regex]") {
+TEST_CASE("Bad patterns say what is wrong — back-references are refused", "[regex]") {
     CHECK_FALSE(LinearRegex::compile("(", LinearRegex::Syntax::PosixExtended));
     CHECK(LinearRegex::compileProblem("(", LinearRegex::Syntax::PosixExtended) == LinearRegex::Problem::UnmatchedParen);
     CHECK(LinearRegex::compileProblem("[a", LinearRegex::Syntax::PosixBasic) == LinearRegex::Problem::UnmatchedBracket);

@@ -99,7 +99,7 @@ TEST_CASE("images: docker pull transcript, pulled state and errors") {
             "access to the resource is denied");
 }
 
-TEST_CASE("images: a built image takes over its tag; the old one becomes dangling") {
+TEST_CASE("images: a built image takes over its tag — the old one becomes dangling") {
     ImageCatalog c;
     ImageConfig a = *c.find("debian");
     a.repository = "app";

@@ -84,7 +84,7 @@ TEST_CASE("ipam: addresses from .1 up, lowest free, network and broadcast never 
     REQUIRE(ipam.allocateAddress(P("10.9.0.0/16")).error().code == core::ErrorCode::NotFound);
 }
 
-TEST_CASE("ipam: a small pool runs out; the user-facing message names the network") {
+TEST_CASE("ipam: a small pool runs out — the user-facing message names the network") {
     Ipam ipam;
     const auto pool = *ipam.allocatePool(P("192.168.50.0/29"));
     for (int i = 1; i <= 6; ++i) REQUIRE(ipam.allocateAddress(pool)->octet(3) == i);

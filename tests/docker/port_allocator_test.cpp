@@ -22,7 +22,7 @@ TEST_CASE("port allocator: ephemeral ports are sequential from 32768 and not reu
     REQUIRE(*a.allocate(PortProto::Udp, kAny, 0, 0) == 32768);
 }
 
-TEST_CASE("port allocator: the cursor wraps and skips taken ports; exhaustion") {
+TEST_CASE("port allocator: the cursor wraps and skips taken ports — exhaustion") {
     PortAllocator a(PortAllocator::Mode::Wildcard, 40000, 40002);
     REQUIRE(*a.allocate(PortProto::Tcp, kAny, 40001, 40001) == 40001);
     REQUIRE(*a.allocate(PortProto::Tcp, kAny, 0, 0) == 40000);

@@ -648,7 +648,7 @@ TEST_CASE("Evaluating a chain the table does not have accepts", "[xt]") {
     CHECK_FALSE(v.nat.has_value());
 }
 
-TEST_CASE("Counters: every rule a packet matches counts it and so does the deciding policy; peek and -Z", "[xt]") {
+TEST_CASE("Counters: every rule a packet matches counts it and so does the deciding policy — peek and -Z", "[xt]") {
     XtTable t = dockerFilter();
     PacketView p = icmp(kC1, kNetC1, "docker0", kBrXxx);
     p.length = 84;

@@ -7,7 +7,7 @@
 using sim::plan::KernelPlan;
 using sim::plan::PlanResolver;
 
-TEST_CASE("a user-defined network's containers get resolvers with names, short ids and PTRs; docker0's none", "[plan]") {
+TEST_CASE("a user-defined network's containers get resolvers with names, short ids and PTRs — docker0's none", "[plan]") {
     auto host = plan_test::hostAfter("user_network.sh");
     const KernelPlan p = sim::plan::derivePlan(*host);
     REQUIRE(p.resolvers.size() == 2);
@@ -38,7 +38,7 @@ TEST_CASE("name probes: every answered name, NXDOMAIN for containers off the ask
     CHECK(ptr);
 }
 
-TEST_CASE("binds: a host-mode nginx against a published :80 is EADDRINUSE in docknet-host; host-mode mysqld binds", "[plan]") {
+TEST_CASE("binds: a host-mode nginx against a published :80 is EADDRINUSE in docknet-host — host-mode mysqld binds", "[plan]") {
     auto host = plan_test::hostAfter("host_port_conflict.sh");
     const KernelPlan p = sim::plan::derivePlan(*host);
     std::map<std::string, std::string> outcome;

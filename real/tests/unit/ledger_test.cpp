@@ -27,7 +27,7 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("records come back in creation order; a cancelled one does not", "[ledger]") {
+TEST_CASE("records come back in creation order — a cancelled one does not", "[ledger]") {
     TempDir dir;
     Ledger ledger(dir.path);
     REQUIRE(ledger.load()->empty());  // no file: nothing applied
@@ -64,7 +64,7 @@ TEST_CASE("a line torn by a crash is ignored: its object was never made", "[ledg
     CHECK((*records)[0].field(0) == "docknet-host");
 }
 
-TEST_CASE("rewrite keeps what down could not remove; an empty ledger is deleted", "[ledger]") {
+TEST_CASE("rewrite keeps what down could not remove — an empty ledger is deleted", "[ledger]") {
     TempDir dir;
     Ledger ledger(dir.path);
     REQUIRE(ledger.record("netns", {"docknet-host"}));
