@@ -10,15 +10,33 @@
 
 namespace docknet::real {
 
-sim::core::Result<std::vector<sim::plan::LinkObservation>> readLinks(const NetlinkSession& s, const std::string& ns) {
-    nl_cache* cache = nullptr;
-    if (const int err = rtnl_link_alloc_cache(s.sock(), AF_UNSPEC, &cache); err < 0)
-        return std::unexpected(netlinkError("link dump", err));
+namespace {
+
+std::map<int, std::string> namesIn(nl_cache* cache) {
     std::map<int, std::string> names;
     for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
         auto* l = reinterpret_cast<rtnl_link*>(o);
         names[rtnl_link_get_ifindex(l)] = rtnl_link_get_name(l);
     }
+    return names;
+}
+
+}  // namespace
+
+sim::core::Result<std::map<int, std::string>> linkNames(const NetlinkSession& s) {
+    nl_cache* cache = nullptr;
+    if (const int err = rtnl_link_alloc_cache(s.sock(), AF_UNSPEC, &cache); err < 0)
+        return std::unexpected(netlinkError("link dump", err));
+    auto names = namesIn(cache);
+    nl_cache_free(cache);
+    return names;
+}
+
+sim::core::Result<std::vector<sim::plan::LinkObservation>> readLinks(const NetlinkSession& s, const std::string& ns) {
+    nl_cache* cache = nullptr;
+    if (const int err = rtnl_link_alloc_cache(s.sock(), AF_UNSPEC, &cache); err < 0)
+        return std::unexpected(netlinkError("link dump", err));
+    std::map<int, std::string> names = namesIn(cache);
     std::vector<sim::plan::LinkObservation> out;
     for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
         auto* l = reinterpret_cast<rtnl_link*>(o);

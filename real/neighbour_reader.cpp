@@ -1,5 +1,7 @@
 #include "real/neighbour_reader.hpp"
 
+#include "real/link_reader.hpp"
+
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 #include <netlink/msg.h>
@@ -60,19 +62,6 @@ sim::core::Result<std::vector<Row>> dump(const NetlinkSession& s, int family) {
     nl_cb_put(cb);
     if (err < 0) return std::unexpected(netlinkError("neighbour dump", err));
     return rows;
-}
-
-sim::core::Result<std::map<int, std::string>> linkNames(const NetlinkSession& s) {
-    nl_cache* cache = nullptr;
-    if (const int err = rtnl_link_alloc_cache(s.sock(), AF_UNSPEC, &cache); err < 0)
-        return std::unexpected(netlinkError("link dump", err));
-    std::map<int, std::string> names;
-    for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
-        auto* l = reinterpret_cast<rtnl_link*>(o);
-        names[rtnl_link_get_ifindex(l)] = rtnl_link_get_name(l);
-    }
-    nl_cache_free(cache);
-    return names;
 }
 
 }  // namespace

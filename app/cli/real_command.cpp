@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -93,6 +94,14 @@ bool applyPlan(RealBackend& backend, const sim::plan::KernelPlan& plan) {
 
 std::string pad(const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
 
+/// The ledger and what of it exists, or nullopt after printing why it could not be read.
+std::optional<sim::plan::BackendStatus> readStatus(RealBackend& backend) {
+    auto s = backend.status();
+    if (s) return std::move(*s);
+    std::cerr << "docknet real: " << s.error().message << "\n";
+    return std::nullopt;
+}
+
 }  // namespace
 
 /// Blocks SIGINT and SIGTERM in the calling thread and every thread it starts afterwards (the
@@ -135,11 +144,8 @@ int realApply(const RealCommandOptions& options) {
 int realStatus(const RealCommandOptions&) {
     if (!privileged()) return 2;
     RealBackend backend(backendOptions(false));
-    auto s = backend.status();
-    if (!s) {
-        std::cerr << "docknet real: " << s.error().message << "\n";
-        return 1;
-    }
+    const auto s = readStatus(backend);
+    if (!s) return 1;
     if (!s->applied) {
         std::cout << "no lab applied (ledger " << backend.ledger().path() << " is empty)\n";
         return 0;
@@ -154,11 +160,8 @@ int realStatus(const RealCommandOptions&) {
 int realDown(const RealCommandOptions&) {
     if (!privileged()) return 2;
     RealBackend backend(backendOptions(false));
-    auto s = backend.status();
-    if (!s) {
-        std::cerr << "docknet real: " << s.error().message << "\n";
-        return 1;
-    }
+    const auto s = readStatus(backend);
+    if (!s) return 1;
     if (!s->applied) {
         std::cout << "nothing to remove\n";
         return 0;
