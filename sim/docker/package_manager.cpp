@@ -370,7 +370,8 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
     say("Fetched " + aptSize(download) + " in " + std::to_string(int(secs)) + "s (" + aptSize(download / std::max(secs, 0.2)) +
             "/s)",
         0.01);
-    const bool many = all.size() > 1;
+    // From 5 packages on apt hands dpkg a directory of numbered links (DPkg::Install::Recursive::Minimum).
+    const bool many = all.size() >= 5;
     int idx = 0;
     bool first = true;
     for (const auto& name : all) {
