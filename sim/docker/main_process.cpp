@@ -123,7 +123,8 @@ void DockerEngine::startMainProcess(Container& c) {
             log({"1:M " + ts + " * Ready to accept connections tcp"}, false);
         return;
     }
-    if (argv.empty() || isShell(program)) {
+    const bool shellScript = isShell(program) && argv.size() >= 3 && argv[1] == "-c";  // sh -c '...' runs it
+    if (argv.empty() || (isShell(program) && !shellScript)) {
         // A shell with no stdin reads EOF and exits 0; -i keeps it waiting (docker run -dit).
         if (!c.config.interactive) exitLater(core::SimTime::zero(), 0);
         return;

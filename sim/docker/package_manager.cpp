@@ -371,6 +371,8 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
             "/s)",
         0.01);
     // From 5 packages on apt hands dpkg a directory of numbered links (DPkg::Install::Recursive::Minimum).
+    // dpkg's own lines: apt's -qq does not silence them.
+    auto dpkg = [&](std::string line, double dt) { out(std::move(line), dt); };
     const bool many = all.size() >= 5;
     int idx = 0;
     bool first = true;
@@ -379,28 +381,28 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
         const std::string v = aptVersion(distro, *p);
         std::string file = v;
         if (const auto c = file.find(':'); c != std::string::npos) file.replace(c, 1, "%3a");
-        say("Selecting previously unselected package " + name + ".", 0.01);
+        dpkg("Selecting previously unselected package " + name + ".", 0.01);
         if (first) {
             const int files = run.dpkgFiles ? run.dpkgFiles : 6000 + int(run.baseBytes % 4000);
-            say("(Reading database ... " + std::to_string(files) +
+            dpkg("(Reading database ... " + std::to_string(files) +
                     " files and directories currently installed.)",
                 0.01);
             first = false;
         }
         char num[16];
         std::snprintf(num, sizeof num, "%02d-", idx++ % 100);
-        say("Preparing to unpack .../" + (many ? std::string(num) : std::string()) + name + "_" + file + "_amd64.deb ...", 0.002);
-        say("Unpacking " + name + " (" + v + ") ...", 0.01);
+        dpkg("Preparing to unpack .../" + (many ? std::string(num) : std::string()) + name + "_" + file + "_amd64.deb ...", 0.002);
+        dpkg("Unpacking " + name + " (" + v + ") ...", 0.01);
     }
     for (const auto& name : all) {
         const Pkg* p = findPkg(aptPackages(), name);
-        say("Setting up " + name + " (" + aptVersion(distro, *p) + ") ...", 0.01);
+        dpkg("Setting up " + name + " (" + aptVersion(distro, *p) + ") ...", 0.01);
         sw.packages.insert(name);
         addTools(sw, *p);
         run.addedBytes += p->installed;
     }
-    if (all.size() > 1 && distro == "bookworm") say("Processing triggers for libc-bin (2.36-9+deb12u8) ...", 0.02);
-    if (run.fullSystem) say("Processing triggers for man-db (2.11.2-2) ...", 0.3);
+    if (all.size() > 1 && distro == "bookworm") dpkg("Processing triggers for libc-bin (2.36-9+deb12u8) ...", 0.02);
+    if (run.fullSystem) dpkg("Processing triggers for man-db (2.11.2-2) ...", 0.3);
     return 0;
 }
 

@@ -113,3 +113,12 @@ TEST_CASE("images: redis's entrypoint runs redis-server for options, redis-cli e
     REQUIRE(h.run("docker run -d --name t1 busybox top").second == 0);
     REQUIRE(contains(h.run("docker ps --format '{{.Names}} {{.Status}}'").first, "t1 Up"));
 }
+
+TEST_CASE("images: docker run IMAGE sh -c SCRIPT runs the script as the main process", "[cli][images]") {
+    TypedHost h;
+    auto [out, code] = h.run("docker run --rm ubuntu sh -c 'apt-get update -qq && apt-get install -y -qq net-tools && route -n'");
+    REQUIRE(code == 0);
+    REQUIRE(contains(out, "Setting up net-tools (2.10-0.1ubuntu4) ...\n"));
+    REQUIRE(contains(out, "Kernel IP routing table\n"));
+    REQUIRE_FALSE(contains(out, "Get:1"));
+}

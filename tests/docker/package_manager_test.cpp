@@ -85,6 +85,10 @@ TEST_CASE("apt-get on a terminal ends its progress lines with Done, -qq prints e
     REQUIRE(s.run({"apt-get", "install", "-qq", "nosuchpackage"}) == 100);
     REQUIRE(s.last.out.empty());
     REQUIRE(s.last.err == "E: Unable to locate package nosuchpackage\n");
+    // dpkg still speaks: -qq quiets apt only.
+    REQUIRE(s.run({"apt-get", "install", "-qq", "-y", "net-tools"}) == 0);
+    REQUIRE(s.last.out.starts_with("Selecting previously unselected package net-tools.\n(Reading database ... "));
+    REQUIRE(s.last.out.ends_with("Unpacking net-tools (2.10-0.1ubuntu4) ...\nSetting up net-tools (2.10-0.1ubuntu4) ...\n"));
 }
 
 TEST_CASE("apt-get without -y aborts when it would install more than asked") {
