@@ -30,12 +30,14 @@ const char* kDockerUsage =
     "  build       Build an image from a Dockerfile\n"
     "  pull        Download an image from a registry\n"
     "  images      List images\n"
-    "  version     Show the Docker version information\n\n"
+    "  version     Show the Docker version information\n"
+    "  info        Display system-wide information\n\n"
     "Management Commands:\n"
     "  container   Manage containers\n"
     "  image       Manage images\n"
     "  network     Manage networks\n\n"
     "Commands:\n"
+    "  attach      Attach local standard input, output, and error streams to a running container\n"
     "  create      Create a new container\n"
     "  inspect     Return low-level information on Docker objects\n"
     "  kill        Kill one or more running containers\n"
@@ -67,6 +69,8 @@ DockerCli::DockerCli(Shell& shell) : m_shell(shell) {
     defineNetworkCommands();
     defineImageCommands();
     defineViewCommands();
+    defineAttachCommand();
+    defineInfoCommand();
 }
 
 DockerHost& DockerCli::lab() { return m_shell.lab(); }
@@ -98,14 +102,15 @@ CommandResult DockerCli::run(const std::vector<std::string>& args, const std::st
         {"docker container kill", "docker kill"},  {"docker container rm", "docker rm"},
         {"docker container rename", "docker rename"}, {"docker container logs", "docker logs"},
         {"docker container exec", "docker exec"},  {"docker container inspect", "docker inspect"},
+        {"docker container attach", "docker attach"}, {"docker system info", "docker info"},
         {"docker container port", "docker port"},  {"docker image ls", "docker images"},
         {"docker image list", "docker images"},    {"docker image pull", "docker pull"},
         {"docker image build", "docker build"},    {"docker image inspect", "docker inspect"},
         {"docker network list", "docker network ls"}, {"docker network remove", "docker network rm"}};
-    if (args[0] == "network" || args[0] == "container" || args[0] == "image") {
+    if (args[0] == "network" || args[0] == "container" || args[0] == "image" || args[0] == "system") {
         if (args.size() < 2 || args[1] == "--help") {
             if (args[0] == "network") r.output.out(kNetworkUsage);
-            else r.output.out("\nUsage:  docker " + args[0] + " COMMAND\n\nManage " + args[0] + "s\n\nRun 'docker " + args[0] +
+            else r.output.out("\nUsage:  docker " + args[0] + " COMMAND\n\nManage " + (args[0] == "system" ? std::string("Docker") : args[0] + "s") + "\n\nRun 'docker " + args[0] +
                               " COMMAND --help' for more information on a command.\n");
             return r;
         }

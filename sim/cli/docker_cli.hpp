@@ -6,6 +6,7 @@
 //
 // Commands: run, create, start, stop, restart, kill, rm, rename, ps, logs, exec, inspect, port,
 // network (create, ls, inspect, rm, connect, disconnect, prune), images, pull, build, version,
+// attach, info,
 // and the `docker container ...` / `docker image ...` / `docker network ...` spellings.
 #pragma once
 
@@ -45,6 +46,8 @@ private:
     void defineImageCommands();
     void defineRunCommands();
     void defineViewCommands();
+    void defineAttachCommand();
+    void defineInfoCommand();
 
     CommandResult runOrCreate(const ParsedFlags& f, bool start, const ShellContext& ctx);
     /// Makes the image local, printing the pull to stderr; false (with the error) when it

@@ -1,4 +1,5 @@
 // docker start / stop / restart / kill / rm / rename / logs / exec / container prune.
+#include "sim/cli/detach_keys.hpp"
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/docker/container_software.hpp"
@@ -116,6 +117,7 @@ void DockerCli::defineContainerCommands() {
     CommandSpec execSpec = commandSpec("docker exec", "[OPTIONS] CONTAINER COMMAND [ARG...]", "Execute a command in a running container",
                 ArgCount::atLeast(2),
                 {FlagSpec::boolean("detach", 'd', "Detached mode: run command in the background"),
+                 FlagSpec::string("detach-keys", 0, "Override the key sequence for detaching a container"),
                  FlagSpec::list("env", 'e', "Set environment variables"),
                  FlagSpec::boolean("interactive", 'i', "Keep STDIN open even if not attached"),
                  FlagSpec::boolean("privileged", 0, "Give extended privileges to the command"),
@@ -149,6 +151,15 @@ void DockerCli::defineContainerCommands() {
                    session.containerId = c->id;
                    session.shellName = program == "bash" ? "bash" : Shell::shellOf(lab(), *c);
                    session.tty = f.getBool("tty");
+                   // The daemon refuses bad --detach-keys when the exec starts (ContainerExecStart).
+                   auto keys = f.getString("detach-keys").empty() ? core::Result<std::string>(kDefaultDetachKeys)
+                                                                  : detachKeyBytes(f.getString("detach-keys"));
+                   if (!keys) {
+                       r.output.err(daemonError(keys.error().message));
+                       r.exitCode = 1;
+                       return r;
+                   }
+                   session.detachKeys = *keys;
                    m_shell.openSession(session);
                    return r;
                }

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <expected>
 
+#include "sim/cli/detach_keys.hpp"
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
 
@@ -252,6 +253,9 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         session.shellName = Shell::shellOf(lab(), *c);
         session.isMainProcess = true;
         session.tty = cfg.tty;
+        // docker run -it detaches quietly (run.go returns nil on term.EscapeError).
+        session.detachKeys = detachKeyBytes(f.getString("detach-keys")).value_or(kDefaultDetachKeys);
+        session.detachQuietly = true;
         m_shell.openSession(session);
         return r;
     }

@@ -13,6 +13,7 @@ ScriptRunner::~ScriptRunner() = default;
 std::string ScriptRunner::prompt() const {
     const ShellContext& ctx = m_contexts.back();
     if (ctx.onHost()) return "$ ";
+    if (ctx.passive) return "";  // no shell prints a prompt
     const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
     const std::string host = c ? c->hostname : ctx.containerId.substr(0, 12);
     if (ctx.shellName == "ash") return "/ # ";
@@ -52,6 +53,11 @@ void ScriptRunner::runParsed(const Script& script, Transcript& transcript) {
                     if (cmd.hereDoc->terminated) step.echo += "\n> " + cmd.hereDoc->delimiter;
                 }
         step.traceBegin = m_lab.kernel().trace().size();
+        if (detachIfAsked(list, step) || swallowIfPassive(list, step)) {
+            step.traceEnd = step.traceBegin;
+            transcript.steps.push_back(std::move(step));
+            continue;
+        }
         CommandResult r = m_shell->runList(list, m_contexts.back());
         step.output = std::move(r.output);
         step.exitCode = r.exitCode;
@@ -70,6 +76,53 @@ void ScriptRunner::runParsed(const Script& script, Transcript& transcript) {
     }
 }
 
+bool ScriptRunner::isDetachLine(const std::string& text) const {
+    const ShellContext& ctx = m_contexts.back();
+    return !ctx.onHost() && !ctx.detachKeys.empty() && text.find(ctx.detachKeys) != std::string::npos;
+}
+
+bool ScriptRunner::detachIfAsked(const AndOrList& list, TranscriptStep& step) {
+    if (!isDetachLine(list.text)) return false;
+    const ShellContext& ctx = m_contexts.back();
+    // The escape proxy swallows the keys (and the unfinished line before them) and the client
+    // returns term.EscapeError: docker run says nothing, attach and exec print the error.
+    step.echo.clear();
+    step.keysOnly = true;
+    if (!ctx.detachQuietly) {
+        step.output.err("read escape sequence\n");
+        step.exitCode = 1;
+    }
+    m_shell->setLastStatus(step.exitCode);
+    m_contexts.pop_back();
+    return true;
+}
+
+bool ScriptRunner::swallowIfPassive(const AndOrList& list, TranscriptStep& step) {
+    const ShellContext ctx = m_contexts.back();
+    if (!ctx.passive) return false;
+    if (list.text.find('\x03') == std::string::npos) return true;
+    // Ctrl-C: a terminal (-t) hands it to PID 1 as SIGINT, and so does the client's signal
+    // proxy without one. The official images' servers exit on it; a PID 1 without a handler
+    // ignores it and the client stays attached. With --sig-proxy=false and no terminal the
+    // client itself dies of SIGINT (status 130), the container running on.
+    step.echo = "^C";
+    const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
+    if (!c) return true;
+    if (!c->config.tty && !ctx.sigProxy) {
+        step.exitCode = 130;
+    } else {
+        const docker::ImageConfig* image = m_lab.engine().images().find(c->config.image);
+        const bool handlesInt = image && image->service != docker::Service::None && c->config.command.empty();
+        if (!handlesInt) return true;
+        (void)m_lab.engine().stop(ctx.containerId);
+        c = m_lab.engine().findContainer(ctx.containerId);
+        step.exitCode = c ? c->exitCode : 0;
+    }
+    m_shell->setLastStatus(step.exitCode);
+    m_contexts.pop_back();
+    return true;
+}
+
 void ScriptRunner::afterCommand() {
     while (m_contexts.size() > 1) {
         const docker::Container* c = m_lab.engine().findContainer(m_contexts.back().containerId);
@@ -83,7 +136,7 @@ std::string ScriptRunner::render(const Transcript& t, bool withTrace) const {
     for (const auto& w : t.warnings) out += "warning: " + w + "\n";
     const auto& records = m_lab.kernel().trace().records();
     for (const auto& s : t.steps) {
-        out += s.prompt + s.echo + "\n";
+        out += s.prompt + (s.keysOnly ? std::string() : s.echo + "\n");
         out += s.output.combined();
         if (withTrace) {
             for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i)

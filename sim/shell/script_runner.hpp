@@ -34,6 +34,9 @@ struct TranscriptStep {
     int exitCode = 0;
     std::size_t traceBegin = 0;  // the kernel trace records this step caused: [traceBegin, traceEnd)
     std::size_t traceEnd = 0;
+    /// Keys the terminal does not echo (the detach sequence): what follows shows on the
+    /// prompt's own line ("/ # read escape sequence").
+    bool keysOnly = false;
 };
 
 struct Transcript {
@@ -50,6 +53,9 @@ public:
     /// The prompt for the current context: "$ " or the container shell's.
     [[nodiscard]] std::string prompt() const;
     [[nodiscard]] const ShellContext& context() const { return m_contexts.back(); }
+    /// True when `text` holds the detach sequence of the terminal the next line goes to (an
+    /// attached container's); such a line is not echoed.
+    [[nodiscard]] bool isDetachLine(const std::string& text) const;
 
     /// Parses the whole script first: a line that does not parse is an error ("line 3: ...")
     /// and nothing runs. Otherwise every command runs and the transcript is returned.
@@ -63,6 +69,11 @@ public:
 
 private:
     void afterCommand();
+    /// A line holding the attached terminal's detach sequence: leaves the session (the process
+    /// keeps running) as the docker client does; false when the line is a command.
+    bool detachIfAsked(const AndOrList& list, TranscriptStep& step);
+    /// A line typed while attached to a process that is not a shell: nothing runs it.
+    bool swallowIfPassive(const AndOrList& list, TranscriptStep& step);
 
     DockerHost& m_lab;
     std::unique_ptr<Shell> m_shell;

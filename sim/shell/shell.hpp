@@ -44,6 +44,18 @@ struct ShellContext {
     bool isMainProcess = false;
     /// stdout is a terminal (docker exec -t, docker run -t): apt prints "... Done".
     bool tty = false;
+    /// The terminal's detach sequence (Ctrl-p Ctrl-q unless --detach-keys said otherwise): a
+    /// line holding it leaves the session and the process running. Empty: none.
+    std::string detachKeys;
+    /// docker run -it returns quietly on a detach; docker attach and docker exec -it print
+    /// the escape error ("read escape sequence") and exit 1.
+    bool detachQuietly = false;
+    /// docker attach to a main process that is not a shell on a terminal (nginx, sleep): the
+    /// lines typed are its stdin or go nowhere — nothing runs them — until the detach sequence
+    /// (when stdin is attached) or Ctrl-C (a line holding 0x03), which ends the client.
+    bool passive = false;
+    /// docker attach --sig-proxy (default true): Ctrl-C is forwarded as SIGINT to the process.
+    bool sigProxy = true;
 
     [[nodiscard]] bool onHost() const { return kind == Kind::Host; }
     static ShellContext host() { return {}; }
@@ -69,6 +81,8 @@ public:
                                  const std::string& stdinText = {}, bool tty = false);
 
     [[nodiscard]] int lastStatus() const { return m_lastStatus; }
+    /// $? after something the caller ran itself (a detach from an attached terminal).
+    void setLastStatus(int status) { m_lastStatus = status; }
     /// Set by a command that opened an interactive container shell.
     void openSession(ShellContext ctx) { m_session = std::move(ctx); }
     std::optional<ShellContext> takeSession() { return std::exchange(m_session, std::nullopt); }
