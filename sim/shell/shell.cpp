@@ -4,6 +4,7 @@
 
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
+#include "sim/cli/process_table.hpp"
 #include "sim/shell/package_commands.hpp"
 #include "sim/shell/text_filters.hpp"
 #include "sim/docker/container_software.hpp"
@@ -25,6 +26,12 @@ std::string baseName(const std::string& path) {
 bool isShellProgram(const std::string& name) {
     const std::string b = baseName(name);
     return b == "sh" || b == "bash" || b == "ash" || b == "dash";
+}
+
+std::string joinedArgs(const std::vector<std::string>& argv) {
+    std::string s;
+    for (const auto& a : argv) s += (s.empty() ? "" : " ") + a;
+    return s;
 }
 
 }  // namespace
@@ -402,7 +409,14 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
         for (const auto& [path, content] : m_lab.files()) tc.files[m_lab.workdir() + "/" + path] = content;
         for (const auto& [k, v] : m_lab.env()) tc.env.push_back(k + "=" + v);
         tc.isDockerHost = true;
+        if (tools::showsProcesses(name)) {
+            auto view = cli::hostProcessView(m_lab.engine(), joinedArgs(argv));
+            tc.processes = std::move(view.processes);
+            tc.socketHolders = std::move(view.socketHolders);
+        }
+        tc.epochSeconds = m_lab.engine().config().epochSeconds;
         tools::ToolResult t = tools::runTool(tc, argv);
+        for (const auto& [path, content] : t.writtenFiles) m_lab.writeFile(path, content, false);
         CommandResult r;
         r.output.out(t.out);
         r.output.err(t.err);
@@ -461,7 +475,16 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     tc.env.insert(tc.env.end(), c->config.env.begin(), c->config.env.end());
     tc.env.push_back("HOSTNAME=" + c->hostname);
     tc.env.push_back("HOME=/root");
+    if (tools::showsProcesses(name)) {
+        auto view = cli::containerProcessView(m_lab.engine(), *c, joinedArgs(argv));
+        tc.processes = std::move(view.processes);
+        tc.socketHolders = std::move(view.socketHolders);
+    }
+    tc.epochSeconds = m_lab.engine().config().epochSeconds;
     tools::ToolResult t = tools::runTool(tc, argv);
+    // The container's working directory is / (docknet models no WORKDIR for tools' files).
+    for (const auto& [path, content] : t.writtenFiles)
+        m_lab.engine().writeContainerFile(c->id, path.starts_with("/") ? path : "/" + path, content, false);
     r.output.out(t.out);
     r.output.err(t.err);
     r.exitCode = t.exitCode;

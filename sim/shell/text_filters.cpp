@@ -261,74 +261,113 @@ CommandResult sortLines(const std::vector<std::string>& argv, const std::string&
     return r;
 }
 
+/// GNU cut (coreutils 9.1): -b/-c LIST (bytes: GNU cuts characters as bytes), -f LIST with
+/// -d DELIM and -s, ranges N, N-, -M, N-M joined by commas, and set-fields.c's refusals.
 CommandResult cut(const std::vector<std::string>& argv, const std::string& stdinText, const FileReader& read) {
     CommandResult r;
-    char delim = '\t';
-    std::set<int> fields;
+    auto fail = [&r](const std::string& why) {
+        r.output.err("cut: " + why + "\nTry 'cut --help' for more information.\n");
+        r.exitCode = 1;
+        return r;
+    };
+    char mode = 0;  // 'b', 'c' or 'f'
+    std::string list;
+    std::optional<char> delim;
+    bool onlyDelimited = false;
     std::vector<std::string> files;
+    bool options = true;
     for (std::size_t i = 1; i < argv.size(); ++i) {
-        std::string a = argv[i];
-        std::string value;
-        if ((a == "-d" || a == "-f") && i + 1 < argv.size()) {
-            value = argv[++i];
-        } else if (a.starts_with("-d") || a.starts_with("-f")) {
-            value = a.substr(2);
-            a = a.substr(0, 2);
-        } else {
+        const std::string& a = argv[i];
+        if (!options || a.size() < 2 || a[0] != '-') {
             files.push_back(a);
             continue;
         }
-        if (a == "-d") {
-            if (value.size() != 1) {
-                r.output.err("cut: the delimiter must be a single character\n");
-                r.exitCode = 1;
-                return r;
-            }
-            delim = value[0];
-        } else {
-            std::size_t pos = 0;
-            while (pos <= value.size()) {
-                auto comma = value.find(',', pos);
-                const std::string part = value.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-                auto dash = part.find('-');
-                if (dash == std::string::npos) {
-                    if (auto v = number(part)) fields.insert(static_cast<int>(*v));
-                } else {
-                    auto lo = number(part.substr(0, dash)).value_or(1);
-                    auto hi = number(part.substr(dash + 1)).value_or(64);
-                    for (long f = lo; f <= hi && f < 1000; ++f) fields.insert(static_cast<int>(f));
-                }
-                if (comma == std::string::npos) break;
-                pos = comma + 1;
-            }
-        }
-    }
-    if (fields.empty()) {
-        r.output.err("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n");
-        r.exitCode = 1;
-        return r;
-    }
-    std::string text;
-    const bool ok = gatherInput("cut", files, stdinText, read, text, r);
-    for (const auto& line : splitLines(text)) {
-        if (line.find(delim) == std::string::npos) {
-            r.output.out(line + "\n");
+        if (a == "--") {
+            options = false;
             continue;
         }
-        std::vector<std::string> parts;
-        std::size_t start = 0;
-        while (true) {
-            auto d = line.find(delim, start);
-            parts.push_back(line.substr(start, d == std::string::npos ? std::string::npos : d - start));
-            if (d == std::string::npos) break;
-            start = d + 1;
+        for (std::size_t k = 1; k < a.size(); ++k) {
+            const char o = a[k];
+            if (o == 's') {
+                onlyDelimited = true;
+                continue;
+            }
+            if (o != 'b' && o != 'c' && o != 'f' && o != 'd') return fail("invalid option -- '" + std::string(1, o) + "'");
+            std::string value = a.substr(k + 1);
+            if (value.empty()) {
+                if (i + 1 >= argv.size()) return fail("option requires an argument -- '" + std::string(1, o) + "'");
+                value = argv[++i];
+            }
+            if (o == 'd') {
+                if (value.size() != 1) return fail("the delimiter must be a single character");
+                delim = value[0];
+            } else {
+                if (mode) return fail("only one list may be specified");
+                mode = o;
+                list = value;
+            }
+            break;
         }
+    }
+    if (!mode) return fail("you must specify a list of bytes, characters, or fields");
+    if (mode != 'f' && delim) return fail("an input delimiter may be specified only when operating on fields");
+    if (mode != 'f' && onlyDelimited)
+        return fail("suppressing non-delimited lines makes sense\n\tonly when operating on fields");
+    // The list: [lo, hi] ranges, 1-based; hi 0 means "to the end".
+    const bool positions = mode != 'f';
+    std::vector<std::pair<long, long>> ranges;
+    std::size_t pos = 0;
+    while (true) {
+        const std::size_t comma = list.find_first_of(", ", pos);
+        const std::string part = list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+        const auto dash = part.find('-');
+        auto bad = [&](const std::string& what) {
+            return fail(positions ? "invalid byte/character position '" + what + "'" : "invalid field value '" + what + "'");
+        };
+        if (part.empty() || part == "-") return fail("invalid range with no endpoint: -");
+        const std::string loText = dash == std::string::npos ? part : part.substr(0, dash);
+        const std::string hiText = dash == std::string::npos ? part : part.substr(dash + 1);
+        const auto lo = loText.empty() ? std::optional<long>(1) : number(loText);
+        const auto hi = hiText.empty() ? std::optional<long>(0) : number(hiText);
+        if (!lo) return bad(loText);
+        if (!hi) return bad(hiText);
+        if (*lo == 0 || (dash != std::string::npos && !hiText.empty() && *hi == 0))
+            return fail(positions ? "byte/character positions are numbered from 1" : "fields are numbered from 1");
+        if (*hi != 0 && *hi < *lo) return fail("invalid decreasing range");
+        ranges.emplace_back(*lo, *hi);
+        if (comma == std::string::npos) break;
+        pos = comma + 1;
+    }
+    auto selected = [&ranges](long n) {
+        return std::any_of(ranges.begin(), ranges.end(), [n](const auto& rg) { return n >= rg.first && (rg.second == 0 || n <= rg.second); });
+    };
+    std::string text;
+    const bool ok = gatherInput("cut", files, stdinText, read, text, r);
+    const char d = delim.value_or('\t');
+    for (const auto& line : splitLines(text)) {
         std::string outLine;
-        bool first = true;
-        for (int f : fields) {
-            if (f < 1 || f > static_cast<int>(parts.size())) continue;
-            outLine += (first ? "" : std::string(1, delim)) + parts[static_cast<std::size_t>(f - 1)];
-            first = false;
+        if (positions) {
+            for (std::size_t i = 0; i < line.size(); ++i)
+                if (selected(static_cast<long>(i) + 1)) outLine += line[i];
+        } else {
+            if (line.find(d) == std::string::npos) {
+                if (!onlyDelimited) r.output.out(line + "\n");
+                continue;
+            }
+            std::size_t start = 0;
+            long field = 1;
+            bool first = true;
+            while (true) {
+                const auto next = line.find(d, start);
+                if (selected(field)) {
+                    outLine += (first ? "" : std::string(1, d)) +
+                               line.substr(start, next == std::string::npos ? std::string::npos : next - start);
+                    first = false;
+                }
+                if (next == std::string::npos) break;
+                start = next + 1;
+                ++field;
+            }
         }
         r.output.out(outLine + "\n");
     }

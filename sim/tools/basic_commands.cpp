@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/net/net_namespace.hpp"
+#include "sim/core/sleep_duration.hpp"
 #include "sim/tools/commands.hpp"
 #include "sim/tools/proc_sys.hpp"
 #include "sim/tools/resolver.hpp"
@@ -86,23 +87,17 @@ ToolResult runSleep(ToolContext& ctx, const Args& argv) {
         if (busybox) return failure("BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...\n", 1);
         return failure("sleep: missing operand\nTry 'sleep --help' for more information.\n", 1);
     }
-    double total = 0;
-    for (std::size_t i = 1; i < argv.size(); ++i) {
-        std::string_view s = argv[i];
-        double unit = 1;
-        if (!s.empty() && std::string_view("smhd").find(s.back()) != std::string_view::npos) {
-            unit = s.back() == 'm' ? 60 : s.back() == 'h' ? 3600 : s.back() == 'd' ? 86400 : 1;
-            s.remove_suffix(1);
-        }
-        auto v = parseDouble(s);
-        if (!v || *v < 0 || !std::isfinite(*v)) {
-            if (busybox) return failure("sleep: invalid number '" + argv[i] + "'\n", 1);
-            return failure("sleep: invalid time interval '" + argv[i] + "'\nTry 'sleep --help' for more information.\n", 1);
-        }
-        total += *v * unit;
+    std::string bad;
+    const auto d = core::parseSleepDuration(Args(argv.begin() + 1, argv.end()), &bad);
+    if (!d) {
+        if (busybox) return failure("sleep: invalid number '" + bad + "'\n", 1);
+        return failure("sleep: invalid time interval '" + bad + "'\nTry 'sleep --help' for more information.\n", 1);
     }
+    // `sleep infinity` in the foreground waits until interrupted; a script cannot press Ctrl-C,
+    // so docknet ends it at once as an interrupt would (status 130), without waiting.
+    if (d->forever) return failure({}, 130);
     auto& sched = ctx.kernel->scheduler();
-    sched.runUntil(sched.now() + core::micros(static_cast<std::int64_t>(std::llround(total * 1e6))));
+    sched.runUntil(sched.now() + d->wait);
     return ok();
 }
 

@@ -13,6 +13,7 @@ ToolResult runArp(ToolContext& ctx, const Args& argv);
 ToolResult runRoute(ToolContext& ctx, const Args& argv);
 ToolResult runNetstat(ToolContext& ctx, const Args& argv);
 ToolResult runSs(ToolContext& ctx, const Args& argv);
+ToolResult runPs(ToolContext& ctx, const Args& argv);
 ToolResult runGetent(ToolContext& ctx, const Args& argv);
 ToolResult runNslookup(ToolContext& ctx, const Args& argv);
 ToolResult runCurl(ToolContext& ctx, const Args& argv);

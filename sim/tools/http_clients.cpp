@@ -8,9 +8,16 @@
 //       that errno to 28 after formatting the message), or "Connection timed out after N
 //       milliseconds" for --connect-timeout/-m
 //   (52) Empty reply from server, (56) Recv failure: Connection reset by peer
+// -I/--head prints the server's response headers (nginx 1.27.2's or httpd 2.4.62's, CRLF line
+// ends as they arrive), -i puts them before the body, -v traces the exchange on stderr ("* ",
+// "> ", "< " lines as curl 7.88 prints them), -o FILE writes the document to a file where curl
+// runs (-o /dev/null drops it); an unknown option is curl's "option --x: is unknown" (exit 2).
 // curl's progress meter (shown on stderr when stdout is not a terminal) is not modelled; nor
 // is TLS: https gets the same answer as http. wget is always busybox's applet (GNU wget prints
 // wall-clock dates). nc without -z is treated as -z (no data is modelled).
+#include <ctime>
+#include <map>
+
 #include "sim/tools/commands.hpp"
 #include "sim/tools/resolver.hpp"
 #include "sim/tools/tcp_probe.hpp"
@@ -35,37 +42,116 @@ std::string serviceOf(std::uint16_t port) {
     }
 }
 
+
+/// The response headers nginx 1.27.2 and httpd 2.4.62 send for their default pages, as they
+/// arrive (CRLF line ends); Date is the simulated wall clock.
+std::string responseHeaders(const HttpResponse& reply, std::int64_t unixSeconds) {
+    char date[64];
+    const std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    const std::string length = std::to_string(reply.body.size());
+    if (reply.server == "httpd")
+        return "HTTP/1.1 200 OK\r\nDate: " + std::string(date) +
+               "\r\nServer: Apache/2.4.62 (Unix)\r\nLast-Modified: Mon, 11 Jun 2007 18:53:14 GMT\r\n"
+               "ETag: \"2d-432a5e4a73a80\"\r\nAccept-Ranges: bytes\r\nContent-Length: " + length +
+               "\r\nContent-Type: text/html\r\n\r\n";
+    // nginx: the image's index.html is dated 2024-10-02 15:13:19 (ETag = mtime-size in hex).
+    char etag[32];
+    std::snprintf(etag, sizeof etag, "\"66fd630f-%zx\"", reply.body.size());
+    return "HTTP/1.1 200 OK\r\nServer: nginx/1.27.2\r\nDate: " + std::string(date) +
+           "\r\nContent-Type: text/html\r\nContent-Length: " + length +
+           "\r\nLast-Modified: Wed, 02 Oct 2024 15:13:19 GMT\r\nConnection: keep-alive\r\nETag: " + etag +
+           "\r\nAccept-Ranges: bytes\r\n\r\n";
+}
+
+/// Each line prefixed as curl -v shows traffic ("> " sent, "< " received).
+std::string prefixed(const std::string& text, const std::string& prefix) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto nl = text.find('\n', start);
+        out += prefix + text.substr(start, (nl == std::string::npos ? text.size() : nl + 1) - start);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 ToolResult runCurl(ToolContext& ctx, const Args& argv) {
-    bool silent = false, showErrors = false, toStdout = true;
+    bool silent = false, showErrors = false, head = false, include = false, verbose = false;
+    std::optional<std::string> outputFile;  // -o FILE ("-" is stdout)
     std::optional<std::string> writeOut;  // -w: only %{http_code}, %{remote_ip}, %{remote_port}, \n, \t
     std::optional<core::Duration> connectTimeout;
+    std::string method = "GET";
     std::string urlText;
+    auto unknown = [](const std::string& opt) {
+        return failure("curl: option " + opt + ": is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+    };
+    auto needsValue = [](const std::string& opt) {
+        return failure("curl: option " + opt + ": requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+    };
+    // Long options and the short letter each stands for; a letter in kValued takes a value.
+    static const std::map<std::string, char> kLong = {
+        {"--silent", 's'},  {"--show-error", 'S'}, {"--head", 'I'},      {"--include", 'i'},  {"--verbose", 'v'},
+        {"--output", 'o'},  {"--write-out", 'w'},  {"--max-time", 'm'},  {"--header", 'H'},   {"--request", 'X'},
+        {"--data", 'd'},    {"--user-agent", 'A'}, {"--location", 'L'},  {"--fail", 'f'},     {"--insecure", 'k'},
+        {"--user", 'u'},    {"--proxy", 'x'},      {"--referer", 'e'},   {"--ipv4", '4'},     {"--retry", '\x01'},
+        {"--connect-timeout", '\x02'}, {"--noproxy", '\x03'}};
+    const std::string kValued = "owmHXdAux\x01\x02\x03";
+    const std::string kFlags = "sSIivLfk4";
     for (std::size_t n = 1; n < argv.size(); ++n) {
         const std::string& a = argv[n];
-        auto value = [&]() -> std::string { return n + 1 < argv.size() ? argv[++n] : std::string(); };
-        if (a == "--connect-timeout" || a == "-m" || a == "--max-time") {
-            const std::string v = value();
-            auto secs = parseDouble(v);
-            if (!secs) return failure("curl: option " + a + ": expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-            connectTimeout = core::micros(static_cast<std::int64_t>(*secs * 1e6));
-        } else if (a == "-o" || a == "--output") {
-            toStdout = value() == "-";
-        } else if (a == "-s" || a == "--silent") {
-            silent = true;
-        } else if (a == "-S" || a == "--show-error") {
-            showErrors = true;
-        } else if (a == "-sS" || a == "-Ss") {
-            silent = showErrors = true;
-        } else if (a == "-w" || a == "--write-out") {
-            writeOut = value();
-        } else if (a == "-H" || a == "-X" || a == "-d" || a == "-A") {
-            value();  // accepted, not modelled
+        std::vector<std::pair<char, std::string>> opts;  // (letter, name as given)
+        if (startsWith(a, "--")) {
+            const auto it = kLong.find(a);
+            if (it == kLong.end()) return unknown(a);
+            opts.emplace_back(it->second, a);
         } else if (startsWith(a, "-") && a.size() > 1) {
-            continue;  // -f, -v, -L, -k, -I, ...: accepted, not modelled
+            for (std::size_t k = 1; k < a.size(); ++k) {
+                const char c = a[k];
+                if (kValued.find(c) == std::string::npos && kFlags.find(c) == std::string::npos) return unknown("-" + std::string(1, c));
+                if (kValued.find(c) != std::string::npos && k + 1 < a.size()) {
+                    // "-ofile": the rest of the word is the value.
+                    opts.emplace_back(c, "-" + std::string(1, c) + "\x1f" + a.substr(k + 1));
+                    break;
+                }
+                opts.emplace_back(c, "-" + std::string(1, c));
+            }
         } else {
             urlText = a;
+            continue;
+        }
+        for (const auto& [c, name] : opts) {
+            std::string v;
+            if (kValued.find(c) != std::string::npos) {
+                const auto glued = name.find('\x1f');
+                if (glued != std::string::npos) v = name.substr(glued + 1);
+                else if (n + 1 < argv.size()) v = argv[++n];
+                else return needsValue(name);
+            }
+            const std::string shown = name.substr(0, name.find('\x1f'));
+            switch (c) {
+                case 's': silent = true; break;
+                case 'S': showErrors = true; break;
+                case 'I': head = true; method = "HEAD"; break;
+                case 'i': include = true; break;
+                case 'v': verbose = true; break;
+                case 'o': outputFile = v; break;
+                case 'w': writeOut = v; break;
+                case 'X': method = v; break;
+                case 'm': case '\x02': {
+                    auto secs = parseDouble(v);
+                    if (!secs)
+                        return failure("curl: option " + shown + ": expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2);
+                    connectTimeout = core::micros(static_cast<std::int64_t>(*secs * 1e6));
+                    break;
+                }
+                default: break;  // -H, -d, -A, -u, -x, -e, --retry, -L, -f, -k, -4: no effect on a 200 page over http
+            }
         }
     }
     std::string remoteIp;
@@ -123,7 +209,28 @@ ToolResult runCurl(ToolContext& ctx, const Args& argv) {
     }
     if (reply.kind == HttpReply::Empty) return fail(52, "Empty reply from server");
     if (reply.kind == HttpReply::Reset) return fail(56, "Recv failure: Connection reset by peer");
-    return ok((toStdout ? reply.body : std::string()) + expandWriteOut("200"));
+    const std::string headers = responseHeaders(reply, ctx.epochSeconds + k.now().micros() / 1'000'000);
+    // What goes to the output: the headers (-I, -i), then the body unless -I.
+    const std::string document = (head || include ? headers : std::string()) + (head ? std::string() : reply.body);
+    ToolResult r;
+    if (verbose) {
+        const std::string host = url->host + (url->port == 80 ? "" : ":" + std::to_string(url->port));
+        r.err = "*   Trying " + remoteIp + ":" + std::to_string(url->port) + "...\n* Connected to " + url->host + " (" + remoteIp +
+                ") port " + std::to_string(url->port) + " (#0)\n" +
+                prefixed(method + " " + url->path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n", "> ") +
+                prefixed(headers, "< ");
+        // tool_cb_dbg.c: body data not shown on a terminal is announced instead.
+        const bool bodyToTerminal = ctx.isDockerHost && (!outputFile || *outputFile == "-");
+        if (!head && !bodyToTerminal) r.err += "{ [" + std::to_string(reply.body.size()) + " bytes data]\n";
+        r.err += "* Connection #0 to host " + url->host + " left intact\n";
+    }
+    if (outputFile && *outputFile != "-") {
+        if (*outputFile != "/dev/null") r.writtenFiles.emplace_back(*outputFile, document);
+    } else {
+        r.out = document;
+    }
+    r.out += expandWriteOut("200");
+    return r;
 }
 
 ToolResult runWget(ToolContext& ctx, const Args& argv) {

@@ -196,6 +196,9 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
         if (opt == "-4") o.inetOnly = true;
         else if (!o.busybox && (opt == "-br" || opt == "-brief" || opt == "--brief")) o.brief = true;
         else if (opt == "-s" || opt == "-d" || opt == "-c" || opt == "-color" || opt == "-o") continue;
+        else if (o.busybox)  // ip.c's ip_parse_common_args: anything else is bb_show_usage()
+            return failure("BusyBox v1.36.1 multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\n"
+                           "OPTIONS := -f[amily] inet|inet6|link | -o[neline]\n", 1);
         else return failure("Option \"" + opt + "\" is unknown, try \"ip -help\".\n", 255);
     }
     if (n >= argv.size()) {

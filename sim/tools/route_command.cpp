@@ -1,7 +1,9 @@
 // route and netstat (net-tools; busybox prints the same columns). route [-n] is the main table as
 // /proc/net/route shows it (lib/inet_gr.c rprint_fib); netstat -r adds MSS/Window/irtt;
-// netstat -t/-u/-l/-a/-n lists the namespace's sockets. The simulated sockets have no process
-// ids, so netstat -p prints "-" in the PID/Program name column.
+// netstat -t/-u/-l/-a/-n lists the namespace's sockets; -p prints "PID/name" (name: the base
+// of argv[0] as /proc/PID/cmdline holds it, cut to 19 characters as net-tools' PROGNAME_WIDTH
+// buffer does: "1/nginx: master pro"), or "-" for a socket of a process outside the tool's PID
+// namespace (dockerd's 127.0.0.11 listeners seen from a container).
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
 #include "sim/tools/resolver.hpp"
@@ -46,6 +48,18 @@ ToolResult runRoute(ToolContext& ctx, const Args& argv) {
     return ok(routeTable(ctx, numeric, false));
 }
 
+static std::string programName(const ToolContext& ctx, const net::SocketInfo& s) {
+    const auto holder = ctx.socketHolders.find(s.id);
+    if (holder == ctx.socketHolders.end()) return "-";
+    for (const auto& p : ctx.processes) {
+        if (p.pid != holder->second.pid) continue;
+        const auto slash = p.argv0.rfind('/');
+        const std::string name = std::to_string(p.pid) + "/" + (slash == std::string::npos ? p.argv0 : p.argv0.substr(slash + 1));
+        return name.substr(0, 19);
+    }
+    return "-";
+}
+
 ToolResult runNetstat(ToolContext& ctx, const Args& argv) {
     const ParsedOptions p = parseOptions(argv, "rntulapeW");
     if (p.invalid) return failure("netstat: invalid option -- '" + std::string(1, *p.invalid) + "'\n", 1);
@@ -74,7 +88,7 @@ ToolResult runNetstat(ToolContext& ctx, const Args& argv) {
         const std::string local = s.address.toString() + ":" + std::to_string(s.port);
         std::string line = padRight(isTcp ? "tcp" : "udp", 4) + "  " + padLeft("0", 6) + " " + padLeft("0", 6) + " " +
                            padRight(local, 23) + " " + padRight("0.0.0.0:*", 23) + " " + padRight(isTcp ? "LISTEN" : "", 11);
-        if (programs) line += " " + padRight("-", 19);
+        if (programs) line += " " + padRight(programName(ctx, s), 19);
         out += line + "\n";
     }
     return ok(out);

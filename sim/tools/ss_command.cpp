@@ -5,7 +5,8 @@
 // addresses are right-aligned ("0.0.0.0:" then the port), everything else left-aligned; the
 // Process column is always there (empty without -p). Without -n ports print as service names.
 // Send-Q of a listener is its backlog: 511 for nginx and httpd, 4096 (somaxconn) otherwise.
-// -p prints users:(("OWNER")) without pid/fd: simulated sockets belong to no process.
+// -p prints users:(("COMM",pid=N,fd=M)) for a socket whose process is in the tool's PID
+// namespace (docknet's PID model, docs/PROCESSES.md), nothing for one outside it.
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
 
@@ -97,6 +98,15 @@ std::string render(std::vector<Column>& cols, const std::vector<std::vector<std:
     return out;
 }
 
+std::string usersOf(const ToolContext& ctx, const net::SocketInfo& s) {
+    const auto holder = ctx.socketHolders.find(s.id);
+    if (holder == ctx.socketHolders.end()) return "";
+    for (const auto& p : ctx.processes)
+        if (p.pid == holder->second.pid)
+            return "users:((\"" + p.comm + "\",pid=" + std::to_string(p.pid) + ",fd=" + std::to_string(holder->second.fd) + "))";
+    return "";
+}
+
 }  // namespace
 
 ToolResult runSs(ToolContext& ctx, const Args& argv) {
@@ -138,7 +148,7 @@ ToolResult runSs(ToolContext& ctx, const Args& argv) {
             const std::string port = numeric ? std::to_string(s.port) : serviceName(s.port, isTcp);
             rows.push_back(enabledOnly({isTcp ? "tcp" : "udp", isTcp ? "LISTEN" : "UNCONN", "0",
                                         isTcp ? std::to_string(backlogOf(s.owner)) : "0", s.address.toString() + ":", port,
-                                        "0.0.0.0:", "*", processes ? "users:((\"" + s.owner + "\"))" : ""}));
+                                        "0.0.0.0:", "*", processes ? usersOf(ctx, s) : ""}));
         }
     }
     return ok(render(cols, rows));

@@ -50,8 +50,8 @@ std::optional<std::pair<wire::Ipv4Address, std::uint16_t>> proxyTarget(const net
 }
 
 HttpResponse replyOf(const std::string& owner) {
-    if (owner == "nginx") return {HttpReply::Page, nginxWelcomePage()};
-    if (owner == "httpd") return {HttpReply::Page, "<html><body><h1>It works!</h1></body></html>\n"};
+    if (owner == "nginx") return {HttpReply::Page, nginxWelcomePage(), owner};
+    if (owner == "httpd") return {HttpReply::Page, "<html><body><h1>It works!</h1></body></html>\n", owner};
     return {HttpReply::Empty, {}};
 }
 

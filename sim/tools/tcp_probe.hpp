@@ -31,6 +31,7 @@ enum class HttpReply { Page, Empty, Reset };
 struct HttpResponse {
     HttpReply kind = HttpReply::Empty;
     std::string body;
+    std::string server{};  // the program that answered: "nginx", "httpd"
 };
 
 /// Connects and says what the accepting program sends back (see above). Only meaningful after a

@@ -20,6 +20,30 @@ namespace sim::tools {
 
 enum class Flavor { Gnu, Busybox };
 
+/// A process as the tool's PID namespace shows it (ps; the -p of netstat and ss). docknet's PID
+/// model is in docs/PROCESSES.md.
+struct ProcessEntry {
+    int pid = 0;
+    int ppid = 0;
+    std::string user = "root";
+    std::string comm;     // /proc/PID/comm: what ss -p and ps -o comm print ("nginx", "docker-proxy")
+    std::string cmdline;  // argv as ps -f and busybox ps print it
+    /// argv[0] alone, as netstat -p reads /proc/PID/cmdline: "/usr/bin/docker-proxy", or a
+    /// server's whole retitled line ("nginx: master process nginx -g daemon off;").
+    std::string argv0;
+    std::string tty = "?";
+    std::string stat = "S";  // ps's STAT: Ss, Ssl, R+ ...
+    std::string start;       // STIME/START as procps prints a process of today: "HH:MM"
+    long vszKb = 0;
+    long rssKb = 0;
+};
+
+/// Who holds a socket: the process and its file descriptor (ss -p's pid=,fd=).
+struct SocketHolder {
+    int pid = 0;
+    int fd = 3;
+};
+
 struct ToolContext {
     net::Kernel* kernel = nullptr;
     core::NamespaceId ns;
@@ -32,12 +56,22 @@ struct ToolContext {
     /// Environment of the process (`env`, `echo $X`).
     std::vector<std::string> env;
     bool isDockerHost = false;  // host-only tools (brctl, bridge, iptables) may run
+    /// The processes of the tool's PID namespace, by PID, the tool itself last.
+    std::vector<ProcessEntry> processes;
+    /// The holders of the namespace's sockets that this PID namespace can see; a socket of a
+    /// process outside it (dockerd's 127.0.0.11 listeners in a container) has none.
+    std::map<net::SocketId, SocketHolder> socketHolders;
+    /// Wall-clock seconds at SimTime 0, for the dates a tool prints (an HTTP Date header).
+    std::int64_t epochSeconds = 1730710800;
 };
 
 struct ToolResult {
     std::string out;
     std::string err;
     int exitCode = 0;
+    /// Files the tool wrote (curl -o FILE), path as given -> content: the caller stores them
+    /// where the tool ran.
+    std::vector<std::pair<std::string, std::string>> writtenFiles{};
 };
 
 }  // namespace sim::tools

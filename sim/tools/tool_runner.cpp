@@ -25,6 +25,7 @@ constexpr std::array kTools{
     Entry{"getent", runGetent},     Entry{"hostname", runHostname},      Entry{"ifconfig", runIfconfig},
     Entry{"ip", runIp},             Entry{"iptables", runIptables, true}, Entry{"nc", runNc},
     Entry{"netstat", runNetstat},   Entry{"nslookup", runNslookup},      Entry{"ping", runPing},
+    Entry{"ps", runPs},
     Entry{"route", runRoute},       Entry{"sleep", runSleep},            Entry{"ss", runSs},
     Entry{"sysctl", runSysctl},     Entry{"true", runTrue},              Entry{"wget", runWget},
 };
@@ -50,6 +51,8 @@ std::string missingExecutableMessage(std::string_view argv0) {
 }
 
 bool isModelledTool(std::string_view name) { return findTool(name) != nullptr; }
+
+bool showsProcesses(std::string_view name) { return name == "ps" || name == "netstat" || name == "ss"; }
 
 ToolResult runTool(ToolContext& ctx, const std::vector<std::string>& argv) {
     if (argv.empty() || argv[0].empty()) return failure(missingExecutableMessage(""), kMissingExecutableExitCode);

@@ -5,7 +5,7 @@
 // Tools that wait (ping's interval, DNS timeouts, TCP retries, sleep) run the Kernel's Scheduler,
 // so simulated time passes as it would for the real command.
 //
-// Modelled: ping, ip, ifconfig, arp, route, ss, netstat (-rn only), hostname, cat, echo, env,
+// Modelled: ping, ip, ifconfig, arp, route, ss, netstat, ps, hostname, cat, echo, env,
 // sleep, true, false, getent, nslookup, curl, wget, nc, sysctl, and on the Docker host bridge,
 // brctl, iptables, conntrack. A known command that is not modelled answers exit 127 with a line
 // saying so (not pretending to be the tool).
@@ -30,5 +30,9 @@ inline constexpr int kMissingExecutableExitCode = 126;
 
 /// True for the commands runTool models (by base name).
 bool isModelledTool(std::string_view name);
+
+/// The tools that read the process table (ps, netstat -p, ss -p): only they need
+/// ToolContext::processes and socketHolders filled.
+bool showsProcesses(std::string_view name);
 
 }  // namespace sim::tools
