@@ -3,6 +3,7 @@
 // with -i, `sleep`, or a tool run once through the ProcessRunner (`docker run alpine ping ...`).
 #include <algorithm>
 
+#include "sim/core/sleep_duration.hpp"
 #include "sim/docker/docker_engine.hpp"
 #include "sim/docker/entrypoint_scripts.hpp"
 #include "sim/net/transport_layer.hpp"
@@ -130,13 +131,14 @@ void DockerEngine::startMainProcess(Container& c) {
         return;
     }
     if (program == "sleep") {
-        if (argv.size() > 1 && argv[1] != "infinity") {
-            try {
-                exitLater(core::seconds(std::stoll(argv[1])), 0);
-            } catch (...) {
-                log({"sleep: invalid time interval '" + argv[1] + "'"}, true);
-                exitLater(core::SimTime::zero(), 1);
-            }
+        // sleep's own reading of its operands (1.5, 2m, 1d, infinity), summed.
+        std::string bad;
+        const auto d = core::parseSleepDuration(std::vector<std::string>(argv.begin() + 1, argv.end()), &bad);
+        if (!d) {
+            log({"sleep: invalid time interval '" + bad + "'", "Try 'sleep --help' for more information."}, true);
+            exitLater(core::SimTime::zero(), 1);
+        } else if (!d->forever && argv.size() > 1) {
+            exitLater(d->wait, 0);
         }
         return;
     }
