@@ -707,12 +707,13 @@ std::optional<ServiceExit> checkServiceStart(const ImageConfig& image, const std
 }
 
 std::vector<std::string> nginxStartupLog(std::string_view rfc3339, int workerProcesses, int firstWorkerPid,
-                                         std::string_view nginxVersion, std::string_view kernelRelease) {
+                                         std::string_view nginxVersion, std::string_view kernelRelease,
+                                         std::string_view compiler) {
     const std::string t = nginxTime(parseRfc3339(rfc3339)) + " [notice] 1#1: ";
     std::vector<std::string> out = nginxEntrypointLines();
     out.push_back(t + "using the \"epoll\" event method");
     out.push_back(t + "nginx/" + std::string(nginxVersion));
-    out.push_back(t + "built by gcc 12.2.0 (Debian 12.2.0-14) ");  // gcc -v's version line ends with a space
+    out.push_back(t + "built by " + std::string(compiler) + " ");  // gcc -v's version line ends with a space
     out.push_back(t + "OS: Linux " + std::string(kernelRelease));
     out.push_back(t + "getrlimit(RLIMIT_NOFILE): 1048576:1048576");
     out.push_back(t + "start worker processes");

@@ -209,10 +209,12 @@ std::vector<std::string> postgresMissingPasswordLog();
 /// configuration", ..., "Configuration complete; ready for start up"), then nginx's notices
 /// ("using the \"epoll\" event method", "nginx/1.27.2", "built by gcc ...", "OS: Linux ...",
 /// "getrlimit(RLIMIT_NOFILE): ...", "start worker processes", one "start worker process N" per
-/// CPU). `rfc3339` becomes nginx's "2024/10/20 10:24:57".
+/// CPU). `rfc3339` becomes nginx's "2024/10/20 10:24:57". `compiler`: what built it (nginx:alpine's
+/// is "gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)").
 std::vector<std::string> nginxStartupLog(std::string_view rfc3339, int workerProcesses = 2, int firstWorkerPid = 29,
                                          std::string_view nginxVersion = "1.27.2",
-                                         std::string_view kernelRelease = "6.8.0-45-generic");
+                                         std::string_view kernelRelease = "6.8.0-45-generic",
+                                         std::string_view compiler = "gcc 12.2.0 (Debian 12.2.0-14)");
 /// `docker logs` of an nginx whose port 80 is taken (host mode; docker-facts 4): the entrypoint
 /// lines, then 5 rounds of `[emerg] 1#1: bind() to 0.0.0.0:80 failed (98: Address already in
 /// use)` (each twice: error log and stderr), the same for [::]:80 when `ipv6`, "[notice] 1#1:

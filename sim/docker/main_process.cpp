@@ -106,7 +106,12 @@ void DockerEngine::startMainProcess(Container& c) {
             }
             return;
         }
-        if (image->service == Service::Nginx) log(nginxStartupLog(ts), false);
+        if (image->service == Service::Nginx)
+            log(image->userland == Userland::Alpine
+                    ? nginxStartupLog(ts, 2, 29, image->serviceVersion, "6.8.0-45-generic",
+                                      "gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)")
+                    : nginxStartupLog(ts),
+                false);
         else if (image->service == Service::Httpd)
             log({"AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using " +
                      (c.hostname.empty() ? std::string("172.17.0.2") : c.hostname) +

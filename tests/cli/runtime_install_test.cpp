@@ -122,3 +122,11 @@ TEST_CASE("images: docker run IMAGE sh -c SCRIPT runs the script as the main pro
     REQUIRE(contains(out, "Kernel IP routing table\n"));
     REQUIRE_FALSE(contains(out, "Get:1"));
 }
+
+TEST_CASE("images: nginx:alpine logs Alpine's compiler", "[cli][images]") {
+    TypedHost h;
+    h.run("docker run -d --name web nginx:alpine");
+    auto [logs, code] = h.run("docker logs web");
+    REQUIRE(code == 0);
+    REQUIRE(contains(logs, "built by gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309) \n"));
+}

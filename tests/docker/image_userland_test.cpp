@@ -2,6 +2,8 @@
 // release files they ship.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "sim/docker/image_catalog.hpp"
 
 using namespace sim::docker;
@@ -91,4 +93,11 @@ TEST_CASE("userland: /etc/os-release as each base image ships it") {
     REQUIRE(c.find("mysql")->files.at("/etc/os-release").starts_with("NAME=\"Oracle Linux Server\"\n"));
     REQUIRE(c.find("alpine")->files.at("/etc/alpine-release") == "3.20.3\n");
     REQUIRE(c.find("busybox")->files.empty());
+}
+
+TEST_CASE("userland: nginx:alpine's log names Alpine's compiler") {
+    const auto log = nginxStartupLog("2024-10-20T10:24:57Z", 1, 29, "1.27.2", "6.8.0-45-generic",
+                                     "gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)");
+    REQUIRE(std::find(log.begin(), log.end(),
+                      "2024/10/20 10:24:57 [notice] 1#1: built by gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309) ") != log.end());
 }
