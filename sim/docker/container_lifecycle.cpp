@@ -81,8 +81,7 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
             return fail(ErrorCode::InvalidArgument,
                         "Invalid container name (" + cfg.name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         if (cfg.name.front() == '/') cfg.name.erase(0, 1);
-        for (const auto& c : m_containers)
-            if (c->name == cfg.name) return msg::nameInUse(cfg.name, c->id);
+        if (const Container* c = m_containerIndex.byName(cfg.name)) return msg::nameInUse(cfg.name, c->id);
     }
     std::vector<std::string> localWarnings;
     if (auto r = validateCreate(cfg, localWarnings); !r) return std::unexpected(r.error());
@@ -92,7 +91,7 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
     if (cfg.name.empty()) {
         do {
             cfg.name = m_ids.randomName();
-        } while (std::any_of(m_containers.begin(), m_containers.end(), [&](const auto& o) { return o->name == cfg.name; }));
+        } while (m_containerIndex.byName(cfg.name));
     }
     c->name = cfg.name;
     c->imageId = image->id;
@@ -125,6 +124,7 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
     c->config = std::move(cfg);
     warnings.insert(warnings.end(), localWarnings.begin(), localWarnings.end());
     const std::string id = c->id;
+    m_containerIndex.add(c.get());
     m_containers.push_back(std::move(c));
     return id;
 }
@@ -301,6 +301,7 @@ void DockerEngine::finishExit(Container& c, int code) {
     if (c.config.autoRemove) {
         const std::string id = c.id;
         m_autoRemoved[id] = ExitRecord{code, c.logs};
+        m_containerIndex.remove(&c);
         std::erase_if(m_containers, [&](const auto& p) { return p->id == id; });
     }
 }
@@ -366,6 +367,7 @@ core::Result<void> DockerEngine::remove(const std::string& ref, bool force) {
         c->config.autoRemove = autoRemove;
     }
     const std::string id = c->id;
+    m_containerIndex.remove(c);
     std::erase_if(m_containers, [&](const auto& p) { return p->id == id; });
     return {};
 }
@@ -379,9 +381,9 @@ core::Result<void> DockerEngine::rename(const std::string& ref, const std::strin
         return fail(ErrorCode::InvalidArgument, "Invalid container name (" + newName + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
     if (name == c->name)
         return fail(ErrorCode::InvalidArgument, "Renaming a container with the same name as its current name");
-    for (const auto& o : m_containers)
-        if (o->name == name) return msg::nameInUse(name, o->id);
+    if (const Container* o = m_containerIndex.byName(name)) return msg::nameInUse(name, o->id);
     const std::string old = c->name;
+    m_containerIndex.rename(c, name);
     c->name = name;
     c->config.name = name;
     for (const auto& [netId, epId] : c->endpoints) {

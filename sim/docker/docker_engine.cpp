@@ -118,8 +118,12 @@ static T* findByRef(const std::vector<std::unique_ptr<T>>& items, const std::str
 
 const Network* DockerEngine::findNetwork(const std::string& ref) const { return findByRef(m_networks, ref, false); }
 Network* DockerEngine::mutableNetwork(const std::string& ref) { return findByRef(m_networks, ref, false); }
-const Container* DockerEngine::findContainer(const std::string& ref) const { return findByRef(m_containers, ref, true); }
-Container* DockerEngine::mutableContainer(const std::string& ref) { return findByRef(m_containers, ref, true); }
+const Container* DockerEngine::findContainer(const std::string& ref) const {
+    if (ref.empty()) return nullptr;
+    if (Container* c = m_containerIndex.byName(ref.front() == '/' ? ref.substr(1) : ref)) return c;
+    return m_containerIndex.byIdOrPrefix(ref);
+}
+Container* DockerEngine::mutableContainer(const std::string& ref) { return const_cast<Container*>(findContainer(ref)); }
 
 core::Result<const Network*> DockerEngine::lookupNetwork(const std::string& ref) const {
     std::vector<const Network*> byName, byPrefix;

@@ -25,6 +25,7 @@
 #include "sim/docker/ipam.hpp"
 #include "sim/docker/network.hpp"
 #include "sim/docker/port_allocator.hpp"
+#include "sim/docker/ref_index.hpp"
 #include "sim/net/kernel.hpp"
 
 namespace sim::docker {
@@ -227,6 +228,7 @@ private:
     std::vector<std::unique_ptr<Network>> m_networks;       // creation order
     std::map<std::string, Endpoint> m_endpoints;            // by id
     std::vector<std::unique_ptr<Container>> m_containers;   // creation order
+    RefIndex<Container> m_containerIndex;                    // the same, by name and by id
     std::map<std::string, ExitRecord> m_autoRemoved;         // by container id
 };
 
