@@ -3,12 +3,18 @@
 // whose field names stay fixed, so runs can be compared by a script.
 #pragma once
 
+#include <cstddef>
+
 namespace docknet::cli {
 
 struct BenchOptions {
     int containers = 250;
     int networks = 0;  // user-defined networks (explicit subnets); 0: everyone on the default bridge
     bool json = false;
+    /// pingall: the trace keeps the most recent `keepRecords` records (up to twice that between
+    /// its batched drops), or every record with keepAll, as `docknet run --trace` did.
+    std::size_t keepRecords = 65536;
+    bool keepAll = false;
 };
 
 /// N containers, every one pings every other on each network they share once (ARP included),

@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
         sub->add_option("--networks", opts->networks, "User-defined networks with explicit subnets 10.K.0.0/16 (0: the default bridge)")->capture_default_str();
         sub->add_flag("--json", opts->json, "Print one JSON object with the figures");
     }
+    benchPingall->add_option("--keep", pingall.keepRecords, "Trace records kept: the most recent N (up to 2N; every record is still made and counted)")->capture_default_str();
+    benchPingall->add_flag("--keep-all", pingall.keepAll, "Keep every trace record, as docknet run --trace does");
 
     docknet::cli::BenchApplyOptions benchApplyOptions;
     auto* benchApply = benchCmd->add_subcommand("apply", "Root: N containers built for real in docknet-* namespaces, verified, removed; times each phase");

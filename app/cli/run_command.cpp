@@ -10,6 +10,7 @@
 #include "sim/cli/docker_views.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/shell/script_runner.hpp"
+#include "sim/shell/shell_script.hpp"
 #include "sim/core/json.hpp"
 
 namespace docknet::cli {
@@ -50,6 +51,41 @@ bool exportPcap(const sim::cli::DockerHost& lab, const std::string& path) {
     return true;
 }
 
+/// The transcript as it happens: each command's step (and with --trace its records) is printed
+/// once the command has run, instead of after the whole script. The bytes are those of the whole
+/// transcript printed at the end. The records stay in the log: `ifconfig`'s counters and --pcap
+/// read them back.
+int streamScript(const std::string& text, const RunOptions& options, sim::cli::DockerHost& lab,
+                 sim::shell::ScriptRunner& runner) {
+    auto script = sim::shell::parseScript(text);
+    if (!script) {
+        std::cerr << "docknet: " << (options.script == "-" ? std::string("stdin") : options.script) << ": "
+                  << script.error().message << "\n";
+        return 2;
+    }
+    // The transcript interleaves stdout and stderr as a terminal would; both go to stdout so
+    // that one file keeps the order (echoed commands included).
+    for (const auto& w : script->warnings) std::cout << "warning: " << w << "\n";
+    const auto& log = lab.kernel().trace();
+    sim::shell::Transcript transcript;
+    sim::shell::Script one;
+    for (auto& list : script->lists) {
+        one.lists.assign(1, std::move(list));
+        const std::size_t printed = transcript.steps.size();
+        runner.runParsed(one, transcript);
+        for (std::size_t k = printed; k < transcript.steps.size(); ++k) {
+            const auto& s = transcript.steps[k];
+            std::cout << s.prompt << s.echo << "\n";
+            std::cout << s.output.combined();
+            if (options.trace)
+                for (std::size_t i = s.traceBegin; i < s.traceEnd; ++i)
+                    if (const auto* r = log.at(i)) std::cout << "    | " << r->toString() << "\n";
+        }
+    }
+    std::cout.flush();
+    return options.pcap.empty() || exportPcap(lab, options.pcap) ? 0 : 1;
+}
+
 }  // namespace
 
 int runScript(const RunOptions& options) {
@@ -69,31 +105,17 @@ int runScript(const RunOptions& options) {
     labOptions.thinkTime = sim::core::micros(static_cast<std::int64_t>(std::llround(options.thinkSeconds * 1e6)));
     sim::cli::DockerHost lab(labOptions);
     sim::shell::ScriptRunner runner(lab);
+    if (!options.json) return streamScript(text, options, lab, runner);
     auto transcript = runner.run(text);
     if (!transcript) {
         std::cerr << "docknet: " << (options.script == "-" ? std::string("stdin") : options.script) << ": "
                   << transcript.error().message << "\n";
         return 2;
     }
-    if (options.json) {
-        JsonValue doc = JsonValue::object();
-        doc.set("steps", stepsJson(*transcript, lab, options.trace));
-        doc.set("state", sim::cli::labState(lab.engine()));
-        std::cout << doc.toIndentedString() << "\n";
-        return options.pcap.empty() || exportPcap(lab, options.pcap) ? 0 : 1;
-    }
-    // The transcript interleaves stdout and stderr as a terminal would; both go to stdout so
-    // that one file keeps the order (echoed commands included).
-    for (const auto& w : transcript->warnings) std::cout << "warning: " << w << "\n";
-    const auto& records = lab.kernel().trace().records();
-    for (const auto& s : transcript->steps) {
-        std::cout << s.prompt << s.echo << "\n";
-        std::cout << s.output.combined();
-        if (options.trace)
-            for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i)
-                std::cout << "    | " << records[i].toString() << "\n";
-    }
-    std::cout.flush();
+    JsonValue doc = JsonValue::object();
+    doc.set("steps", stepsJson(*transcript, lab, options.trace));
+    doc.set("state", sim::cli::labState(lab.engine()));
+    std::cout << doc.toIndentedString() << "\n";
     return options.pcap.empty() || exportPcap(lab, options.pcap) ? 0 : 1;
 }
 

@@ -66,13 +66,13 @@ QVariant EventListModel::data(const QModelIndex& index, int role) const {
         switch (index.column()) {
             case Number: return static_cast<qulonglong>(r + 1);
             case Time: return QString::fromStdString(rec.time.toString());
-            case Where: return QString::fromStdString(rec.where);
+            case Where: return QString::fromStdString(rec.where());
             case Proto: return scene::protocolName(m_protocolOf[r]);
             case Info: {
                 QString kind = QString::fromLatin1(sim::core::toString(rec.kind).data());
                 if (rec.kind == sim::core::TraceKind::Drop)
                     kind += QStringLiteral(" (%1)").arg(QString::fromLatin1(sim::core::toString(rec.reason).data()));
-                return kind + QStringLiteral("  ") + QString::fromStdString(rec.detail);
+                return kind + QStringLiteral("  ") + QString::fromStdString(rec.detail());
             }
             default: return {};
         }

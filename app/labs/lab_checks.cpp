@@ -245,7 +245,7 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
             for (std::size_t i = s.traceBegin; i < s.traceEnd && i < records.size(); ++i) {
                 const auto& r = records[i];
                 if (r.kind != sim::core::TraceKind::Drop) continue;
-                if (r.chain.find(c.get("rule")) != std::string::npos || r.rule.find(c.get("rule")) != std::string::npos) return pass(what);
+                if (r.chain().find(c.get("rule")) != std::string::npos || r.rule().find(c.get("rule")) != std::string::npos) return pass(what);
             }
         return failed(what, L("no packet of this step was dropped there", "이 단계에서 그곳에서 버려진 패킷이 없음"));
     }

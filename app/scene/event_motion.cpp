@@ -68,7 +68,7 @@ std::string nodeOfInterface(const Layout& layout, sim::core::InterfaceId iface) 
 }
 
 std::string shortLabel(const sim::core::TraceRecord& rec, Protocol p) {
-    const std::string& d = rec.detail;
+    const std::string& d = rec.detail();
     auto after = [&](const std::string& key) -> std::string {
         const auto at = d.find(key);
         return at == std::string::npos ? std::string() : d.substr(at + key.size());
@@ -105,7 +105,7 @@ Protocol protocolOf(const sim::core::TraceLog& log, const sim::core::TraceRecord
         if (type == 0x0800) return fromIpProtocol(bytes.subspan(14));
     }
     if (rec.frame.layer == FrameLayer::Ipv4) return fromIpProtocol(bytes);
-    return fromText(rec.detail);
+    return fromText(rec.detail());
 }
 
 EventMotion motionFor(const sim::core::TraceLog& log, std::size_t index, const Layout& layout,
@@ -129,7 +129,7 @@ EventMotion motionFor(const sim::core::TraceLog& log, std::size_t index, const L
             if (travel(rec.iface)) return m;
             break;
         case TraceKind::BridgeFlood:
-            for (auto p : rec.ports) travel(p);
+            for (auto p : rec.ports()) travel(p);
             if (!m.motions.empty()) return m;
             break;
         case TraceKind::BridgeForward:
@@ -147,7 +147,7 @@ EventMotion motionFor(const sim::core::TraceLog& log, std::size_t index, const L
         bool forward = true;
         if (const LayoutItem* link = linkWithEnd(layout, rec.iface, forward)) mark.linkId = link->id, mark.forward = !forward;
         m.label = "dropped: " + std::string(sim::core::toString(rec.reason));
-        if (!rec.chain.empty()) m.label += " (" + rec.chain + ")";
+        if (!rec.chain().empty()) m.label += " (" + rec.chain() + ")";
     }
     m.motions.push_back(std::move(mark));
     return m;

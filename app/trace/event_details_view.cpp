@@ -33,7 +33,7 @@ void addField(QTreeWidgetItem* parent, QTreeWidget* tree, const DissectedField& 
 
 /// "docker0" from "host/docker0"; a record without an interface keeps its whole place.
 QString placeOf(const sim::core::TraceRecord& rec) {
-    const QString where = QString::fromStdString(rec.where);
+    const QString where = QString::fromStdString(rec.where());
     const QString iface = where.section(QLatin1Char('/'), 1);
     return iface.isEmpty() ? where : iface;
 }

@@ -17,12 +17,12 @@ QString EventContext::place() const {
     const QString name = placeName(kernel, rec.ns);
     if (!name.isEmpty()) return name;
     // The namespace is gone (a removed container): the record kept its name.
-    return QString::fromStdString(rec.where).section(QLatin1Char('/'), 0, 0);
+    return QString::fromStdString(rec.where()).section(QLatin1Char('/'), 0, 0);
 }
 
 QString EventContext::interfaceName(sim::core::InterfaceId id) const {
     if (id == rec.iface) {
-        const QString recorded = QString::fromStdString(rec.where).section(QLatin1Char('/'), 1);
+        const QString recorded = QString::fromStdString(rec.where()).section(QLatin1Char('/'), 1);
         if (!recorded.isEmpty()) return recorded;
     }
     if (const sim::net::Interface* i = kernel.interface(id)) return QString::fromStdString(i->name);
@@ -32,11 +32,11 @@ QString EventContext::interfaceName(sim::core::InterfaceId id) const {
 QString EventContext::summary() const {
     if (ethernet) return QString::fromStdString(ethernet->summary());
     if (ip) return QString::fromStdString(ip->summary());
-    return QString::fromStdString(rec.detail);
+    return QString::fromStdString(rec.detail());
 }
 
 QStringList EventContext::detailWords() const {
-    return QString::fromStdString(rec.detail).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return QString::fromStdString(rec.detail()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
 }  // namespace explain

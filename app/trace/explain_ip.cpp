@@ -35,14 +35,14 @@ std::uint16_t packetDstPort(const EventContext& c) {
 }
 
 QString filteredDropSentence(const EventContext& c) {
-    if (c.rec.chain == "DOCKER-ISOLATION-STAGE-2" || c.rec.detail.find("DOCKER-ISOLATION-STAGE-2") != std::string::npos)
+    if (c.rec.chain() == "DOCKER-ISOLATION-STAGE-2" || c.rec.detail().find("DOCKER-ISOLATION-STAGE-2") != std::string::npos)
         return QCoreApplication::translate("EventExplainer",
                                            "dropped: DOCKER-ISOLATION-STAGE-2, the packet came from another bridge (Docker keeps its "
                                            "networks apart).");
     // Without the structured rule, the detail ends with "[filter CHAIN #N]" or "[filter CHAIN policy]".
-    QString rule = QString::fromStdString(c.rec.rule);
+    QString rule = QString::fromStdString(c.rec.rule());
     if (rule.isEmpty()) {
-        rule = QString::fromStdString(c.rec.detail).section(QStringLiteral("[filter "), 1);
+        rule = QString::fromStdString(c.rec.detail()).section(QStringLiteral("[filter "), 1);
         if (rule.endsWith(QLatin1Char(']'))) rule.chop(1);
     }
     if (rule.isEmpty())
@@ -89,8 +89,8 @@ QStringList explainNat(const EventContext& c) {
     const QString what = w.value(0);
     const QString from = w.value(2);
     const QString to = w.value(4);
-    const QString chain = !c.rec.chain.empty() ? QString::fromStdString(c.rec.chain)
-                                               : QString::fromStdString(c.rec.detail).section(QLatin1Char('('), 1).section(QLatin1Char(' '), 0, 0);
+    const QString chain = !c.rec.chain().empty() ? QString::fromStdString(c.rec.chain())
+                                               : QString::fromStdString(c.rec.detail()).section(QLatin1Char('('), 1).section(QLatin1Char(' '), 0, 0);
     QStringList out;
     if (what == QLatin1String("DNAT")) {
         const QString hook = c.rec.iface.isValid() ? QStringLiteral("PREROUTING") : QStringLiteral("OUTPUT");
@@ -112,10 +112,10 @@ QStringList explainNat(const EventContext& c) {
                                            "The reply belongs to a connection that was translated, so its address is turned back to "
                                            "what the other side expects.");
     } else {
-        out << QCoreApplication::translate("EventExplainer", "NAT rewrote the packet: %1").arg(QString::fromStdString(c.rec.detail));
+        out << QCoreApplication::translate("EventExplainer", "NAT rewrote the packet: %1").arg(QString::fromStdString(c.rec.detail()));
     }
-    if (!c.rec.rule.empty())
-        out << QCoreApplication::translate("EventExplainer", "The rule: %1").arg(QString::fromStdString(c.rec.rule));
+    if (!c.rec.rule().empty())
+        out << QCoreApplication::translate("EventExplainer", "The rule: %1").arg(QString::fromStdString(c.rec.rule()));
     return out;
 }
 
@@ -123,13 +123,13 @@ QStringList explainDeliver(const EventContext& c) {
     QStringList out;
     out << QCoreApplication::translate("EventExplainer", "%2 is %1's own address, so the packet goes up to its own stack.").arg(c.place(), packetDst(c));
     const sim::wire::IcmpMessage* icmp = c.ip ? std::get_if<sim::wire::IcmpMessage>(&c.ip->payload) : nullptr;
-    const bool echoRequest = icmp ? icmp->type == sim::wire::IcmpType::EchoRequest : c.rec.detail.find("ICMP echo request") != std::string::npos;
-    const bool echoReply = icmp ? icmp->type == sim::wire::IcmpType::EchoReply : c.rec.detail.find("ICMP echo reply") != std::string::npos;
+    const bool echoRequest = icmp ? icmp->type == sim::wire::IcmpType::EchoRequest : c.rec.detail().find("ICMP echo request") != std::string::npos;
+    const bool echoReply = icmp ? icmp->type == sim::wire::IcmpType::EchoReply : c.rec.detail().find("ICMP echo reply") != std::string::npos;
     if (echoRequest)
         out << QCoreApplication::translate("EventExplainer", "It is an echo request: the kernel's ICMP responder answers it with an echo reply.");
     else if (echoReply)
         out << QCoreApplication::translate("EventExplainer", "It is an echo reply: the ping program that sent the request gets it.");
-    else if (icmp || c.rec.detail.find("ICMP") != std::string::npos)
+    else if (icmp || c.rec.detail().find("ICMP") != std::string::npos)
         out << QCoreApplication::translate("EventExplainer", "It is an ICMP error: it goes to the socket whose packet caused it.");
     else if (const std::uint16_t port = packetDstPort(c))
         out << QCoreApplication::translate("EventExplainer", "The socket on port %1 receives it.").arg(port);
@@ -197,7 +197,7 @@ QStringList explainDrop(const EventContext& c) {
                        .arg(iface);
             break;
         case DropReason::None:
-            out << QCoreApplication::translate("EventExplainer", "dropped: %1").arg(QString::fromStdString(c.rec.detail));
+            out << QCoreApplication::translate("EventExplainer", "dropped: %1").arg(QString::fromStdString(c.rec.detail()));
             break;
     }
     return out;

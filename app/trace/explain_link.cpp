@@ -29,7 +29,7 @@ QString frameSrc(const EventContext& c) {
 
 /// The words after `marker` in the detail: "MAC on veth1 (moved)" -> "veth1 (moved)".
 QString detailAfter(const EventContext& c, const QString& marker) {
-    const QString detail = QString::fromStdString(c.rec.detail);
+    const QString detail = QString::fromStdString(c.rec.detail());
     const auto at = detail.indexOf(marker);
     return at < 0 ? QString() : detail.mid(at + marker.size());
 }
@@ -96,10 +96,10 @@ QStringList explainBridge(const EventContext& c) {
                                                 : detailAfter(c, QStringLiteral(" on ")).section(QLatin1Char(' '), 0, 0);
             out << QCoreApplication::translate("EventExplainer", "%1 learned %2 on %3: frames for that MAC will go out of that port only.")
                        .arg(bridge, frameSrc(c), port);
-            const bool moved = !c.rec.fromState.empty() || c.rec.detail.find("(moved)") != std::string::npos;
+            const bool moved = !c.rec.fromState().empty() || c.rec.detail().find("(moved)") != std::string::npos;
             if (moved) {
-                const QString old = c.rec.fromState.empty() ? QCoreApplication::translate("EventExplainer", "another port")
-                                                            : QString::fromStdString(c.rec.fromState);
+                const QString old = c.rec.fromState().empty() ? QCoreApplication::translate("EventExplainer", "another port")
+                                                            : QString::fromStdString(c.rec.fromState());
                 out << QCoreApplication::translate("EventExplainer", "The MAC was behind %1 before: the newest frame decides.").arg(old);
             }
             break;
@@ -118,7 +118,7 @@ QStringList explainBridge(const EventContext& c) {
         }
         case TraceKind::BridgeFlood: {
             QStringList ports;
-            for (auto p : c.rec.ports) ports << c.interfaceName(p);
+            for (auto p : c.rec.ports()) ports << c.interfaceName(p);
             const QString list = ports.isEmpty() ? detailAfter(c, QStringLiteral(" to ")) : ports.join(QStringLiteral(", "));
             const QString dst = frameDst(c);
             const bool group = c.ethernet ? c.ethernet->dst.isMulticast() : dst.startsWith(QStringLiteral("ff:"));
@@ -202,8 +202,8 @@ QStringList explainNeighbor(const EventContext& c) {
     const QStringList w = c.detailWords();
     const QString ip = w.isEmpty() ? QStringLiteral("?") : w.front();
     const auto arrow = w.indexOf(QStringLiteral("->"));
-    QString from = QString::fromStdString(c.rec.fromState);
-    QString to = QString::fromStdString(c.rec.toState);
+    QString from = QString::fromStdString(c.rec.fromState());
+    QString to = QString::fromStdString(c.rec.toState());
     if (from.isEmpty() && arrow > 0) from = w[arrow - 1];
     if (to.isEmpty() && arrow >= 0 && arrow + 1 < w.size()) to = w[arrow + 1];
     QStringList out;

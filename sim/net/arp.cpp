@@ -28,7 +28,7 @@ void Arp::input(core::InterfaceId in, const Packet& packet) {
         wire::EthernetFrame reply{a.senderMac, iface.mac,
                                   wire::ArpPacket::reply(iface.mac, a.targetIp, a.senderMac, a.senderIp)};
         const core::PacketUid uid = m_kernel.newPacketUid();
-        m_kernel.record(TraceKind::ArpReply, m_ns, in, uid, reply.summary(), DropReason::None, Kernel::TraceFacts::ofFrame(reply));
+        m_kernel.record(TraceKind::ArpReply, m_ns, in, uid, core::DetailForm::FrameSummary, DropReason::None, Kernel::TraceFacts::ofFrame(reply));
         m_kernel.link().transmit(in, Packet{uid, std::move(reply)});
         return;
     }
@@ -48,7 +48,7 @@ void Arp::solicit(const NeighborEntry& entry, std::optional<wire::MacAddress> un
     wire::EthernetFrame frame{unicastTo.value_or(wire::MacAddress::broadcast()), iface->mac,
                               wire::ArpPacket::request(iface->mac, src, entry.ip)};
     const core::PacketUid uid = m_kernel.newPacketUid();
-    m_kernel.record(TraceKind::ArpRequest, m_ns, entry.dev, uid, frame.summary(), DropReason::None, Kernel::TraceFacts::ofFrame(frame));
+    m_kernel.record(TraceKind::ArpRequest, m_ns, entry.dev, uid, core::DetailForm::FrameSummary, DropReason::None, Kernel::TraceFacts::ofFrame(frame));
     m_kernel.link().transmit(entry.dev, Packet{uid, std::move(frame)});
 }
 
@@ -66,7 +66,7 @@ void Arp::resolved(const NeighborEntry& entry, std::vector<IpPacket> packets) {
 
 void Arp::failed(const NeighborEntry& entry, std::vector<IpPacket> packets) {
     for (auto& p : packets) {
-        m_kernel.record(TraceKind::Drop, m_ns, entry.dev, p.uid, p.ip.summary(), DropReason::ArpFailed, Kernel::TraceFacts::ofIp(p.ip));
+        m_kernel.record(TraceKind::Drop, m_ns, entry.dev, p.uid, core::DetailForm::IpSummary, DropReason::ArpFailed, Kernel::TraceFacts::ofIp(p.ip));
         // arp_error_report -> icmp_send(ICMP_DEST_UNREACH, ICMP_HOST_UNREACH) to the source.
         m_kernel.icmp().sendError(m_ns, entry.dev, p.ip, wire::IcmpType::DestinationUnreachable,
                                   static_cast<std::uint8_t>(wire::UnreachableCode::Host));
@@ -74,7 +74,7 @@ void Arp::failed(const NeighborEntry& entry, std::vector<IpPacket> packets) {
 }
 
 void Arp::overflowed(const NeighborEntry& entry, IpPacket dropped) {
-    m_kernel.record(TraceKind::Drop, m_ns, entry.dev, dropped.uid, dropped.ip.summary(), DropReason::QueueFull, Kernel::TraceFacts::ofIp(dropped.ip));
+    m_kernel.record(TraceKind::Drop, m_ns, entry.dev, dropped.uid, core::DetailForm::IpSummary, DropReason::QueueFull, Kernel::TraceFacts::ofIp(dropped.ip));
 }
 
 }  // namespace sim::net

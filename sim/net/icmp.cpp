@@ -86,7 +86,7 @@ void Icmp::input(core::NamespaceId ns, core::InterfaceId in, IpPacket packet) {
         case wire::IcmpType::EchoReply: {
             auto it = m_sockets.find({ns.value, msg.id});
             if (it == m_sockets.end()) {
-                m_kernel.record(TraceKind::Drop, ns, in, packet.uid, packet.ip.summary(), DropReason::NoListener, Kernel::TraceFacts::ofIp(packet.ip));
+                m_kernel.record(TraceKind::Drop, ns, in, packet.uid, core::DetailForm::IpSummary, DropReason::NoListener, Kernel::TraceFacts::ofIp(packet.ip));
                 return;
             }
             EchoEvent ev{EchoEvent::Kind::Reply, packet.ip.src, msg.sequence, packet.ip.ttl, msg.dataLength,

@@ -52,7 +52,7 @@ core::Result<void> Ipv4Layer::output(core::NamespaceId nsId, IpPacket packet) {
     auto rd = route(nsId, packet.ip.dst);
     if (!rd) {
         m_kernel.record(TraceKind::RouteLookup, nsId, {}, packet.uid, packet.ip.dst.toString() + " unreachable", DropReason::None, Kernel::TraceFacts::ofIp(packet.ip));
-        m_kernel.record(TraceKind::Drop, nsId, {}, packet.uid, packet.ip.summary(), DropReason::NoRoute, Kernel::TraceFacts::ofIp(packet.ip));
+        m_kernel.record(TraceKind::Drop, nsId, {}, packet.uid, core::DetailForm::IpSummary, DropReason::NoRoute, Kernel::TraceFacts::ofIp(packet.ip));
         return std::unexpected(rd.error());
     }
     if (packet.ip.src.isAny()) packet.ip.src = rd->source;
@@ -64,7 +64,7 @@ core::Result<void> Ipv4Layer::output(core::NamespaceId nsId, IpPacket packet) {
         // ip_route_me_harder: a DNAT in OUTPUT sends the packet where the new address routes.
         auto again = route(nsId, packet.ip.dst);
         if (!again) {
-            m_kernel.record(TraceKind::Drop, nsId, {}, packet.uid, packet.ip.summary(), DropReason::NoRoute, Kernel::TraceFacts::ofIp(packet.ip));
+            m_kernel.record(TraceKind::Drop, nsId, {}, packet.uid, core::DetailForm::IpSummary, DropReason::NoRoute, Kernel::TraceFacts::ofIp(packet.ip));
             return std::unexpected(again.error());
         }
         rd = again;
@@ -128,20 +128,20 @@ void Ipv4Layer::forward(core::NamespaceId nsId, core::InterfaceId in, IpPacket p
     NetNamespace& n = *m_kernel.ns(nsId);
     if (!n.ipForward()) {
         // With forwarding off, ip_error drops the packet without an ICMP answer.
-        m_kernel.record(TraceKind::Drop, nsId, in, packet.uid, packet.ip.summary(), DropReason::NotForwarding, Kernel::TraceFacts::ofIp(packet.ip));
+        m_kernel.record(TraceKind::Drop, nsId, in, packet.uid, core::DetailForm::IpSummary, DropReason::NotForwarding, Kernel::TraceFacts::ofIp(packet.ip));
         return;
     }
     auto rd = route(nsId, packet.ip.dst);
     if (!rd) {
         m_kernel.record(TraceKind::RouteLookup, nsId, {}, packet.uid, packet.ip.dst.toString() + " unreachable", DropReason::None, Kernel::TraceFacts::ofIp(packet.ip));
-        m_kernel.record(TraceKind::Drop, nsId, in, packet.uid, packet.ip.summary(), DropReason::NoRoute, Kernel::TraceFacts::ofIp(packet.ip));
+        m_kernel.record(TraceKind::Drop, nsId, in, packet.uid, core::DetailForm::IpSummary, DropReason::NoRoute, Kernel::TraceFacts::ofIp(packet.ip));
         m_kernel.icmp().sendError(nsId, in, packet.ip, wire::IcmpType::DestinationUnreachable,
                                   static_cast<std::uint8_t>(wire::UnreachableCode::Network));
         return;
     }
     traceRoute(nsId, packet, *rd);
     if (packet.ip.ttl <= 1) {
-        m_kernel.record(TraceKind::Drop, nsId, in, packet.uid, packet.ip.summary(), DropReason::TtlExceeded, Kernel::TraceFacts::ofIp(packet.ip));
+        m_kernel.record(TraceKind::Drop, nsId, in, packet.uid, core::DetailForm::IpSummary, DropReason::TtlExceeded, Kernel::TraceFacts::ofIp(packet.ip));
         m_kernel.icmp().sendError(nsId, in, packet.ip, wire::IcmpType::TimeExceeded, 0);
         return;
     }
@@ -151,7 +151,7 @@ void Ipv4Layer::forward(core::NamespaceId nsId, core::InterfaceId in, IpPacket p
 }
 
 void Ipv4Layer::deliverLocal(core::NamespaceId nsId, core::InterfaceId in, IpPacket packet) {
-    m_kernel.record(TraceKind::Deliver, nsId, in, packet.uid, packet.ip.summary(), DropReason::None, Kernel::TraceFacts::ofIp(packet.ip));
+    m_kernel.record(TraceKind::Deliver, nsId, in, packet.uid, core::DetailForm::IpSummary, DropReason::None, Kernel::TraceFacts::ofIp(packet.ip));
     switch (packet.ip.protocol()) {
         case wire::IpProtocol::Icmp: m_kernel.icmp().input(nsId, in, std::move(packet)); return;
         case wire::IpProtocol::Udp:

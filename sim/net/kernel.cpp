@@ -1,6 +1,8 @@
 #include "sim/net/kernel.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "sim/net/arp.hpp"
 #include "sim/net/icmp.hpp"
@@ -30,7 +32,9 @@ Kernel::Kernel(KernelConfig config)
       m_ipv4(std::make_unique<Ipv4Layer>(*this)),
       m_icmp(std::make_unique<Icmp>(*this)),
       m_transport(std::make_unique<TransportLayer>(*this)),
-      m_netfilter(std::make_unique<Netfilter>(*this)) {}
+      m_netfilter(std::make_unique<Netfilter>(*this)) {
+    m_trace.setRenderer(&renderTraceDetail);
+}
 
 Kernel::~Kernel() = default;
 
@@ -439,6 +443,65 @@ void Kernel::record(core::TraceKind kind, core::NamespaceId nsId, core::Interfac
 
 void Kernel::record(core::TraceKind kind, core::NamespaceId nsId, core::InterfaceId iface, core::PacketUid packet,
                     std::string detail, core::DropReason reason, TraceFacts facts) {
+    if (!m_trace.isListening()) return;
+    recordWith(kind, nsId, iface, packet, core::DetailForm::Text, detail, reason, facts);
+}
+
+namespace {
+
+/// The text the kernel built per record before records were cheap: what a rendered form must
+/// give back (checked in debug builds), and the literal text of a frame the renderer cannot
+/// rebuild from its bytes.
+std::string eagerDetail(core::DetailForm form, const Kernel::TraceFacts& facts, const Kernel& kernel) {
+    auto nameOf = [&kernel](core::InterfaceId id) {
+        const Interface* i = kernel.interface(id);
+        return i ? i->name : std::string("?");
+    };
+    switch (form) {
+        case core::DetailForm::Text: return {};
+        case core::DetailForm::FrameSummary: return facts.frame ? facts.frame->summary() : std::string();
+        case core::DetailForm::FrameWithMacs: return facts.frame ? facts.frame->summaryWithMacs() : std::string();
+        case core::DetailForm::IpSummary: return facts.ip ? facts.ip->summary() : std::string();
+        case core::DetailForm::FdbLearn:
+        case core::DetailForm::FdbMoved:
+            return facts.frame->src.toString() + " on " + nameOf(facts.port) +
+                   (form == core::DetailForm::FdbMoved ? " (moved)" : "");
+        case core::DetailForm::BridgeForward: return facts.frame->dst.toString() + " to " + nameOf(facts.port);
+        case core::DetailForm::BridgeFlood: {
+            std::string to;
+            for (auto p : facts.ports) to += (to.empty() ? "" : ", ") + nameOf(p);
+            return facts.frame->dst.toString() + " to " + (to.empty() ? std::string("no port") : to);
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+void Kernel::record(core::TraceKind kind, core::NamespaceId nsId, core::InterfaceId iface, core::PacketUid packet,
+                    core::DetailForm form, core::DropReason reason, TraceFacts facts) {
+    if (!m_trace.isListening()) return;  // nobody keeps or hears it: no text, no bytes
+    // A log that keeps no records keeps no frames: what it tells its subscribers carries its text.
+    const bool fromFrame = form == core::DetailForm::FrameSummary || form == core::DetailForm::FrameWithMacs;
+    if (!m_trace.isRecording() || (fromFrame && !(facts.frame && rendersFromBytes(*facts.frame))) ||
+        (form == core::DetailForm::IpSummary && !(facts.ip && rendersFromBytes(*facts.ip)))) {
+        recordWith(kind, nsId, iface, packet, core::DetailForm::Text, eagerDetail(form, facts, *this), reason, facts);
+        return;
+    }
+    [[maybe_unused]] const std::size_t before = m_trace.size();
+    recordWith(kind, nsId, iface, packet, form, {}, reason, facts);
+#ifndef NDEBUG
+    // The safety net of the deferred text: what the renderer makes must be what was built before.
+    if (const core::TraceRecord* last = m_trace.size() > before ? m_trace.at(before) : nullptr)
+        if (const std::string want = eagerDetail(form, facts, *this); last->detail() != want) {
+            std::fprintf(stderr, "trace detail rendered as \"%s\", built as \"%s\"\n", last->detail().c_str(), want.c_str());
+            std::abort();
+        }
+#endif
+}
+
+void Kernel::recordWith(core::TraceKind kind, core::NamespaceId nsId, core::InterfaceId iface, core::PacketUid packet,
+                        core::DetailForm form, std::string_view detail, core::DropReason reason, const TraceFacts& facts) {
     core::TraceRecord rec;
     rec.time = now();
     rec.kind = kind;
@@ -446,27 +509,26 @@ void Kernel::record(core::TraceKind kind, core::NamespaceId nsId, core::Interfac
     rec.iface = iface;
     rec.packet = packet;
     rec.reason = reason;
-    if (iface.isValid()) rec.where = describe(iface);
-    else if (const NetNamespace* n = ns(nsId)) rec.where = n->name();
-    rec.detail = std::move(detail);
-    if (!m_trace.isRecording()) {
-        m_trace.record(std::move(rec));  // subscribers still hear of it; nothing is kept
-        return;
-    }
+    rec.form = form;
+    rec.whereText = iface.isValid() ? m_traceNames.where(*this, m_trace, iface) : m_traceNames.place(*this, m_trace, nsId);
     rec.port = facts.port;
-    rec.ports = std::move(facts.ports);
-    rec.rule = std::move(facts.rule);
-    rec.chain = std::move(facts.chain);
-    rec.fromState = std::move(facts.fromState);
-    rec.toState = std::move(facts.toState);
-    if (facts.frame) {
-        const wire::Bytes bytes = facts.frame->encode();
-        m_trace.record(std::move(rec), core::FrameLayer::Ethernet, bytes);
+    if (form == core::DetailForm::FdbLearn || form == core::DetailForm::FdbMoved || form == core::DetailForm::BridgeForward)
+        rec.portText = m_traceNames.name(*this, m_trace, facts.port);
+    if (!facts.rule.empty()) rec.ruleText = m_trace.intern(facts.rule);
+    if (!facts.chain.empty()) rec.chainText = m_trace.intern(facts.chain);
+    if (!facts.fromState.empty()) rec.fromText = m_trace.intern(facts.fromState);
+    if (!facts.toState.empty()) rec.toText = m_trace.intern(facts.toState);
+    std::vector<core::TracePort> ports;
+    ports.reserve(facts.ports.size());
+    for (auto p : facts.ports) ports.push_back({p, m_traceNames.name(*this, m_trace, p)});
+    if (!m_trace.isRecording()) {
+        m_trace.record(rec, core::FrameLayer::None, {}, detail, ports);  // heard, not kept: no bytes
+    } else if (facts.frame) {
+        m_trace.record(rec, core::FrameLayer::Ethernet, m_traceEncoder.encode(*facts.frame), detail, ports);
     } else if (facts.ip) {
-        const wire::Bytes bytes = facts.ip->encode();
-        m_trace.record(std::move(rec), core::FrameLayer::Ipv4, bytes);
+        m_trace.record(rec, core::FrameLayer::Ipv4, m_traceEncoder.encode(*facts.ip), detail, ports);
     } else {
-        m_trace.record(std::move(rec));
+        m_trace.record(rec, core::FrameLayer::None, {}, detail, ports);
     }
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -22,6 +23,7 @@
 #include "sim/net/interface.hpp"
 #include "sim/net/net_namespace.hpp"
 #include "sim/net/routing_table.hpp"
+#include "sim/net/trace_detail.hpp"
 
 namespace sim::net {
 
@@ -121,12 +123,12 @@ public:
     void record(core::TraceKind kind, core::NamespaceId ns, core::InterfaceId iface, core::PacketUid packet,
                 std::string detail, core::DropReason reason = core::DropReason::None);
     /// What a record can carry besides its text: the frame or IPv4 packet as it was at the event
-    /// (encoded only while the trace keeps records) and the facts the GUI explains it with.
+    /// (encoded only while someone keeps or hears records) and the facts the GUI explains it with.
     struct TraceFacts {
         const wire::EthernetFrame* frame = nullptr;
         const wire::Ipv4Packet* ip = nullptr;
         core::InterfaceId port;
-        std::vector<core::InterfaceId> ports;
+        std::span<const core::InterfaceId> ports;  // must outlive the record() call only
         std::string rule;
         std::string chain;
         std::string fromState;
@@ -146,8 +148,8 @@ public:
             port = p;
             return std::move(*this);
         }
-        TraceFacts&& withPorts(std::vector<core::InterfaceId> p) && {
-            ports = std::move(p);
+        TraceFacts&& withPorts(std::span<const core::InterfaceId> p) && {
+            ports = p;
             return std::move(*this);
         }
         TraceFacts&& withRule(std::string r, std::string c) && {
@@ -163,6 +165,10 @@ public:
     };
     void record(core::TraceKind kind, core::NamespaceId ns, core::InterfaceId iface, core::PacketUid packet,
                 std::string detail, core::DropReason reason, TraceFacts facts);
+    /// A record whose detail is made from its frame (and port names) when asked for, not now:
+    /// the hot path (frames in and out, bridge decisions, ARP, ICMP echo).
+    void record(core::TraceKind kind, core::NamespaceId ns, core::InterfaceId iface, core::PacketUid packet,
+                core::DetailForm form, core::DropReason reason, TraceFacts facts);
     /// Random locally administered unicast MAC, as the kernel gives a new veth or bridge.
     wire::MacAddress randomMac();
 
@@ -172,10 +178,14 @@ private:
     void attachAddressRoutes(Interface& iface);
     void detachFromNamespace(Interface& iface);
     void releaseInterface(core::InterfaceId id);
+    void recordWith(core::TraceKind kind, core::NamespaceId ns, core::InterfaceId iface, core::PacketUid packet,
+                    core::DetailForm form, std::string_view detail, core::DropReason reason, const TraceFacts& facts);
 
     KernelConfig m_config;
     core::Scheduler m_scheduler;
     core::TraceLog m_trace;
+    TraceNames m_traceNames;
+    TraceEncoder m_traceEncoder;
     core::Rng m_rng;
 
     std::vector<std::unique_ptr<NetNamespace>> m_namespaces;  // index = NamespaceId

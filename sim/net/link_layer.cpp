@@ -15,10 +15,10 @@ void LinkLayer::transmit(core::InterfaceId out, Packet packet) {
     const Interface* iface = m_kernel.interface(out);
     if (!iface) return;
     if (!m_kernel.isOperUp(out)) {
-        m_kernel.record(TraceKind::Drop, iface->ns, out, packet.uid, packet.frame.summary(), DropReason::InterfaceDown, Kernel::TraceFacts::ofFrame(packet.frame));
+        m_kernel.record(TraceKind::Drop, iface->ns, out, packet.uid, core::DetailForm::FrameSummary, DropReason::InterfaceDown, Kernel::TraceFacts::ofFrame(packet.frame));
         return;
     }
-    m_kernel.record(TraceKind::FrameTx, iface->ns, out, packet.uid, packet.frame.summaryWithMacs(), DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame));
+    m_kernel.record(TraceKind::FrameTx, iface->ns, out, packet.uid, core::DetailForm::FrameWithMacs, DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame));
     switch (iface->kind) {
         case InterfaceKind::Veth: {
             const core::InterfaceId peer = iface->peer;
@@ -42,10 +42,10 @@ void LinkLayer::receive(core::InterfaceId in, Packet packet) {
     const Interface* iface = m_kernel.interface(in);
     if (!iface) return;  // deleted while the frame was in flight
     if (!iface->adminUp) {
-        m_kernel.record(TraceKind::Drop, iface->ns, in, packet.uid, packet.frame.summary(), DropReason::InterfaceDown, Kernel::TraceFacts::ofFrame(packet.frame));
+        m_kernel.record(TraceKind::Drop, iface->ns, in, packet.uid, core::DetailForm::FrameSummary, DropReason::InterfaceDown, Kernel::TraceFacts::ofFrame(packet.frame));
         return;
     }
-    m_kernel.record(TraceKind::FrameRx, iface->ns, in, packet.uid, packet.frame.summaryWithMacs(), DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame));
+    m_kernel.record(TraceKind::FrameRx, iface->ns, in, packet.uid, core::DetailForm::FrameWithMacs, DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame));
     if (iface->master.isValid()) {
         bridgeInput(iface->master, in, std::move(packet));
         return;
@@ -58,7 +58,7 @@ void LinkLayer::bridgeInput(core::InterfaceId bridgeId, core::InterfaceId ingres
     const Interface* brIface = m_kernel.interface(bridgeId);
     if (!br || !brIface) return;
     if (!brIface->adminUp) {
-        m_kernel.record(TraceKind::Drop, brIface->ns, ingress, packet.uid, packet.frame.summary(), DropReason::InterfaceDown, Kernel::TraceFacts::ofFrame(packet.frame));
+        m_kernel.record(TraceKind::Drop, brIface->ns, ingress, packet.uid, core::DetailForm::FrameSummary, DropReason::InterfaceDown, Kernel::TraceFacts::ofFrame(packet.frame));
         return;
     }
     const auto& f = packet.frame;
@@ -66,29 +66,24 @@ void LinkLayer::bridgeInput(core::InterfaceId bridgeId, core::InterfaceId ingres
                                         [this](core::InterfaceId p) { return m_kernel.isOperUp(p); });
     if (d.learned == FdbLearnResult::Learned || d.learned == FdbLearnResult::Moved) {
         m_kernel.record(TraceKind::FdbLearn, brIface->ns, bridgeId, packet.uid,
-                        f.src.toString() + " on " + m_kernel.interface(ingress)->name +
-                            (d.learned == FdbLearnResult::Moved ? " (moved)" : ""),
+                        d.learned == FdbLearnResult::Moved ? core::DetailForm::FdbMoved : core::DetailForm::FdbLearn,
                         DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame).withPort(ingress));
     }
     if (d.ingressIsEgress) {
-        m_kernel.record(TraceKind::Drop, brIface->ns, ingress, packet.uid, f.summary(), DropReason::SamePort, Kernel::TraceFacts::ofFrame(packet.frame));
+        m_kernel.record(TraceKind::Drop, brIface->ns, ingress, packet.uid, core::DetailForm::FrameSummary, DropReason::SamePort, Kernel::TraceFacts::ofFrame(packet.frame));
         return;
     }
     if (d.action == BridgeDecision::Action::Forward) {
-        m_kernel.record(TraceKind::BridgeForward, brIface->ns, bridgeId, packet.uid,
-                        f.dst.toString() + " to " + m_kernel.interface(d.ports.front())->name, DropReason::None,
-                        Kernel::TraceFacts::ofFrame(packet.frame).withPort(d.ports.front()));
+        m_kernel.record(TraceKind::BridgeForward, brIface->ns, bridgeId, packet.uid, core::DetailForm::BridgeForward,
+                        DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame).withPort(d.ports.front()));
     } else if (d.action == BridgeDecision::Action::Flood) {
-        std::string to;
-        for (auto p : d.ports) to += (to.empty() ? "" : ", ") + m_kernel.interface(p)->name;
-        m_kernel.record(TraceKind::BridgeFlood, brIface->ns, bridgeId, packet.uid,
-                        f.dst.toString() + " to " + (to.empty() ? std::string("no port") : to), DropReason::None,
-                        Kernel::TraceFacts::ofFrame(packet.frame).withPort(ingress).withPorts(d.ports));
+        m_kernel.record(TraceKind::BridgeFlood, brIface->ns, bridgeId, packet.uid, core::DetailForm::BridgeFlood,
+                        DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame).withPort(ingress).withPorts(d.ports));
     }
     for (auto p : d.ports) transmit(p, packet);
     if (d.deliverLocally) {
         // br_pass_frame_up: the host's own stack receives the frame on the bridge device.
-        m_kernel.record(TraceKind::FrameRx, brIface->ns, bridgeId, packet.uid, f.summaryWithMacs(), DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame));
+        m_kernel.record(TraceKind::FrameRx, brIface->ns, bridgeId, packet.uid, core::DetailForm::FrameWithMacs, DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame));
         deliverUp(bridgeId, std::move(packet));
     }
 }
@@ -98,7 +93,7 @@ void LinkLayer::deliverUp(core::InterfaceId in, Packet packet) {
     const auto& f = packet.frame;
     // eth_type_trans: frames for another host are PACKET_OTHERHOST and dropped by IP.
     if (!iface->isLoopback() && f.dst != iface->mac && !f.dst.isMulticast()) {
-        m_kernel.record(TraceKind::Drop, iface->ns, in, packet.uid, f.summary(), DropReason::NotForUs, Kernel::TraceFacts::ofFrame(packet.frame));
+        m_kernel.record(TraceKind::Drop, iface->ns, in, packet.uid, core::DetailForm::FrameSummary, DropReason::NotForUs, Kernel::TraceFacts::ofFrame(packet.frame));
         return;
     }
     NetNamespace* n = m_kernel.ns(iface->ns);

@@ -150,7 +150,7 @@ void TransportLayer::tcpInput(core::NamespaceId ns, core::InterfaceId in, const 
     SocketInfo* listener = n.sockets().lookupMutable(Transport::Tcp, packet.ip.dst, seg.dstPort);
     if (seg.isSyn()) {
         if (!listener) {
-            m_kernel.record(TraceKind::Drop, ns, in, packet.uid, packet.ip.summary(), DropReason::NoListener, Kernel::TraceFacts::ofIp(packet.ip));
+            m_kernel.record(TraceKind::Drop, ns, in, packet.uid, core::DetailForm::IpSummary, DropReason::NoListener, Kernel::TraceFacts::ofIp(packet.ip));
             wire::TcpSegment rst{seg.dstPort, seg.srcPort, 0, seg.seq + 1, static_cast<std::uint8_t>(flags::Rst | flags::Ack), 0};
             sendSegment(ns, packet.ip.dst, packet.ip.src, rst);
             return;
@@ -168,7 +168,7 @@ void TransportLayer::udpInput(core::NamespaceId ns, core::InterfaceId in, const 
     NetNamespace& n = *m_kernel.ns(ns);
     SocketInfo* s = n.sockets().lookupMutable(Transport::Udp, packet.ip.dst, udp.dstPort);
     if (!s) {
-        m_kernel.record(TraceKind::Drop, ns, in, packet.uid, packet.ip.summary(), DropReason::NoListener, Kernel::TraceFacts::ofIp(packet.ip));
+        m_kernel.record(TraceKind::Drop, ns, in, packet.uid, core::DetailForm::IpSummary, DropReason::NoListener, Kernel::TraceFacts::ofIp(packet.ip));
         if (!packet.ip.dst.isBroadcast())
             m_kernel.icmp().sendError(ns, in, packet.ip, wire::IcmpType::DestinationUnreachable,
                                       static_cast<std::uint8_t>(wire::UnreachableCode::Port));

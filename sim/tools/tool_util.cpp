@@ -200,10 +200,10 @@ FrameCounters countFrames(const net::Kernel& kernel, core::InterfaceId iface) {
         if (r.iface != iface) continue;
         if (r.kind == core::TraceKind::FrameRx) {
             ++c.rxPackets;
-            c.rxBytes += frameLengthFromSummary(r.detail);
+            c.rxBytes += frameLengthFromSummary(r.detail());
         } else if (r.kind == core::TraceKind::FrameTx) {
             ++c.txPackets;
-            c.txBytes += frameLengthFromSummary(r.detail);
+            c.txBytes += frameLengthFromSummary(r.detail());
         }
     }
     return c;

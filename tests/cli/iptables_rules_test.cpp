@@ -30,7 +30,7 @@ TEST_CASE("A DROP in DOCKER-USER stops a container's traffic and deleting it let
     // The trace names the rule that decided, as the GUI's event details and the labs read it.
     bool droppedThere = false;
     for (const auto& r : h.lab.kernel().trace().records())
-        droppedThere |= r.kind == sim::core::TraceKind::Drop && r.chain == "DOCKER-USER" && r.detail.find("DOCKER-USER #1") != std::string::npos;
+        droppedThere |= r.kind == sim::core::TraceKind::Drop && r.chain() == "DOCKER-USER" && r.detail().find("DOCKER-USER #1") != std::string::npos;
     CHECK(droppedThere);
     CHECK(h.run("iptables -C DOCKER-USER -s 172.17.0.2/32 -j DROP").second == 0);
     REQUIRE(h.run("iptables -D DOCKER-USER -s 172.17.0.2 -j DROP").second == 0);

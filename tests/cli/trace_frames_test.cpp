@@ -40,9 +40,9 @@ TEST_CASE("Every FrameTx of a first ping keeps an Ethernet frame that decodes to
         REQUIRE(r.frame.layer == FrameLayer::Ethernet);
         auto f = sim::wire::EthernetFrame::decode(log.frameBytes(r.frame));
         REQUIRE(f);
-        CHECK(f->summaryWithMacs() == r.detail);
-        sawArp = sawArp || r.detail.find("ARP, Request who-has 172.17.0.3") != std::string::npos;
-        sawIcmp = sawIcmp || r.detail.find("ICMP echo request") != std::string::npos;
+        CHECK(f->summaryWithMacs() == r.detail());
+        sawArp = sawArp || r.detail().find("ARP, Request who-has 172.17.0.3") != std::string::npos;
+        sawIcmp = sawIcmp || r.detail().find("ICMP echo request") != std::string::npos;
     }
     CHECK(sawArp);
     CHECK(sawIcmp);
@@ -50,11 +50,11 @@ TEST_CASE("Every FrameTx of a first ping keeps an Ethernet frame that decodes to
     SECTION("the ARP request's flood lists its egress ports and the port it came in on") {
         bool found = false;
         for (const auto& r : log.ofKind(TraceKind::BridgeFlood)) {
-            if (r.detail.find("ff:ff:ff:ff:ff:ff to ") == std::string::npos) continue;
+            if (r.detail().find("ff:ff:ff:ff:ff:ff to ") == std::string::npos) continue;
             found = true;
             CHECK(r.port.isValid());
-            REQUIRE_FALSE(r.ports.empty());
-            for (auto p : r.ports) CHECK(p != r.port);
+            REQUIRE_FALSE(r.ports().empty());
+            for (auto p : r.ports()) CHECK(p != r.port);
             CHECK(r.frame.layer == FrameLayer::Ethernet);
         }
         CHECK(found);
@@ -65,10 +65,10 @@ TEST_CASE("Every FrameTx of a first ping keeps an Ethernet frame that decodes to
         bool incompleteToReachable = false;
         for (const auto& r : ns) {
             INFO(r.toString());
-            CHECK_FALSE(r.fromState.empty());
-            CHECK_FALSE(r.toState.empty());
-            CHECK(r.detail.find(r.fromState + " -> " + r.toState) != std::string::npos);
-            incompleteToReachable = incompleteToReachable || (r.fromState == "INCOMPLETE" && r.toState == "REACHABLE");
+            CHECK_FALSE(r.fromState().empty());
+            CHECK_FALSE(r.toState().empty());
+            CHECK(r.detail().find(r.fromState() + " -> " + r.toState()) != std::string::npos);
+            incompleteToReachable = incompleteToReachable || (r.fromState() == "INCOMPLETE" && r.toState() == "REACHABLE");
         }
         CHECK(incompleteToReachable);
     }
@@ -87,11 +87,11 @@ TEST_CASE("A connect to a published port is DNATed by a rule of the DOCKER chain
     const auto& log = runScript(lab, "docker run -d --name web -p 8080:80 nginx\ncurl -s 10.0.2.15:8080\n");
     bool found = false;
     for (const auto& r : log.ofKind(TraceKind::NatTranslate)) {
-        if (r.detail.rfind("DNAT dst", 0) != 0 || r.detail.find('(') == std::string::npos) continue;
+        if (r.detail().rfind("DNAT dst", 0) != 0 || r.detail().find('(') == std::string::npos) continue;
         found = true;
         INFO(r.toString());
-        CHECK(r.chain == "DOCKER");
-        CHECK(r.rule.rfind("DOCKER #", 0) == 0);
+        CHECK(r.chain() == "DOCKER");
+        CHECK(r.rule().rfind("DOCKER #", 0) == 0);
         REQUIRE(r.frame.layer == FrameLayer::Ipv4);
         // The packet as it was before the translation: still addressed to the published port.
         auto ip = sim::wire::Ipv4Packet::decode(log.frameBytes(r.frame));
@@ -114,8 +114,8 @@ docker exec a1 ping -c 1 172.19.0.2
         if (r.reason != sim::core::DropReason::Filtered) continue;
         found = true;
         INFO(r.toString());
-        CHECK(r.chain == "DOCKER-ISOLATION-STAGE-2");
-        CHECK_FALSE(r.rule.empty());
+        CHECK(r.chain() == "DOCKER-ISOLATION-STAGE-2");
+        CHECK_FALSE(r.rule().empty());
         CHECK(r.frame.layer == FrameLayer::Ipv4);
     }
     CHECK(found);

@@ -13,7 +13,7 @@ std::vector<std::string> kindsAndPlaces(const sim::core::TraceLog& log, std::siz
     std::vector<std::string> out;
     for (std::size_t i = from; i < log.records().size(); ++i) {
         const auto& r = log.records()[i];
-        out.push_back(r.where + " " + std::string(sim::core::toString(r.kind)));
+        out.push_back(r.where() + " " + std::string(sim::core::toString(r.kind)));
     }
     return out;
 }
@@ -77,7 +77,7 @@ TEST_CASE("A first ping floods the ARP request, unicasts the reply, then echoes"
         const auto arpRx = [&](const char* text) {
             std::vector<std::string> where;
             for (const auto& r : t.kernel.trace().records())
-                if (r.kind == TraceKind::FrameRx && r.detail.find(text) != std::string::npos) where.push_back(r.where);
+                if (r.kind == TraceKind::FrameRx && r.detail().find(text) != std::string::npos) where.push_back(r.where());
             return where;
         };
         CHECK(arpRx("Request who-has") == std::vector<std::string>{"host/veth1", "host/docker0", "c2/eth0", "c3/eth0"});
@@ -108,13 +108,13 @@ TEST_CASE("A first ping floods the ARP request, unicasts the reply, then echoes"
         t.kernel.scheduler().runUntil(t.kernel.now() + sim::core::seconds(6));
         const auto probes = t.kernel.trace().ofKind(TraceKind::ArpRequest, mark);
         REQUIRE(probes.size() == 1);
-        CHECK(probes[0].where == "c2/eth0");
+        CHECK(probes[0].where() == "c2/eth0");
         CHECK(probes[0].time == sim::core::micros(80) + sim::core::seconds(5) - sim::core::micros(20));
         const auto* c2ToC1 = t.kernel.ns(t.c[1].ns)->neighbors().find(t.c[1].eth0, t.c[0].address);
         CHECK(c2ToC1->state == net::NeighborState::Reachable);
         // The unicast probe is forwarded, not flooded: c3 sees nothing.
         for (const auto& r : t.kernel.trace().records())
-            if (&r - &t.kernel.trace().records()[0] >= static_cast<std::ptrdiff_t>(mark)) CHECK(r.where != "c3/eth0");
+            if (&r - &t.kernel.trace().records()[0] >= static_cast<std::ptrdiff_t>(mark)) CHECK(r.where() != "c3/eth0");
     }
 }
 

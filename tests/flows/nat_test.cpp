@@ -24,7 +24,7 @@ std::optional<net::ConnectResult> connectAndWait(net::Kernel& k, core::Namespace
 
 std::vector<std::string> natDetails(const sim::core::TraceLog& log, std::size_t from = 0) {
     std::vector<std::string> out;
-    for (const auto& r : log.ofKind(TraceKind::NatTranslate, from)) out.push_back(r.where + " " + r.detail);
+    for (const auto& r : log.ofKind(TraceKind::NatTranslate, from)) out.push_back(r.where() + " " + r.detail());
     return out;
 }
 
@@ -80,13 +80,13 @@ TEST_CASE("A connect to a port nobody publishes or listens on is refused", "[flo
         REQUIRE(r);
         CHECK(r->outcome == net::ConnectOutcome::Refused);
         CHECK(t.kernel.trace().ofKind(TraceKind::Drop).back().reason == sim::core::DropReason::NoListener);
-        CHECK(t.kernel.trace().ofKind(TraceKind::Drop).back().where == "host/eth0");
+        CHECK(t.kernel.trace().ofKind(TraceKind::Drop).back().where() == "host/eth0");
     }
     SECTION("published, but the container does not listen: the container answers RST") {
         auto r = connectAndWait(t.kernel, lan.client, ip("10.0.0.1"), 8080);
         REQUIRE(r);
         CHECK(r->outcome == net::ConnectOutcome::Refused);
-        CHECK(t.kernel.trace().ofKind(TraceKind::Drop).back().where == "c1/eth0");
+        CHECK(t.kernel.trace().ofKind(TraceKind::Drop).back().where() == "c1/eth0");
     }
 }
 
@@ -152,8 +152,8 @@ TEST_CASE("Docker's isolation chains drop traffic between two bridges", "[flow][
         REQUIRE(drops.size() == 3);
         for (const auto& d : drops) {
             CHECK(d.reason == sim::core::DropReason::Filtered);
-            CHECK(d.where == "host/docker0");
-            CHECK(d.detail.ends_with("[filter DOCKER-ISOLATION-STAGE-2 #2]"));
+            CHECK(d.where() == "host/docker0");
+            CHECK(d.detail().ends_with("[filter DOCKER-ISOLATION-STAGE-2 #2]"));
         }
     }
 }

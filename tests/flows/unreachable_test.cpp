@@ -29,7 +29,7 @@ TEST_CASE("A ping to a missing address ends FAILED with Destination Host Unreach
     REQUIRE(requests.size() == 3);
     for (int i = 0; i < 3; ++i) {
         CHECK(requests[i].time == sim::core::seconds(i));
-        CHECK(requests[i].detail == "ARP, Request who-has 172.17.0.99 tell 172.17.0.2");
+        CHECK(requests[i].detail() == "ARP, Request who-has 172.17.0.99 tell 172.17.0.2");
     }
     const auto* entry = t.kernel.ns(t.c[0].ns)->neighbors().find(t.c[0].eth0, ip("172.17.0.99"));
     REQUIRE(entry);
@@ -37,7 +37,7 @@ TEST_CASE("A ping to a missing address ends FAILED with Destination Host Unreach
     CHECK_FALSE(entry->mac);
 
     std::vector<std::string> states;
-    for (const auto& r : t.kernel.trace().ofKind(TraceKind::NeighborState)) states.push_back(r.detail);
+    for (const auto& r : t.kernel.trace().ofKind(TraceKind::NeighborState)) states.push_back(r.detail());
     CHECK(states == std::vector<std::string>{"172.17.0.99 NONE -> INCOMPLETE", "172.17.0.99 INCOMPLETE -> FAILED"});
     std::size_t arpDrops = 0;
     for (const auto& d : t.kernel.trace().ofKind(TraceKind::Drop)) arpDrops += d.reason == DropReason::ArpFailed;
@@ -112,7 +112,7 @@ TEST_CASE("A container whose eth0 is down cannot be reached", "[flow][link]") {
     REQUIRE(report);
     CHECK(report->errors == 1);
     // The bridge does not flood to a port without carrier.
-    for (const auto& r : t.kernel.trace().ofKind(TraceKind::BridgeFlood)) CHECK(r.detail.find("veth2") == std::string::npos);
+    for (const auto& r : t.kernel.trace().ofKind(TraceKind::BridgeFlood)) CHECK(r.detail().find("veth2") == std::string::npos);
 }
 
 TEST_CASE("A ping to one's own address goes through lo", "[flow][local]") {
@@ -120,5 +120,5 @@ TEST_CASE("A ping to one's own address goes through lo", "[flow][local]") {
     auto report = net::Pinger::run(t.kernel, t.c[0].ns, net::PingOptions{t.c[0].address, 1});
     REQUIRE(report);
     CHECK(report->received == 1);
-    for (const auto& r : t.kernel.trace().ofKind(TraceKind::FrameTx)) CHECK(r.where == "c1/lo");
+    for (const auto& r : t.kernel.trace().ofKind(TraceKind::FrameTx)) CHECK(r.where() == "c1/lo");
 }

@@ -18,7 +18,7 @@ const InspectTarget kHost{InspectTarget::Kind::Host, ""};
 std::size_t find(const sim::core::TraceLog& log, TraceKind kind, const std::string& where, const std::string& detailPart = {}) {
     for (std::size_t i = 0; i < log.size(); ++i) {
         const auto& r = log.records()[i];
-        if (r.kind == kind && r.where == where && r.detail.find(detailPart) != std::string::npos) return i;
+        if (r.kind == kind && r.where() == where && r.detail().find(detailPart) != std::string::npos) return i;
     }
     return log.size();
 }
@@ -77,7 +77,7 @@ private slots:
         QCOMPARE(past.before, past.after);
         // The docker runs record nothing: record 0 is the ping's, and "before" it a1 is up and
         // knows no neighbour yet.
-        QVERIFY(m_live->kernel().trace().records().front().where.starts_with("a1"));
+        QVERIFY(m_live->kernel().trace().records().front().where().starts_with("a1"));
         const TablesAt first = tablesAfterEvent(m_session, 0, kA1);
         QVERIFY(tableById(first.before, "interfaces"));
         QVERIFY(tableById(first.before, "neighbours")->rows.empty());

@@ -43,11 +43,12 @@ private slots:
         sim::core::TraceRecord tx;
         tx.kind = sim::core::TraceKind::ArpRequest;
         tx.time = sim::core::SimTime::fromMicros(10);
-        tx.where = "a1/eth0";
-        tx.detail = frame.summary();
+        sim::core::TraceText text;
+        text.where = "a1/eth0";
+        text.detail = frame.summary();
         m_log.clear();
         m_log.record(sim::core::TraceRecord{});  // record 0 has no frame
-        m_log.record(tx, sim::core::FrameLayer::Ethernet, bytes);
+        m_log.record(tx, text, sim::core::FrameLayer::Ethernet, bytes);
     }
 
     void showsEverything() {

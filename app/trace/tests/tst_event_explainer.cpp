@@ -79,7 +79,7 @@ private slots:
     void neighbourStateSaysWhatItMeans() {
         const auto& log = m_lab->kernel().trace();
         std::size_t i = firstOfKind(log, TraceKind::NeighborState);
-        while (i < log.size() && log.records()[i].detail.find("REACHABLE") == std::string::npos)
+        while (i < log.size() && log.records()[i].detail().find("REACHABLE") == std::string::npos)
             i = firstOfKind(log, TraceKind::NeighborState, i + 1);
         QVERIFY(i < log.size());
         const QString s = explainEvent(log, i, m_lab->kernel()).value(0);
@@ -126,14 +126,15 @@ private slots:
         sim::core::TraceRecord rec;
         rec.kind = TraceKind::Drop;
         rec.reason = sim::core::DropReason::Filtered;
-        rec.where = "host/br-1a2b";
-        rec.detail = "IP 172.18.0.2 > 172.17.0.2: ICMP echo request, id 1, seq 1, length 64 [filter DOCKER-ISOLATION-STAGE-2 #1]";
-        log.record(rec);
+        sim::core::TraceText text;
+        text.where = "host/br-1a2b";
+        text.detail = "IP 172.18.0.2 > 172.17.0.2: ICMP echo request, id 1, seq 1, length 64 [filter DOCKER-ISOLATION-STAGE-2 #1]";
+        log.record(rec, text);
         QCOMPARE(explainEvent(log, 0, kernel).value(0),
                  QStringLiteral("dropped: DOCKER-ISOLATION-STAGE-2, the packet came from another bridge (Docker keeps its networks "
                                 "apart)."));
-        rec.detail = "IP 10.0.0.1 > 172.17.0.2: ICMP echo request, id 1, seq 1, length 64 [filter FORWARD policy]";
-        log.record(rec);
+        text.detail = "IP 10.0.0.1 > 172.17.0.2: ICMP echo request, id 1, seq 1, length 64 [filter FORWARD policy]";
+        log.record(rec, text);
         QCOMPARE(explainEvent(log, 1, kernel).value(0),
                  QStringLiteral("dropped: the iptables filter table discarded the packet (FORWARD policy)."));
     }
@@ -144,9 +145,10 @@ private slots:
         sim::core::TraceRecord rec;
         rec.kind = TraceKind::NatTranslate;
         rec.iface = sim::core::InterfaceId(1);
-        rec.where = "host/eth0";
-        rec.detail = "DNAT dst 0.0.0.0:8080 -> 172.17.0.2:80 (DOCKER #1)";
-        log.record(rec);
+        sim::core::TraceText text;
+        text.where = "host/eth0";
+        text.detail = "DNAT dst 0.0.0.0:8080 -> 172.17.0.2:80 (DOCKER #1)";
+        log.record(rec, text);
         QCOMPARE(explainEvent(log, 0, kernel).value(0), QStringLiteral("PREROUTING: DNAT 0.0.0.0:8080 → 172.17.0.2:80 (rule in DOCKER chain)"));
     }
 
@@ -171,21 +173,24 @@ private slots:
         learn.ns = host;
         learn.iface = br;
         learn.port = veth1;
-        learn.where = "host/docker0";
-        log.record(learn, sim::core::FrameLayer::Ethernet, bytes);
+        sim::core::TraceText learnText;
+        learnText.where = "host/docker0";
+        log.record(learn, learnText, sim::core::FrameLayer::Ethernet, bytes);
         sim::core::TraceRecord flood = learn;
         flood.kind = TraceKind::BridgeFlood;
-        flood.ports = {veth2};
-        log.record(flood, sim::core::FrameLayer::Ethernet, bytes);
+        sim::core::TraceText floodText = learnText;
+        floodText.ports = {veth2};
+        log.record(flood, floodText, sim::core::FrameLayer::Ethernet, bytes);
         sim::core::TraceRecord tx;
         tx.kind = TraceKind::FrameTx;
         tx.ns = c1;
         tx.iface = eth1;
-        tx.where = "c1/eth0";
-        log.record(tx, sim::core::FrameLayer::Ethernet, bytes);
+        sim::core::TraceText txText;
+        txText.where = "c1/eth0";
+        log.record(tx, txText, sim::core::FrameLayer::Ethernet, bytes);
         sim::core::TraceRecord request = tx;
         request.kind = TraceKind::ArpRequest;
-        log.record(request, sim::core::FrameLayer::Ethernet, bytes);
+        log.record(request, txText, sim::core::FrameLayer::Ethernet, bytes);
 
         QCOMPARE(explainEvent(log, 0, k).value(0),
                  QStringLiteral("docker0 learned 02:42:ac:11:00:02 on veth1: frames for that MAC will go out of that port only."));
@@ -212,7 +217,7 @@ private slots:
         QCOMPARE(layers[0].name, QStringLiteral("Ethernet II, Src: 02:42:ac:11:00:02, Dst: ff:ff:ff:ff:ff:ff"));
         QCOMPARE(layers[1].name, QStringLiteral("Address Resolution Protocol (request)"));
         const std::size_t flood = firstOfKind(log, TraceKind::BridgeFlood);
-        QVERIFY(!log.records()[flood].ports.empty());
+        QVERIFY(!log.records()[flood].ports().empty());
         QVERIFY(explainEvent(log, flood, m_lab->kernel()).value(1).startsWith(QStringLiteral("It came in on veth")));
     }
 
