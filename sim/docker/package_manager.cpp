@@ -119,6 +119,37 @@ std::vector<std::string> aptUpdateUnchanged(const std::vector<std::string>& upda
     return out;
 }
 
+/// The order apt downloads and unpacks a set of new packages in (its pkgOrderList), where it is
+/// known from real runs; otherwise the NEW list's (alphabetical) order.
+std::vector<std::string> aptUnpackOrder(const std::set<std::string>& all) {
+    static const std::vector<std::vector<std::string>> kObserved = {
+        {"libcap2-bin", "iputils-ping", "libpam-cap"},  // apt-get install iputils-ping (bookworm, jammy)
+    };
+    for (const auto& order : kObserved)
+        if (std::set<std::string>(order.begin(), order.end()) == all) return order;
+    return {all.begin(), all.end()};
+}
+
+/// dpkg names a Multi-Arch: same package with its architecture ("libpam-cap:amd64"). The
+/// shared libraries are; the -bin, -common and -perl packages of the tables are not.
+std::string dpkgName(const std::string& name) {
+    const bool sameArch = name.starts_with("lib") && !name.ends_with("-bin") && !name.ends_with("-common") &&
+                          !name.ends_with("-perl");
+    return sameArch ? name + ":amd64" : name;
+}
+
+/// Packages whose configuration asks debconf, which in a container finds no usable frontend.
+bool asksDebconf(std::string_view name) { return name == "libpam-cap"; }
+
+/// Perl's @INC of the distro, as debconf's Readline frontend reports it missing Term::ReadLine.
+std::string perlInc(std::string_view distro) {
+    const std::string full = distro == "jammy" ? "5.34.0" : distro == "noble" ? "5.38.2" : "5.36.0";
+    const std::string shortV = full.substr(0, 4);
+    return "/etc/perl /usr/local/lib/x86_64-linux-gnu/perl/" + full + " /usr/local/share/perl/" + full +
+           " /usr/lib/x86_64-linux-gnu/perl5/" + shortV + " /usr/share/perl5 /usr/lib/x86_64-linux-gnu/perl-base " +
+           "/usr/lib/x86_64-linux-gnu/perl/" + shortV + " /usr/share/perl/" + shortV + " /usr/local/lib/site_perl";
+}
+
 std::string aptVersion(std::string_view distro, const Pkg& p) {
     if (const char* o = aptVersionOverride(distro, p.name)) return o;
     return p.version;
@@ -358,8 +389,9 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
         say("Do you want to continue? [Y/n] Abort.", 0.0);
         return 1;
     }
+    const std::vector<std::string> order = aptUnpackOrder(all);
     int n = 1;
-    for (const auto& name : all) {
+    for (const auto& name : order) {
         const Pkg* p = findPkg(aptPackages(), name);
         say("Get:" + std::to_string(n++) + " " + repo.getPrefix + " " + name + " amd64 " + aptVersion(distro, *p) + " [" +
                 aptSize(p->download) + "]",
@@ -376,12 +408,12 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
     const bool many = all.size() >= 5;
     int idx = 0;
     bool first = true;
-    for (const auto& name : all) {
+    for (const auto& name : order) {
         const Pkg* p = findPkg(aptPackages(), name);
         const std::string v = aptVersion(distro, *p);
         std::string file = v;
         if (const auto c = file.find(':'); c != std::string::npos) file.replace(c, 1, "%3a");
-        dpkg("Selecting previously unselected package " + name + ".", 0.01);
+        dpkg("Selecting previously unselected package " + dpkgName(name) + ".", 0.01);
         if (first) {
             const int files = run.dpkgFiles ? run.dpkgFiles : 6000 + int(run.baseBytes % 4000);
             dpkg("(Reading database ... " + std::to_string(files) +
@@ -392,16 +424,37 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
         char num[16];
         std::snprintf(num, sizeof num, "%02d-", idx++ % 100);
         dpkg("Preparing to unpack .../" + (many ? std::string(num) : std::string()) + name + "_" + file + "_amd64.deb ...", 0.002);
-        dpkg("Unpacking " + name + " (" + v + ") ...", 0.01);
+        dpkg("Unpacking " + dpkgName(name) + " (" + v + ") ...", 0.01);
     }
-    for (const auto& name : all) {
+    // dpkg configures dependencies before what needs them: the extra packages, then those asked for.
+    std::vector<std::string> configure;
+    for (const auto& name : order)
+        if (!requested.contains(name)) configure.push_back(name);
+    for (const auto& name : order)
+        if (requested.contains(name)) configure.push_back(name);
+    for (const auto& name : configure) {
         const Pkg* p = findPkg(aptPackages(), name);
-        dpkg("Setting up " + name + " (" + aptVersion(distro, *p) + ") ...", 0.01);
+        dpkg("Setting up " + dpkgName(name) + " (" + aptVersion(distro, *p) + ") ...", 0.01);
+        if (asksDebconf(name) && distro != "jessie" && !run.fullSystem) {
+            // No dialog program, no Term::ReadLine in the image: debconf ends on its Teletype frontend.
+            err("debconf: unable to initialize frontend: Dialog", 0.02);
+            err(run.tty ? "debconf: (No usable dialog-like program is installed, so the dialog based frontend cannot be used. "
+                          "at /usr/share/perl5/Debconf/FrontEnd/Dialog.pm line 78.)"
+                        : "debconf: (TERM is not set, so the dialog frontend is not usable.)");
+            err("debconf: falling back to frontend: Readline");
+            err("debconf: unable to initialize frontend: Readline");
+            err("debconf: (Can't locate Term/ReadLine.pm in @INC (you may need to install the Term::ReadLine module) (@INC "
+                "contains: " + perlInc(distro) + ") at /usr/share/perl5/Debconf/FrontEnd/Readline.pm line 7.)");
+            err("debconf: falling back to frontend: Teletype");
+        }
         sw.packages.insert(name);
         addTools(sw, *p);
         run.addedBytes += p->installed;
     }
-    if (all.size() > 1 && distro == "bookworm") dpkg("Processing triggers for libc-bin (2.36-9+deb12u8) ...", 0.02);
+    // ldconfig's trigger, for a new shared library in the linker's path (a PAM module is not).
+    const bool newLibrary =
+        std::any_of(all.begin(), all.end(), [](const std::string& n) { return dpkgName(n) != n && n != "libpam-cap"; });
+    if (newLibrary && distro == "bookworm") dpkg("Processing triggers for libc-bin (2.36-9+deb12u8) ...", 0.02);
     if (run.fullSystem) dpkg("Processing triggers for man-db (2.11.2-2) ...", 0.3);
     return 0;
 }

@@ -7,11 +7,11 @@ namespace sim::docker {
 const std::vector<Pkg>& aptPackages() {
     static const std::vector<Pkg> t = {
         {"net-tools", "2.10-0.1", 243000, 1001000, "", "ifconfig arp route netstat"},
-        {"iputils-ping", "3:20221126-1+deb12u1", 47100, 118000, "libcap2-bin libpam-cap", "ping"},
+        {"iputils-ping", "3:20221126-1+deb12u1", 47176, 147000, "libcap2-bin libpam-cap", "ping"},
         {"iputils-tracepath", "3:20221126-1+deb12u1", 39400, 84000, "", "tracepath"},
         {"iputils-arping", "3:20221126-1+deb12u1", 31200, 73700, "", "arping"},
-        {"libcap2-bin", "1:2.66-4", 34400, 104000, "", ""},
-        {"libpam-cap", "1:2.66-4", 14600, 60400, "", ""},
+        {"libcap2-bin", "1:2.66-4", 34656, 104000, "", ""},
+        {"libpam-cap", "1:2.66-4", 14468, 60400, "", ""},
         {"iproute2", "6.1.0-3", 1046000, 3363000, "libatm1 libbpf1 libcap2-bin libelf1 libmnl0 libpam-cap libxtables12",
          "ip ss bridge"},
         {"libatm1", "1:2.5.1-4+b2", 68500, 153000, "", ""},
