@@ -397,11 +397,15 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
                 aptSize(p->download) + "]",
             0.03 + double(p->download) / 8.0e6);
     }
-    if (distro != "jessie" && !run.fullSystem) err("debconf: delaying package configuration, since apt-utils is not installed", 0.05);
+    // debconf's stderr line and apt's "Fetched" race: on a terminal (line-buffered) Fetched comes
+    // first, through a pipe the unbuffered stderr line usually wins. Both orders are what apt prints.
+    const bool debconfDelay = distro != "jessie" && !run.fullSystem;
+    if (debconfDelay && !run.tty) err("debconf: delaying package configuration, since apt-utils is not installed", 0.05);
     const double secs = download / 6.0e6;
     say("Fetched " + aptSize(download) + " in " + std::to_string(int(secs)) + "s (" + aptSize(download / std::max(secs, 0.2)) +
             "/s)",
         0.01);
+    if (debconfDelay && run.tty) err("debconf: delaying package configuration, since apt-utils is not installed", 0.05);
     // From 5 packages on apt hands dpkg a directory of numbered links (DPkg::Install::Recursive::Minimum).
     // dpkg's own lines: apt's -qq does not silence them.
     auto dpkg = [&](std::string line, double dt) { out(std::move(line), dt); };

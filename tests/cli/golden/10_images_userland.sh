@@ -19,6 +19,8 @@ apt-get install -y net-tools
 apt-get update
 apt-get install -y net-tools
 route -n
+apt-get install -y iputils-ping
+ping -c 1 8.8.8.8
 exit
 # alpine and busybox: their applets; apk on alpine.
 docker run -dit --name a1 alpine
