@@ -279,7 +279,11 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
     if (sub == "update") {
         const bool unchanged = sw.aptListsPresent && distro != "jessie";
         double dt = 0.05;
-        for (const auto& l : unchanged ? aptUpdateUnchanged(repo.update) : repo.update) {
+        std::vector<std::string> lines = unchanged ? aptUpdateUnchanged(repo.update) : repo.update;
+        // The Docker host also has Docker's own repository (docs.docker.com/engine/install/debian).
+        if (run.fullSystem && unchanged)
+            lines.push_back("Hit:" + std::to_string(lines.size() + 1) + " https://download.docker.com/linux/debian bookworm InRelease");
+        for (const auto& l : lines) {
             say(l, dt);
             dt = dt < 0.3 ? dt + 0.04 : 0.02;
         }

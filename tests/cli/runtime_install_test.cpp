@@ -86,6 +86,13 @@ TEST_CASE("runtime install: apt-get on the Docker host installs bridge-utils", "
     REQUIRE(contains(again, "bridge-utils is already the newest version (1.7.1-1).\n"));
     REQUIRE(h.run("brctl show").second == 0);
     REQUIRE(h.run("apk add curl").second == 127);  // not on Debian
+    auto [update, updateCode] = h.run("apt-get update");
+    REQUIRE(updateCode == 0);
+    REQUIRE(update == "Hit:1 http://deb.debian.org/debian bookworm InRelease\n"
+                      "Hit:2 http://deb.debian.org/debian bookworm-updates InRelease\n"
+                      "Hit:3 http://deb.debian.org/debian-security bookworm-security InRelease\n"
+                      "Hit:4 https://download.docker.com/linux/debian bookworm InRelease\n"
+                      "Reading package lists... Done\n");
 }
 
 TEST_CASE("images: cat /etc/os-release in a container reads the image's", "[cli][images]") {
