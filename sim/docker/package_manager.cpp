@@ -446,13 +446,17 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
         if (asksDebconf(name) && distro != "jessie" && !run.fullSystem) {
             // No dialog program, no Term::ReadLine in the image: debconf ends on its Teletype frontend.
             err("debconf: unable to initialize frontend: Dialog", 0.02);
-            err(run.tty ? "debconf: (No usable dialog-like program is installed, so the dialog based frontend cannot be used. "
-                          "at /usr/share/perl5/Debconf/FrontEnd/Dialog.pm line 78.)"
+            // Noble's debconf (1.5.86) and perl 5.38 word it a little differently from bookworm's and jammy's.
+            const bool noble = distro == "noble";
+            err(run.tty ? std::string("debconf: (No usable dialog-like program is installed, so the dialog based frontend "
+                                      "cannot be used. at /usr/share/perl5/Debconf/FrontEnd/Dialog.pm line ") +
+                              (noble ? "79" : "78") + ".)"
                         : "debconf: (TERM is not set, so the dialog frontend is not usable.)");
             err("debconf: falling back to frontend: Readline");
             err("debconf: unable to initialize frontend: Readline");
-            err("debconf: (Can't locate Term/ReadLine.pm in @INC (you may need to install the Term::ReadLine module) (@INC "
-                "contains: " + perlInc(distro) + ") at /usr/share/perl5/Debconf/FrontEnd/Readline.pm line 7.)");
+            err("debconf: (Can't locate Term/ReadLine.pm in @INC (you may need to install the Term::ReadLine module) (@INC " +
+                std::string(noble ? "entries checked: " : "contains: ") + perlInc(distro) +
+                ") at /usr/share/perl5/Debconf/FrontEnd/Readline.pm line " + (noble ? "8" : "7") + ".)");
             err("debconf: falling back to frontend: Teletype");
         }
         sw.packages.insert(name);

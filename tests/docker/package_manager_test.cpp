@@ -181,3 +181,15 @@ TEST_CASE("apt-get install iputils-ping on bookworm prints what the real one pri
                             "debconf: falling back to frontend: Readline\n") != std::string::npos);
     REQUIRE(s.last.err.ends_with("debconf: falling back to frontend: Teletype\n"));
 }
+
+TEST_CASE("debconf's fallback notices as noble words them") {
+    Session s = ubuntu();
+    s.tty = true;
+    s.run({"apt-get", "update"});
+    REQUIRE(s.run({"apt-get", "install", "-y", "iputils-ping"}) == 0);
+    REQUIRE(s.last.err.find("so the dialog based frontend cannot be used. at /usr/share/perl5/Debconf/FrontEnd/Dialog.pm line 79.)\n") !=
+            std::string::npos);
+    REQUIRE(s.last.err.find("(@INC entries checked: /etc/perl /usr/local/lib/x86_64-linux-gnu/perl/5.38.2 ") != std::string::npos);
+    REQUIRE(s.last.err.find("/usr/local/lib/site_perl) at /usr/share/perl5/Debconf/FrontEnd/Readline.pm line 8.)\n") !=
+            std::string::npos);
+}
