@@ -152,15 +152,23 @@ ProcessView hostProcessView(const docker::DockerEngine& engine, const std::strin
     return v;
 }
 
-ProcessView containerProcessView(const docker::DockerEngine& engine, const docker::Container& c, const std::string& tool) {
+ProcessView containerProcessView(const docker::DockerEngine& engine, const docker::Container& c, const std::string& tool,
+                                 const std::string& execShell) {
     ProcessView v;
     const MainProcess m = mainProcessOf(engine, c);
     v.processes.push_back(entry(1, 0, m.user, m.comm, m.cmdline, c.config.tty ? "pts/0" : "?", m.stat,
                                 clockOf(engine, c.startedAt), m.vszKb, m.rssKb));
     if (m.retitled) v.processes.back().argv0 = m.cmdline;
     for (const auto& s : c.serviceSockets) v.socketHolders[s] = {1, m.socketFd};
-    v.processes.push_back(entry(kFirstExecPid, 0, "root", baseName(tool.substr(0, tool.find(' '))).substr(0, 15), tool, "?",
-                                "Rs", clockOf(engine, engine.kernel().now()), 11084, 4608));
+    int toolPid = kFirstExecPid;
+    if (!execShell.empty()) {
+        v.processes.push_back(entry(kFirstExecPid, 0, "root", execShell, execShell, "pts/1", "Ss", clockOf(engine, engine.kernel().now()),
+                                    2580, 1664));
+        toolPid = kFirstExecPid + 6;  // the shell forks it after its own start-up
+    }
+    v.processes.push_back(entry(toolPid, execShell.empty() ? 0 : kFirstExecPid, "root",
+                                baseName(tool.substr(0, tool.find(' '))).substr(0, 15), tool, execShell.empty() ? "?" : "pts/1",
+                                execShell.empty() ? "Rs" : "R+", clockOf(engine, engine.kernel().now()), 11084, 4608));
     return v;
 }
 

@@ -476,7 +476,11 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     tc.env.push_back("HOSTNAME=" + c->hostname);
     tc.env.push_back("HOME=/root");
     if (tools::showsProcesses(name)) {
-        auto view = cli::containerProcessView(m_lab.engine(), *c, joinedArgs(argv));
+        // A docker exec -it session's shell (it has the terminal's detach keys and is not PID 1)
+        // is the tool's parent.
+        const bool execSession = !ctx.isMainProcess && !ctx.detachKeys.empty();
+        const std::string execShell = !execSession ? "" : ctx.shellName == "bash" ? "bash" : "sh";
+        auto view = cli::containerProcessView(m_lab.engine(), *c, joinedArgs(argv), execShell);
         tc.processes = std::move(view.processes);
         tc.socketHolders = std::move(view.socketHolders);
     }

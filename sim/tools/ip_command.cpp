@@ -1,5 +1,5 @@
 // ip: iproute2 6.1 (Debian bookworm) on GNU, busybox 1.36 `ip` on Busybox. Read-only objects:
-// addr (-4, -br), link (-br), route, neigh. Formats follow ipaddress.c, iproute.c and ipneigh.c:
+// addr (-4, -br, -o), link (-br, -o), route, neigh. Formats follow ipaddress.c, iproute.c and ipneigh.c:
 // each field is printed as "%s " so many lines end in a space, e.g. "default via 172.17.0.1 dev
 // eth0 " and "172.17.0.1 dev eth0 lladdr 02:42:3f:c1:b7:07 REACHABLE ".
 // busybox differs where its source does: no "group default"/"mode DEFAULT"/"link-netnsid", a peer
@@ -17,6 +17,7 @@ namespace {
 struct IpOptions {
     bool inetOnly = false;  // -4
     bool brief = false;     // -br
+    bool oneline = false;   // -o: each record on one line, its line breaks printed as "\"
     bool busybox = false;
 };
 
@@ -123,6 +124,24 @@ ToolResult showLinks(ToolContext& ctx, const Args& rest, const IpOptions& o, boo
             continue;
         }
         if (o.inetOnly && i->addresses.empty()) continue;
+        if (o.oneline) {
+            // ipaddress.c with filter.oneline: "N: dev" before each address record; a link's
+            // second line joined to its first by "\".
+            if (withAddresses) {
+                const std::string lines = addressLines(*i);
+                std::size_t start = 0;
+                while (start < lines.size()) {
+                    const auto first = lines.find('\n', start);
+                    const auto second = lines.find('\n', first + 1);
+                    out += std::to_string(i->ifindex) + ": " + i->name + lines.substr(start, first - start) + "\\" +
+                           lines.substr(first + 1, second - first - 1) + "\n";
+                    start = second + 1;
+                }
+            } else {
+                out += headerLine(k, *i, o, true) + "\\" + linkLine(k, *i, o) + "\n";
+            }
+            continue;
+        }
         out += headerLine(k, *i, o, !withAddresses) + "\n";
         if (!o.inetOnly) out += linkLine(k, *i, o) + "\n";
         if (withAddresses) out += addressLines(*i);
@@ -195,7 +214,12 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
         const std::string& opt = argv[n];
         if (opt == "-4") o.inetOnly = true;
         else if (!o.busybox && (opt == "-br" || opt == "-brief" || opt == "--brief")) o.brief = true;
-        else if (opt == "-s" || opt == "-d" || opt == "-c" || opt == "-color" || opt == "-o") continue;
+        else if (opt == "-o" || opt == "-oneline" || (!o.busybox && opt == "--oneline")) o.oneline = true;
+        else if (!o.busybox && (opt == "-s" || opt == "-stats" || opt == "-d" || opt == "-details" || opt == "-c" ||
+                                startsWith(opt, "-color")))
+            // Real iproute2 options whose output (counters, driver details, ANSI colours) docknet
+            // does not model: said so rather than ignored.
+            return failure("docknet: ip " + opt + ": this option is not modelled\n", 127);
         else if (o.busybox)  // ip.c's ip_parse_common_args: anything else is bb_show_usage()
             return failure("BusyBox v1.36.1 multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\n"
                            "OPTIONS := -f[amily] inet|inet6|link | -o[neline]\n", 1);

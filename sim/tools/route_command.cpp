@@ -72,6 +72,8 @@ ToolResult runNetstat(ToolContext& ctx, const Args& argv) {
         listening |= opt == 'l';
         all |= opt == 'a';
         programs |= opt == 'p';
+        // -e adds User and Inode columns docknet has no values for: said, not ignored.
+        if (opt == 'e') return failure("docknet: netstat -e: this option is not modelled\n", 127);
     }
     if (route) return ok(routeTable(ctx, numeric, true));
     if (!tcp && !udp) tcp = udp = true;

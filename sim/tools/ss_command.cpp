@@ -121,6 +121,8 @@ ToolResult runSs(ToolContext& ctx, const Args& argv) {
         numeric |= opt == 'n';
         processes |= opt == 'p';
         noHeader |= opt == 'H';
+        // -e adds uid, inode and cookie fields docknet has no values for: said, not ignored.
+        if (opt == 'e') return failure("docknet: ss -e: this option is not modelled\n", 127);
     }
     if (!tcp && !udp) tcp = udp = true;
     std::vector<Column> cols = {

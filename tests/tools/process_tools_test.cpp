@@ -166,3 +166,19 @@ TEST_CASE("ping -q prints only the summary, -s sets the size, an unknown option 
     CHECK(run(bb, "ping -q -c 1 -s 100 172.17.0.3").out.starts_with("PING 172.17.0.3 (172.17.0.3): 100 data bytes\n\n---"));
     CHECK(run(bb, "ip -br a").err.starts_with("BusyBox v1.36.1 multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link"));
 }
+
+TEST_CASE("ip -o prints one line per record, options docknet cannot honour say so", "[tools][ip]") {
+    Docker0Topology t(1);
+    auto ctx = containerContext(t, 0);
+    const auto addr = run(ctx, "ip -o addr").out;
+    CHECK(addr.find("1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever preferred_lft forever\n") != std::string::npos);
+    CHECK(addr.find(": eth0    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\\       valid_lft forever") != std::string::npos);
+    const auto link = run(ctx, "ip -o link show lo").out;
+    CHECK(link == "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\\"
+                  "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
+    CHECK(run(ctx, "ip -s link").exitCode == 127);
+    CHECK(run(ctx, "ip -z a").err == "Option \"-z\" is unknown, try \"ip -help\".\n");
+    auto host = hostContext(t);
+    CHECK(run(host, "netstat -tulpne").err == "docknet: netstat -e: this option is not modelled\n");
+    CHECK(run(host, "ss -tlne").exitCode == 127);
+}

@@ -17,6 +17,12 @@ exit
 docker ps -a --format '{{.Names}} {{.Status}}'
 docker attach a1
 docker container attach nosuch
+docker run -it --name a2 alpine
+
+docker exec -it a2 sh
+ps
+
+docker ps --format '{{.Names}} {{.Status}}'
 docker run -d --name web -p 8080:80 nginx
 docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret mysql
 netstat -tlnp
@@ -51,3 +57,7 @@ echo abcdef | cut -c 2,4
 echo a:b:c | cut -d: -f2-
 cut -c
 echo x | cut -c 0
+docker run -d --name h1 --network host nginx
+netstat -tulpn | grep :80
+ss -ltnp | grep nginx
+docker exec a2 ps -o pid,ppid,comm
