@@ -320,6 +320,7 @@ std::vector<ImageConfig> builtinImages() {
         i.env = {kPath};
         i.tools = debianBaseTools();
         i.distro = "jammy";
+        i.dpkgFiles = 4395;  // as apt-get install reports it in a fresh container
         i.labels = {{"org.opencontainers.image.ref.name", "ubuntu"}, {"org.opencontainers.image.version", "22.04"}};
         out.push_back(i);
         ImageConfig n = base("ubuntu", "24.04", "2024-09-11T16:25:25Z", 78118336, 1);
@@ -328,6 +329,7 @@ std::vector<ImageConfig> builtinImages() {
         n.env = {kPath};
         n.tools = debianBaseTools();
         n.distro = "noble";
+        n.dpkgFiles = 4376;
         n.labels = {{"org.opencontainers.image.ref.name", "ubuntu"}, {"org.opencontainers.image.version", "24.04"}};
         out.push_back(n);
         out.push_back(alias(n, "latest"));
@@ -339,6 +341,7 @@ std::vector<ImageConfig> builtinImages() {
         i.env = {kPath};
         i.tools = debianBaseTools();
         i.distro = "bookworm";
+        i.dpkgFiles = 6089;
         out.push_back(i);
         out.push_back(alias(i, "latest"));
     }

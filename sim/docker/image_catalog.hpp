@@ -70,6 +70,7 @@ struct ImageConfig {
     std::string distro;                    // "bookworm", "jessie", "jammy", "noble", "alpine3.20", "el9", "busybox"
     std::set<std::string> packages;       // packages known to be installed (for "already the newest version")
     bool aptListsPresent = false;          // official images delete /var/lib/apt/lists: install needs update first
+    int dpkgFiles = 0;                     // dpkg's "(Reading database ... N files ...)"; 0: derived from the size
     std::string serviceVersion;            // "1.27.2" (nginx), "8.0.40-1.el9" (mysql), ...
     std::vector<std::pair<std::uint16_t, PortProto>> serviceListens;  // what the main process binds on 0.0.0.0
     std::string workdir;                   // WORKDIR ("" = /)

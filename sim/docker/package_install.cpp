@@ -16,6 +16,7 @@ int runOnImage(RunState& st, const std::vector<std::string>& argv, Manager manag
                    .software = sw,
                    .baseBytes = img.sizeBytes,
                    .addedBytes = st.addedBytes,
+                   .dpkgFiles = img.dpkgFiles,
                    .say = [&st](std::string line, double dt, bool) { st.say(std::move(line), dt); }};
     const int status = manager(run, argv);
     img.tools = std::move(sw.tools);

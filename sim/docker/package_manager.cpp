@@ -84,7 +84,27 @@ AptDistro aptDistro(std::string_view distro) {
                  "Get:7 http://httpredir.debian.org jessie/main amd64 Packages [9032 kB]",
                  "Fetched 9835 kB in 3s (2707 kB/s)"},
                 "http://httpredir.debian.org/debian/ jessie/main"};
-    if (distro == "jammy" || distro == "noble") {
+    if (distro == "noble")  // a real run in ubuntu:24.04 (late 2024), in the order the fetches completed
+        return {{"Get:1 http://security.ubuntu.com/ubuntu noble-security InRelease [126 kB]",
+                 "Get:2 http://archive.ubuntu.com/ubuntu noble InRelease [256 kB]",
+                 "Get:3 http://security.ubuntu.com/ubuntu noble-security/universe amd64 Packages [74.6 kB]",
+                 "Get:4 http://archive.ubuntu.com/ubuntu noble-updates InRelease [126 kB]",
+                 "Get:5 http://archive.ubuntu.com/ubuntu noble-backports InRelease [126 kB]",
+                 "Get:6 http://security.ubuntu.com/ubuntu noble-security/main amd64 Packages [231 kB]",
+                 "Get:7 http://archive.ubuntu.com/ubuntu noble/restricted amd64 Packages [117 kB]",
+                 "Get:8 http://security.ubuntu.com/ubuntu noble-security/restricted amd64 Packages [168 kB]",
+                 "Get:9 http://archive.ubuntu.com/ubuntu noble/universe amd64 Packages [19.3 MB]",
+                 "Get:10 http://security.ubuntu.com/ubuntu noble-security/multiverse amd64 Packages [12.7 kB]",
+                 "Get:11 http://archive.ubuntu.com/ubuntu noble/multiverse amd64 Packages [331 kB]",
+                 "Get:12 http://archive.ubuntu.com/ubuntu noble/main amd64 Packages [1808 kB]",
+                 "Get:13 http://archive.ubuntu.com/ubuntu noble-updates/main amd64 Packages [269 kB]",
+                 "Get:14 http://archive.ubuntu.com/ubuntu noble-updates/universe amd64 Packages [137 kB]",
+                 "Get:15 http://archive.ubuntu.com/ubuntu noble-updates/multiverse amd64 Packages [16.9 kB]",
+                 "Get:16 http://archive.ubuntu.com/ubuntu noble-updates/restricted amd64 Packages [173 kB]",
+                 "Get:17 http://archive.ubuntu.com/ubuntu noble-backports/universe amd64 Packages [9705 B]",
+                 "Fetched 23.3 MB in 3s (8177 kB/s)"},
+                "http://archive.ubuntu.com/ubuntu noble/main amd64"};
+    if (distro == "jammy") {
         const std::string d(distro);
         return {{"Get:1 http://archive.ubuntu.com/ubuntu " + d + " InRelease [270 kB]",
                  "Get:2 http://security.ubuntu.com/ubuntu " + d + "-security InRelease [129 kB]",
@@ -148,6 +168,12 @@ std::string perlInc(std::string_view distro) {
     return "/etc/perl /usr/local/lib/x86_64-linux-gnu/perl/" + full + " /usr/local/share/perl/" + full +
            " /usr/lib/x86_64-linux-gnu/perl5/" + shortV + " /usr/share/perl5 /usr/lib/x86_64-linux-gnu/perl-base " +
            "/usr/lib/x86_64-linux-gnu/perl/" + shortV + " /usr/share/perl/" + shortV + " /usr/local/lib/site_perl";
+}
+
+/// The package's archive and installed sizes on `distro`.
+std::pair<double, double> aptSizes(std::string_view distro, const Pkg& p) {
+    if (const PkgSizes* o = aptSizeOverride(distro, p.name)) return {o->download, o->installed};
+    return {p.download, p.installed};
 }
 
 std::string aptVersion(std::string_view distro, const Pkg& p) {
@@ -383,8 +409,8 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
     double download = 0, installed = 0;
     for (const auto& n : all)
         if (const Pkg* p = findPkg(aptPackages(), n)) {
-            download += p->download;
-            installed += p->installed;
+            download += aptSizes(distro, *p).first;
+            installed += aptSizes(distro, *p).second;
         }
     say("Need to get " + aptSize(download) + " of archives.", 0.0);
     say("After this operation, " + aptSize(installed) + " of additional disk space will be used.", 0.0);
@@ -397,9 +423,10 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
     int n = 1;
     for (const auto& name : order) {
         const Pkg* p = findPkg(aptPackages(), name);
+        const double bytes = aptSizes(distro, *p).first;
         say("Get:" + std::to_string(n++) + " " + repo.getPrefix + " " + name + " amd64 " + aptVersion(distro, *p) + " [" +
-                aptSize(p->download) + "]",
-            0.03 + double(p->download) / 8.0e6);
+                aptSize(bytes) + "]",
+            0.03 + bytes / 8.0e6);
     }
     // debconf's stderr line and apt's "Fetched" race: on a terminal (line-buffered) Fetched comes
     // first, through a pipe the unbuffered stderr line usually wins. Both orders are what apt prints.
@@ -461,7 +488,7 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
         }
         sw.packages.insert(name);
         addTools(sw, *p);
-        run.addedBytes += p->installed;
+        run.addedBytes += std::uint64_t(aptSizes(distro, *p).second);
     }
     // ldconfig's trigger, for a new shared library in the linker's path (a PAM module is not).
     const bool newLibrary =

@@ -22,6 +22,14 @@ struct Pkg {
 const std::vector<Pkg>& aptPackages();
 /// Per-distro version overrides (the tutorial's packages and a few others).
 const char* aptVersionOverride(std::string_view distro, std::string_view pkg);
+/// Per-distro archive and installed sizes where they differ from bookworm's (bytes), or nullptr.
+struct PkgSizes {
+    const char* distro;
+    const char* pkg;
+    std::uint32_t download;
+    std::uint32_t installed;
+};
+const PkgSizes* aptSizeOverride(std::string_view distro, std::string_view pkg);
 /// Alpine 3.20.
 const std::vector<Pkg>& apkPackages();
 /// Oracle Linux 9 (mysql:8.0 / mysql:latest), microdnf.

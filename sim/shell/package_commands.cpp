@@ -49,7 +49,12 @@ std::optional<CommandResult> runPackageCommand(DockerHost& lab, const ShellConte
     const docker::ImageConfig* image = c ? engine.images().find(c->config.image) : nullptr;
     docker::InstalledSoftware* software = engine.containerSoftware(ctx.containerId);
     if (!image || !software) return std::nullopt;
-    docker::PackageRun run{.distro = image->distro, .software = *software, .baseBytes = image->sizeBytes, .tty = ctx.tty, .say = say};
+    docker::PackageRun run{.distro = image->distro,
+                           .software = *software,
+                           .baseBytes = image->sizeBytes,
+                           .tty = ctx.tty,
+                           .dpkgFiles = image->dpkgFiles,
+                           .say = say};
     r.exitCode = manager(run, args);
     return r;
 }

@@ -25,7 +25,7 @@ TEST_CASE("runtime install: apt-get in one container adds ping to it only", "[cl
 
     auto [update, updateCode] = h.run("docker exec u1 apt-get update");
     REQUIRE(updateCode == 0);
-    REQUIRE(contains(update, "Get:1 http://archive.ubuntu.com/ubuntu noble InRelease"));
+    REQUIRE(contains(update, "Get:2 http://archive.ubuntu.com/ubuntu noble InRelease [256 kB]\n"));
     auto [install, installCode] = h.run("docker exec u1 apt-get install -y iputils-ping");
     REQUIRE(installCode == 0);
     REQUIRE(contains(install, "Setting up iputils-ping (3:20240117-1build1) ...\n"));

@@ -49,8 +49,9 @@ TEST_CASE("apt-get install before apt-get update: the image ships no package lis
 TEST_CASE("apt-get update then install: the package's executables appear") {
     Session s = ubuntu();
     REQUIRE(s.run({"apt-get", "update"}) == 0);
-    REQUIRE(s.last.out.starts_with("Get:1 http://archive.ubuntu.com/ubuntu noble InRelease [270 kB]\n"));
-    REQUIRE(s.last.out.ends_with("Fetched 24.8 MB in 3s (8316 kB/s)\nReading package lists...\n"));
+    REQUIRE(s.last.out.starts_with("Get:1 http://security.ubuntu.com/ubuntu noble-security InRelease [126 kB]\n"
+                                   "Get:2 http://archive.ubuntu.com/ubuntu noble InRelease [256 kB]\n"));
+    REQUIRE(s.last.out.ends_with("Fetched 23.3 MB in 3s (8177 kB/s)\nReading package lists...\n"));
     REQUIRE(s.sw.aptListsPresent);
     REQUIRE(s.run({"apt-get", "install", "-y", "iputils-ping"}) == 0);
     REQUIRE(s.last.out.find("The following additional packages will be installed:\n  libcap2-bin libpam-cap\n") !=
@@ -191,5 +192,16 @@ TEST_CASE("debconf's fallback notices as noble words them") {
             std::string::npos);
     REQUIRE(s.last.err.find("(@INC entries checked: /etc/perl /usr/local/lib/x86_64-linux-gnu/perl/5.38.2 ") != std::string::npos);
     REQUIRE(s.last.err.find("/usr/local/lib/site_perl) at /usr/share/perl5/Debconf/FrontEnd/Readline.pm line 8.)\n") !=
+            std::string::npos);
+}
+
+TEST_CASE("apt-get install iputils-ping on noble: its archive sizes") {
+    Session s = ubuntu();
+    s.run({"apt-get", "update"});
+    REQUIRE(s.run({"apt-get", "install", "-y", "iputils-ping"}) == 0);
+    REQUIRE(s.last.out.find("Need to get 91.1 kB of archives.\nAfter this operation, 319 kB of additional disk space will be used.\n"
+                            "Get:1 http://archive.ubuntu.com/ubuntu noble/main amd64 libcap2-bin amd64 1:2.66-5ubuntu2 [34.5 kB]\n"
+                            "Get:2 http://archive.ubuntu.com/ubuntu noble/main amd64 iputils-ping amd64 3:20240117-1build1 [44.3 kB]\n"
+                            "Get:3 http://archive.ubuntu.com/ubuntu noble/main amd64 libpam-cap amd64 1:2.66-5ubuntu2 [12.4 kB]\n") !=
             std::string::npos);
 }
