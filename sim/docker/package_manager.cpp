@@ -550,7 +550,9 @@ int runApk(PackageRun& run, const std::vector<std::string>& argv) {
             err("docknet: apk: '" + sub + "' is not modelled by the simulator");
             return 1;
         }
-        say("apk-tools 2.14.4, compiled for x86_64.");
+        // apk prints its version and its whole usage text here, which docknet does not carry.
+        err(sub.empty() ? std::string("docknet: apk: its usage text is not modelled by the simulator")
+                        : "docknet: apk: '" + sub + "' is not an apk command, and apk's usage text is not modelled by the simulator");
         return 1;
     }
     // The index is fetched unless `apk update` left one in /var/cache/apk (and --no-cache ignores it).
@@ -618,7 +620,7 @@ int runMicrodnf(PackageRun& run, const std::vector<std::string>& argv) {
         return 0;
     }
     if (sub != "install") {
-        err("error: unknown command: " + sub);
+        err("docknet: microdnf: '" + sub + "' is not modelled by the simulator");
         return 1;
     }
     say("Downloading metadata...", 0.9);

@@ -138,6 +138,10 @@ TEST_CASE("apk add fetches the index, installs with dependencies, refuses unknow
     REQUIRE(s.last.out.find("(1/1) Installing iputils-ping (20240117-r0)\n") != std::string::npos);
     REQUIRE(s.run({"apk", "add", "--no-cache", "nosuch"}) == 1);
     REQUIRE(s.last.err == "ERROR: unable to select packages:\n  nosuch (no such package):\n    required by: world[nosuch]\n");
+    REQUIRE(s.run({"apk", "frobnicate"}) == 1);
+    REQUIRE(s.last.err.starts_with("docknet: apk: 'frobnicate' is not an apk command"));
+    REQUIRE(s.run({"apk", "info"}) == 1);
+    REQUIRE(s.last.err == "docknet: apk: 'info' is not modelled by the simulator\n");
     REQUIRE(s.run({"apk", "add", "--virtual", ".deps", "curl"}) == 1);
     REQUIRE(s.last.err == "docknet: apk: option --virtual is not modelled by the simulator\n");
     // After `apk update` the cached index serves `apk add`.
