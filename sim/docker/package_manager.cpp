@@ -373,6 +373,19 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
             errors.push_back("E: Package 'netcat' has no installation candidate");
             continue;
         }
+        if (name == "ping" && distro != "jessie") {
+            // `apt-get install ping`: two packages provide ping, and apt will not choose.
+            const char* inetutils = distro == "noble"   ? "2:2.5-3ubuntu4"
+                                    : distro == "jammy" ? "2:2.2-2ubuntu0.1"
+                                                        : "2:2.4-2+deb12u1";
+            say("Package ping is a virtual package provided by:");
+            say("  iputils-ping " + aptVersion(distro, *findPkg(aptPackages(), "iputils-ping")));
+            say(std::string("  inetutils-ping ") + inetutils);
+            say("You should explicitly select one to install.");
+            say("");
+            errors.push_back("E: Package 'ping' has no installation candidate");
+            continue;
+        }
         const Pkg* p = findPkg(aptPackages(), name == "netcat" ? "netcat-traditional" : name);
         if (!p) {
             errors.push_back("E: Unable to locate package " + name);

@@ -209,3 +209,16 @@ TEST_CASE("apt-get install iputils-ping on noble: its archive sizes") {
                             "Get:3 http://archive.ubuntu.com/ubuntu noble/main amd64 libpam-cap amd64 1:2.66-5ubuntu2 [12.4 kB]\n") !=
             std::string::npos);
 }
+
+TEST_CASE("apt-get install ping: a virtual package apt will not choose for you") {
+    Session s = ubuntu();
+    s.distro = "bookworm";
+    s.run({"apt-get", "update"});
+    REQUIRE(s.run({"apt-get", "install", "-y", "ping"}) == 100);
+    REQUIRE(s.last.out == "Reading package lists...\nBuilding dependency tree...\nReading state information...\n"
+                          "Package ping is a virtual package provided by:\n"
+                          "  iputils-ping 3:20221126-1+deb12u1\n"
+                          "  inetutils-ping 2:2.4-2+deb12u1\n"
+                          "You should explicitly select one to install.\n\n");
+    REQUIRE(s.last.err == "E: Package 'ping' has no installation candidate\n");
+}
