@@ -40,11 +40,22 @@ char** complete(const char*, int, int end) {
     return rl_completion_matches("", completionGenerator);
 }
 
+// Ctrl-p Ctrl-q, docker's detach keys: readline would take Ctrl-p for history, so the pair is
+// bound to end the line as the bytes themselves (the line a script writes), unechoed.
+bool g_detachTyped = false;
+int detachKeys(int, int) {
+    g_detachTyped = true;
+    rl_replace_line("", 0);
+    rl_done = 1;
+    return 0;
+}
+
 bool readLine(bool tty, const std::string& prompt, std::string& out) {
     if (tty) {
+        g_detachTyped = false;
         char* raw = readline(prompt.c_str());
         if (!raw) return false;
-        out = raw;
+        out = g_detachTyped ? std::string("\x10\x11") : std::string(raw);
         std::free(raw);
         return true;
     }
@@ -70,6 +81,7 @@ int runShellLoop(sim::cli::DockerHost& lab, sim::shell::ScriptRunner& runner, co
     if (tty) {
         rl_attempted_completion_function = complete;
         rl_completer_word_break_characters = const_cast<char*>(" \t\n\"'|&;");
+        rl_bind_keyseq("\\C-p\\C-q", detachKeys);
         std::cout << hooks.banner << std::flush;
     }
     if (hooks.readLine) *hooks.readLine = [tty](const std::string& prompt, std::string& out) {
@@ -97,7 +109,8 @@ int runShellLoop(sim::cli::DockerHost& lab, sim::shell::ScriptRunner& runner, co
         }
         if (parsed->needsMore()) continue;
         if (tty && !pending.empty()) add_history(pending.c_str());
-        if (!tty) std::cout << prompt << pending << "\n";
+        // Detach keys are not echoed: what the client prints follows the prompt.
+        if (!tty) std::cout << prompt << (runner.isDetachLine(pending) ? std::string() : pending + "\n");
         // `exit` on the host leaves docknet.
         if (runner.context().onHost() && (pending == "exit" || pending.starts_with("exit "))) break;
         if (hooks.intercept && runner.context().onHost() && hooks.intercept(pending)) {

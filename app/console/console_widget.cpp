@@ -9,6 +9,8 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include "controller/lab_controller.hpp"
 
 namespace docknet::gui {
@@ -114,6 +116,16 @@ void ConsoleWidget::complete() {
 bool ConsoleWidget::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_input && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
+        // Ctrl+P Ctrl+Q, docker's detach keys: sent as the line holding them, as a script writes it.
+        const bool ctrl = key->modifiers().testFlag(Qt::ControlModifier);
+        if (ctrl && key->key() == Qt::Key_P) {
+            m_ctrlP = true;
+            return true;
+        }
+        if (std::exchange(m_ctrlP, false) && ctrl && key->key() == Qt::Key_Q) {
+            typeLine(QString::fromLatin1("\x10\x11"));
+            return true;
+        }
         if (key->key() == Qt::Key_Tab) {
             complete();
             return true;

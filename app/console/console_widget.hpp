@@ -39,6 +39,7 @@ private:
     QLineEdit* m_input = nullptr;
     QStringList m_history;
     int m_historyPos = 0;
+    bool m_ctrlP = false;  // Ctrl+P typed: a Ctrl+Q next is the attached terminal's detach sequence
 };
 
 }  // namespace docknet::gui

@@ -54,7 +54,8 @@ void LabController::runInput(const std::string& input, const ParsedInput& parsed
     for (const auto& step : t.steps) {
         CommandOutcome o;
         o.prompt = qs(prompt);
-        o.echo = qs(step.echo.empty() ? step.command : step.echo);
+        // Detach keys are not echoed: "read escape sequence" follows the prompt.
+        o.echo = step.keysOnly ? QString() : qs(step.echo.empty() ? step.command : step.echo);
         for (const auto& [stream, chunk] : step.output.chunks) {
             o.output += qs(chunk);
             if (stream == sim::cli::Stream::Err) o.errors += qs(chunk);

@@ -36,10 +36,53 @@ void DockerCli::defineContainerCommands() {
 
     define(commandSpec("docker start", "[OPTIONS] CONTAINER [CONTAINER...]", "Start one or more stopped containers", ArgCount::atLeast(1),
                 {FlagSpec::boolean("attach", 'a', "Attach STDOUT/STDERR and forward signals"),
+                 FlagSpec::string("detach-keys", 0, "Override the key sequence for detaching a container"),
                  FlagSpec::boolean("interactive", 'i', "Attach container's STDIN")},
                 {"docker container start", "docker start"}),
-           [&engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
-               return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.start(ref); }, "start");
+           [this, &engine, eachContainer](const ParsedFlags& f, const std::string&, const ShellContext&) {
+               if (!f.getBool("attach") && !f.getBool("interactive"))
+                   return eachContainer(f, [&engine](const std::string& ref, const ParsedFlags&) { return engine.start(ref); }, "start");
+               // docker start -a/-i (start.go): one container, attached before it starts; the
+               // terminal then belongs to its main process as with docker attach, and a detach
+               // returns quietly.
+               CommandResult r;
+               auto fail = [&r](const std::string& message) {
+                   r.output.err(message);
+                   r.exitCode = 1;
+                   return r;
+               };
+               if (f.args.size() > 1) return fail("you cannot start and attach multiple containers at once\n");
+               const docker::Container* c = engine.findContainer(f.args[0]);
+               if (!c) return fail(daemonError("No such container: " + f.args[0]));
+               auto keys = f.getString("detach-keys").empty() ? core::Result<std::string>(kDefaultDetachKeys)
+                                                              : detachKeyBytes(f.getString("detach-keys"));
+               if (!keys) return fail(daemonError(keys.error().message));
+               const std::string id = c->id;
+               const std::size_t logsBefore = c->logs.size();
+               if (auto started = engine.start(id); !started) return fail(daemonError(started.error().message));
+               // What the main process wrote as it started (and, if it ended, its status).
+               c = engine.findContainer(id);
+               const auto* removed = engine.autoRemoved(id);
+               const std::vector<docker::LogLine>* logs = c ? &c->logs : removed ? &removed->logs : nullptr;
+               if (logs)
+                   for (std::size_t i = logsBefore; i < logs->size(); ++i)
+                       (*logs)[i].isStderr ? r.output.err((*logs)[i].text + "\n") : r.output.out((*logs)[i].text + "\n");
+               if (!c || !c->isRunning()) {
+                   r.exitCode = c ? c->exitCode : removed ? removed->exitCode : 0;
+                   return r;
+               }
+               const bool stdinAttached = f.getBool("interactive") && c->config.interactive;
+               ShellContext session;
+               session.kind = ShellContext::Kind::Container;
+               session.containerId = c->id;
+               session.shellName = Shell::shellOf(lab(), *c);
+               session.isMainProcess = true;
+               session.tty = c->config.tty;
+               session.detachQuietly = true;
+               if (stdinAttached) session.detachKeys = *keys;
+               session.passive = !(stdinAttached && isInteractiveShell(*c));
+               m_shell.openSession(session);
+               return r;
            });
     define(commandSpec("docker stop", "[OPTIONS] CONTAINER [CONTAINER...]", "Stop one or more running containers", ArgCount::atLeast(1),
                 {FlagSpec::string("signal", 's', "Signal to send to the container"),

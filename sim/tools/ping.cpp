@@ -32,6 +32,8 @@ struct PingArgs {
     std::optional<long> deadlineSeconds;  // -w
     bool quiet = false;
     bool numeric = false;
+    bool timestamps = false;  // -D
+    std::string bindTo;       // -I: an interface name or a source address
     std::string target;
 };
 
@@ -190,7 +192,13 @@ ToolResult parseIputils(const Args& argv, PingArgs& a) {
             case 'q': a.quiet = true; break;
             case 'n': a.numeric = true; break;
             case 'V': return ok("ping from iputils 20221126\n");
-            default: break;  // accepted and not modelled (-v, -4, -D, ...)
+            case 'D': a.timestamps = true; break;
+            case 'I': a.bindTo = value; break;
+            case '4': break;  // docknet's networks are IPv4 only
+            default:
+                // Real options whose effect (flood dots, record route, patterns, IPv6 ...) docknet
+                // does not model: said so rather than ignored.
+                return failure("docknet: ping -" + std::string(1, opt) + ": this option is not modelled\n", 2);
         }
     }
     if (p.operands.empty()) return failure("ping: usage error: Destination address required\n", 1);
@@ -241,6 +249,25 @@ ToolResult runIputils(ToolContext& ctx, const Args& argv) {
     if (res.status != ResolveStatus::Ok) return failure("ping: " + a.target + ": " + std::string(gaiMessage(res.status)) + "\n", 2);
     const bool numeric = a.numeric || res.source == ResolveSource::Literal;
     a.options.dst = res.address;
+    // -I: an interface of the namespace (its first address is the source) or one of its addresses.
+    std::optional<std::string> source;
+    bool isDevice = false;
+    if (!a.bindTo.empty()) {
+        const auto dev = ctx.kernel->findInterface(ctx.ns, a.bindTo);
+        if (dev.isValid()) {
+            isDevice = true;
+            const net::Interface* i = ctx.kernel->interface(dev);
+            source = i->addresses.empty() ? std::string("0.0.0.0") : i->addresses.front().address().toString();
+        } else if (auto addr = wire::Ipv4Address::parse(a.bindTo)) {
+            source = addr->toString();
+            bool local = false;
+            for (auto id : ctx.kernel->interfacesOf(ctx.ns))
+                for (const auto& p : ctx.kernel->interface(id)->addresses) local |= p.address() == *addr;
+            if (!local) return failure("ping: bind: Cannot assign requested address\n", 2);
+        } else {
+            return failure("ping: SO_BINDTODEVICE " + a.bindTo + ": No such device\n", 2);
+        }
+    }
     const auto deadline = planRun(ctx, a);
     auto run = runPinger(ctx, a.options, deadline);
     if (!run) return failure("ping: connect: " + run.error().message + "\n", 2);
@@ -257,15 +284,24 @@ ToolResult runIputils(ToolContext& ctx, const Args& argv) {
     };
     const bool timing = a.options.size >= 16;  // room for the timestamp
     const std::string host = numeric ? a.target : res.canonicalName;
-    std::string out = "PING " + host + " (" + res.address.toString() + ") " + std::to_string(a.options.size) + "(" +
-                      std::to_string(a.options.size + 28) + ") bytes of data.\n";
+    std::string out = "PING " + host + " (" + res.address.toString() + ") ";
+    if (!a.bindTo.empty()) out += "from " + *source + " " + (isDevice ? a.bindTo : std::string()) + ": ";
+    out += std::to_string(a.options.size) + "(" + std::to_string(a.options.size + 28) + ") bytes of data.\n";
+    // -D: gettimeofday() of each line, "[seconds.micros] ".
+    auto stamp = [&](core::SimTime at) {
+        if (!a.timestamps) return std::string();
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "[%lld.%06lld] ", static_cast<long long>(ctx.epochSeconds + at.micros() / 1'000'000),
+                      static_cast<long long>(at.micros() % 1'000'000));
+        return std::string(buf);
+    };
     const auto& rep = run->report;
     std::int64_t tmin = INT64_MAX, tmax = 0, tsum = 0, tsum2 = 0;
     int received = 0, errors = 0;
     for (const auto& e : rep.events) {
         if (e.isError) {
             ++errors;
-            if (!a.quiet) out += "From " + fromText(e.from) + " icmp_seq=" + std::to_string(e.sequence) + " " + icmpErrorText(e.type, e.code) + "\n";
+            if (!a.quiet) out += stamp(e.at) + "From " + fromText(e.from) + " icmp_seq=" + std::to_string(e.sequence) + " " + icmpErrorText(e.type, e.code) + "\n";
             continue;
         }
         ++received;
@@ -275,7 +311,7 @@ ToolResult runIputils(ToolContext& ctx, const Args& argv) {
         tsum += us;
         tsum2 += us * us;
         if (a.quiet) continue;
-        out += std::to_string(e.bytes) + " bytes from " + fromText(e.from) + ": icmp_seq=" + std::to_string(e.sequence) +
+        out += stamp(e.at) + std::to_string(e.bytes) + " bytes from " + fromText(e.from) + ": icmp_seq=" + std::to_string(e.sequence) +
                " ttl=" + std::to_string(e.ttl);
         out += timing ? " time=" + formatRtt(us) + " ms\n" : "\n";
     }

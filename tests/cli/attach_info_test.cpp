@@ -180,3 +180,25 @@ TEST_CASE("cut -c and -f as GNU cut, with its refusals", "[cli][cut]") {
           "cut: an input delimiter may be specified only when operating on fields\nTry 'cut --help' for more information.\n");
     CHECK(h.run("cut").first == "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n");
 }
+
+TEST_CASE("docker start -ai re-enters a stopped container's shell, detaching quietly", "[cli][attach]") {
+    TypedHost h;
+    h.run("docker run -dit --name a1 alpine ash");
+    h.run("docker stop a1");
+    const auto steps = typeScript(h, "docker start -ai a1\nhostname\n\x10\x11\ndocker ps --format '{{.Names}}'\n");
+    REQUIRE(steps.size() == 4);
+    CHECK(steps[0].output.empty());  // no name printed when attaching
+    CHECK(steps[1].prompt == "/ # ");
+    CHECK(steps[2].output.empty());
+    CHECK(steps[2].status == 0);
+    CHECK(steps[3].output == "a1\n");
+    CHECK(h.run("docker start -a a1 a1") ==
+          std::pair<std::string, int>{"you cannot start and attach multiple containers at once\n", 1});
+}
+
+TEST_CASE("docker start -a of a command that ends prints its output and returns its status", "[cli][attach]") {
+    TypedHost h;
+    h.run("docker run --name once alpine echo hi");
+    CHECK(h.run("docker start -a once") == std::pair<std::string, int>{"hi\n", 0});
+    CHECK(h.run("docker start once") == std::pair<std::string, int>{"once\n", 0});
+}

@@ -182,3 +182,15 @@ TEST_CASE("ip -o prints one line per record, options docknet cannot honour say s
     CHECK(run(host, "netstat -tulpne").err == "docknet: netstat -e: this option is not modelled\n");
     CHECK(run(host, "ss -tlne").exitCode == 127);
 }
+
+TEST_CASE("ping -I names the source in the header, -D stamps each line, unmodelled options say so", "[tools][ping]") {
+    Docker0Topology t(2);
+    auto ctx = containerContext(t, 0);
+    CHECK(run(ctx, "ping -c 1 -I eth0 172.17.0.3").out.starts_with("PING 172.17.0.3 (172.17.0.3) from 172.17.0.2 eth0: 56(84) bytes of data.\n"));
+    CHECK(run(ctx, "ping -c 1 -I 172.17.0.2 172.17.0.3").out.starts_with("PING 172.17.0.3 (172.17.0.3) from 172.17.0.2 : 56(84) bytes"));
+    CHECK(run(ctx, "ping -c 1 -I eth9 172.17.0.3").err == "ping: SO_BINDTODEVICE eth9: No such device\n");
+    const auto stamped = run(ctx, "ping -D -c 1 172.17.0.3").out;
+    CHECK(stamped.find("\n[1730710800.") != std::string::npos);
+    CHECK(stamped.find("] 64 bytes from 172.17.0.3: icmp_seq=1 ttl=64 time=") != std::string::npos);
+    CHECK(run(ctx, "ping -f 172.17.0.3").err == "docknet: ping -f: this option is not modelled\n");
+}
