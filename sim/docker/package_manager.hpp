@@ -3,6 +3,7 @@
 // (package_tables.hpp), and changes the software it runs on: an image being built (`RUN apt-get
 // install ...`), one container's writable layer (`docker exec c apt-get install ...`) or the
 // Docker host. Options the model does not simulate are refused ("docknet: ..."), never ignored.
+// apt_get.cpp, apk.cpp and microdnf.cpp implement one each; package_manager.cpp the shared part.
 #pragma once
 
 #include <cstdint>
