@@ -169,12 +169,16 @@ const char* aptVersionOverride(std::string_view distro, std::string_view pkg) {
 }
 
 const PkgSizes* aptSizeOverride(std::string_view distro, std::string_view pkg) {
-    // noble, from real `apt-get install` runs in ubuntu:24.04 ("Need to get 91.1 kB ... 319 kB").
+    // noble, from real `apt-get install` runs in ubuntu:24.04 ("Need to get 91.1 kB ... 319 kB"),
     static const PkgSizes sizes[] = {
         {"noble", "net-tools", 204000, 811000},
         {"noble", "iputils-ping", 44280, 155000},
         {"noble", "libcap2-bin", 34480, 104000},
         {"noble", "libpam-cap", 12380, 60000},
+        // jammy, from a real run in ubuntu:22.04 ("Need to get 76.8 kB ... 280 kB").
+        {"jammy", "iputils-ping", 42900, 150000},
+        {"jammy", "libcap2-bin", 26000, 100000},
+        {"jammy", "libpam-cap", 7932, 30000},
     };
     for (const auto& s : sizes)
         if (distro == s.distro && pkg == s.pkg) return &s;

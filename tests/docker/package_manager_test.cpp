@@ -222,3 +222,13 @@ TEST_CASE("apt-get install ping: a virtual package apt will not choose for you")
                           "You should explicitly select one to install.\n\n");
     REQUIRE(s.last.err == "E: Package 'ping' has no installation candidate\n");
 }
+
+TEST_CASE("apt-get install iputils-ping on jammy: its archive sizes") {
+    Session s = ubuntu();
+    s.distro = "jammy";
+    s.run({"apt-get", "update"});
+    REQUIRE(s.run({"apt-get", "install", "-y", "iputils-ping"}) == 0);
+    REQUIRE(s.last.out.find("Need to get 76.8 kB of archives.\nAfter this operation, 280 kB of additional disk space will be used.\n") !=
+            std::string::npos);
+    REQUIRE(s.last.out.find(" libpam-cap amd64 1:2.44-1ubuntu0.22.04.1 [7932 B]\n") != std::string::npos);
+}
