@@ -27,7 +27,8 @@ ApkCommand parseApkArgs(const std::vector<std::string>& argv) {
     for (std::size_t i = 1; i < argv.size(); ++i) {
         const std::string& a = argv[i];
         if (a == "--no-cache") c.noCache = true;
-        else if (a == "-U" || a == "--update-cache") c.updateCache = true;
+        // getopt_long takes a unique prefix: Dockerfiles' `apk --update add` is --update-cache.
+        else if (a == "-U" || a == "--update-cache" || a == "--update") c.updateCache = true;
         else if (a.starts_with("-")) {
             c.error = "docknet: apk: option " + a + " is not modelled by the simulator";
             return c;

@@ -149,6 +149,9 @@ TEST_CASE("apk add fetches the index, installs with dependencies, refuses unknow
     REQUIRE(s.run({"apk", "add", "curl"}) == 0);
     REQUIRE(s.last.out.starts_with("(1/10) Installing"));
     REQUIRE(s.sw.tools.contains("curl"));
+    // `apk --update add` (getopt's prefix of --update-cache) fetches the index again.
+    REQUIRE(s.run({"apk", "--update", "add", "iputils-ping"}) == 0);
+    REQUIRE(s.last.out.starts_with("fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64/APKINDEX.tar.gz\n"));
 }
 
 TEST_CASE("microdnf refuses options it does not simulate") {
