@@ -158,7 +158,16 @@ AptCommand parseAptArgs(const std::vector<std::string>& argv) {
         if (a.starts_with("--")) {
             const std::string name = a.substr(2, a.find('=') == std::string::npos ? std::string::npos : a.find('=') - 2);
             if (name == "yes" || name == "assume-yes") c.yes = true;
-            else if (name == "quiet" && a.find('=') == std::string::npos) ++c.quiet;
+            else if (name == "quiet") {
+                const auto eq = a.find('=');
+                const std::string level = eq == std::string::npos ? "" : a.substr(eq + 1);
+                if (level.empty()) ++c.quiet;
+                else if (level.size() == 1 && level[0] >= '0' && level[0] <= '9') c.quiet = level[0] - '0';  // --quiet=2
+                else {
+                    c.error = "E: Option --quiet requires an integer argument, not '" + level + "'";  // cmndline.cc
+                    return c;
+                }
+            }
             else if (std::find(std::begin(kUnmodelledLong), std::end(kUnmodelledLong), name) != std::end(kUnmodelledLong)) {
                 c.error = "docknet: " + tool + ": option --" + name + " is not modelled by the simulator";
                 return c;

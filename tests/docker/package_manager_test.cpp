@@ -83,6 +83,8 @@ TEST_CASE("apt-get on a terminal ends its progress lines with Done, -qq prints e
     REQUIRE(s.last.out == "Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n");
     REQUIRE(s.run({"apt-get", "-qq", "update"}) == 0);
     REQUIRE(s.last.out.empty());
+    REQUIRE(s.run({"apt-get", "--quiet=2", "update"}) == 0);
+    REQUIRE(s.last.out.empty());
     REQUIRE(s.run({"apt-get", "install", "-qq", "nosuchpackage"}) == 100);
     REQUIRE(s.last.out.empty());
     REQUIRE(s.last.err == "E: Unable to locate package nosuchpackage\n");
