@@ -245,6 +245,11 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
             dt = dt < 0.3 ? dt + 0.04 : 0.02;
         }
         say("Reading package lists..." + done, 0.02);
+        if (isApt) {  // apt, unlike apt-get, then tells what could be upgraded (nothing, in this model)
+            say("Building dependency tree..." + done, 0.1);
+            say("Reading state information..." + done, 0.01);
+            say("All packages are up to date.", 0.0);
+        }
         sw.aptListsPresent = true;
         return 0;
     }

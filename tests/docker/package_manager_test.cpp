@@ -128,6 +128,8 @@ TEST_CASE("apt warns on stderr that its CLI is not stable, unless on a terminal"
     s.tty = true;
     s.run({"apt", "update"});
     REQUIRE(s.last.err.empty());
+    REQUIRE(s.last.out.ends_with("Reading package lists... Done\nBuilding dependency tree... Done\n"
+                                 "Reading state information... Done\nAll packages are up to date.\n"));
 }
 
 TEST_CASE("apk add fetches the index, installs with dependencies, refuses unknown options") {
