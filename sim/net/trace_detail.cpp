@@ -86,11 +86,13 @@ std::span<const std::uint8_t> TraceEncoder::encode(const wire::Ipv4Packet& packe
 const TraceNames::Entry* TraceNames::fresh(const Kernel& kernel, core::TraceLog& log, core::InterfaceId id) {
     const Interface* iface = kernel.interface(id);
     if (!iface) return nullptr;
-    const NetNamespace* n = kernel.ns(iface->ns);
     if (id.value >= m_interfaces.size()) m_interfaces.resize(id.value + 1);
     Entry& e = m_interfaces[id.value];
+    // Namespace and interface ids are never reused and a namespace keeps its name: the entry is
+    // fresh while the interface is in the same namespace under the same name.
+    if (e.where != 0 && e.ns == iface->ns && log.text(e.name) == iface->name) return &e;
+    const NetNamespace* n = kernel.ns(iface->ns);
     const std::string_view nsName = n ? std::string_view(n->name()) : std::string_view("?");
-    if (e.where != 0 && e.ns == iface->ns && log.text(e.name) == iface->name && log.text(e.nsName) == nsName) return &e;
     e.ns = iface->ns;
     e.nsName = log.intern(nsName);
     e.name = log.intern(iface->name);
