@@ -268,6 +268,7 @@ ToolResult runWget(ToolContext& ctx, const Args& argv) {
     const std::string file = output.value_or(url->path == "/" || url->path.back() == '/' ? "index.html" : baseName(url->path));
     const bool toStdout = file == "-";
     if (toStdout) r.out = reply.body;
+    else if (file != "/dev/null") r.writtenFiles.emplace_back(file, reply.body);  // where wget runs
     if (!quiet) {
         const std::string size = std::to_string(reply.body.size());
         r.err += toStdout ? "writing to stdout\n" : "saving to '" + file + "'\n";

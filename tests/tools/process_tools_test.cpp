@@ -194,3 +194,14 @@ TEST_CASE("ping -I names the source in the header, -D stamps each line, unmodell
     CHECK(stamped.find("] 64 bytes from 172.17.0.3: icmp_seq=1 ttl=64 time=") != std::string::npos);
     CHECK(run(ctx, "ping -f 172.17.0.3").err == "docknet: ping -f: this option is not modelled\n");
 }
+
+TEST_CASE("busybox wget saves the page as the file it names", "[tools][wget]") {
+    Docker0Topology t(2);
+    REQUIRE(t.kernel.transport().bind(t.c[1].ns, net::Transport::Tcp, wire::Ipv4Address::any(), 80, "nginx"));
+    auto ctx = containerContext(t, 0, Flavor::Busybox);
+    auto r = run(ctx, "wget -q http://172.17.0.3/");
+    REQUIRE(r.writtenFiles.size() == 1);
+    CHECK(r.writtenFiles[0].first == "index.html");
+    CHECK(r.writtenFiles[0].second.size() == 615);
+    CHECK(run(ctx, "wget -qO- http://172.17.0.3/").writtenFiles.empty());
+}

@@ -61,3 +61,5 @@ docker run -d --name h1 --network host nginx
 netstat -tulpn | grep :80
 ss -ltnp | grep nginx
 docker exec a2 ps -o pid,ppid,comm
+docker exec bb wget -q http://172.17.0.3/
+docker exec bb grep title /index.html
