@@ -49,7 +49,9 @@ core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std:
     }
     if (mode.isHost()) {
         if (!cfg.links.empty()) return fail(ErrorCode::InvalidArgument, msg::kHostLinks);
-        if (!cfg.publish.empty() || cfg.publishAll) warnings.push_back(msg::kHostPortsDiscarded);
+        // daemon_unix.go warns on len(PortBindings) > 0 only: -P alone sets PublishAllPorts and
+        // no binding, so `--network host -P` is silent (moby's TestContainerWarningHostAndPublishPorts).
+        if (!cfg.publish.empty()) warnings.push_back(msg::kHostPortsDiscarded);
     }
     // validateNetworkingConfig (v25-27): the endpoint settings of the network the CLI names
     // ("default" without --network), checked against it when it exists, at create time, so a

@@ -32,6 +32,7 @@ HostEnvironment::HostEnvironment(net::Kernel& kernel, std::string hostName) : m_
     // A QEMU-style uplink: the host's eth0 on 10.0.2.0/24 with the router at .2.
     auto link = *kernel.createVethPair(m_host, "eth0", m_gateway, "eth0", *wire::MacAddress::parse("52:54:00:12:34:56"),
                                        *wire::MacAddress::parse("52:55:0a:00:02:02"));
+    kernel.interface(link.first)->physicalNic = true;
     (void)kernel.addAddress(link.first, wire::Ipv4Prefix(m_hostAddress, 24));
     (void)kernel.addAddress(link.second, prefix("10.0.2.2/24"));
     (void)kernel.addAddress(link.second, prefix("10.0.2.3/24"));
