@@ -1,6 +1,7 @@
 // docker start / stop / restart / kill / rm / rename / logs / exec / container prune.
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
+#include "sim/docker/container_software.hpp"
 
 namespace sim::cli {
 
@@ -141,16 +142,17 @@ void DockerCli::defineContainerCommands() {
                const docker::ImageConfig* image = engine.images().find(c->config.image);
                const std::string program = argv[0].substr(argv[0].rfind('/') == std::string::npos ? 0 : argv[0].rfind('/') + 1);
                const bool shell = (program == "sh" || program == "bash" || program == "ash") && argv.size() == 1;
-               if (shell && f.getBool("interactive") && (!image || image->hasTool(program))) {
+               if (shell && f.getBool("interactive") && (!image || docker::containerHasTool(engine.images(), *c, program))) {
                    // docker exec -it web bash: the following lines are typed into that shell.
                    ShellContext session;
                    session.kind = ShellContext::Kind::Container;
                    session.containerId = c->id;
                    session.shellName = program == "bash" ? "bash" : Shell::shellOf(lab(), *c);
+                   session.tty = f.getBool("tty");
                    m_shell.openSession(session);
                    return r;
                }
-               return m_shell.runInContainer(*c, argv, f.getBool("interactive") ? stdinText : std::string());
+               return m_shell.runInContainer(*c, argv, f.getBool("interactive") ? stdinText : std::string(), f.getBool("tty"));
            });
     define(commandSpec("docker container prune", "[OPTIONS]", "Remove all stopped containers", ArgCount::none(),
                 {FlagSpec::boolean("force", 'f', "Do not prompt for confirmation"),

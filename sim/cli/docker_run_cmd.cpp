@@ -251,6 +251,7 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         session.containerId = c->id;
         session.shellName = Shell::shellOf(lab(), *c);
         session.isMainProcess = true;
+        session.tty = cfg.tty;
         m_shell.openSession(session);
         return r;
     }

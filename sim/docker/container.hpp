@@ -12,6 +12,7 @@
 #include "sim/core/ids.hpp"
 #include "sim/core/sim_time.hpp"
 #include "sim/docker/endpoint.hpp"
+#include "sim/docker/package_manager.hpp"
 #include "sim/docker/port_spec.hpp"
 #include "sim/net/socket_table.hpp"
 #include "sim/wire/ipv4_address.hpp"
@@ -115,6 +116,9 @@ struct Container {
     std::string etcHostsGenerated;
     /// Other files written inside the container (absolute path -> content): its writable layer.
     std::map<std::string, std::string> files;
+    /// The image's software plus what package managers installed in this container's writable
+    /// layer (`docker exec c apt-get install ...`); unset until one ran: then it is the image's.
+    std::optional<InstalledSoftware> software;
     std::vector<LogLine> logs;
 
     [[nodiscard]] bool isRunning() const { return status == ContainerStatus::Running; }

@@ -19,9 +19,11 @@ std::optional<std::string> DockerEngine::readContainerFile(const std::string& re
     if (p == "/etc/hosts") return c->etcHosts;
     if (p == "/etc/resolv.conf") return c->resolvConf;
     if (p == "/etc/hostname") return c->hostname + "\n";
-    auto it = c->files.find(p);
-    if (it == c->files.end()) return std::nullopt;
-    return it->second;
+    if (auto it = c->files.find(p); it != c->files.end()) return it->second;
+    // Below the writable layer, the image's own files (/etc/os-release, ...).
+    if (const ImageConfig* image = m_images.find(c->config.image))
+        if (auto it = image->files.find(p); it != image->files.end()) return it->second;
+    return std::nullopt;
 }
 
 bool DockerEngine::writeContainerFile(const std::string& ref, const std::string& path, const std::string& content,

@@ -169,6 +169,10 @@ public:
     /// are the bind-mounted files name resolution reads; other paths go to its writable layer.
     /// False when there is no such container.
     bool writeContainerFile(const std::string& ref, const std::string& path, const std::string& content, bool append);
+    /// The container's software for a package manager to change (copied from its image on first
+    /// use: other containers of the image keep theirs); nullptr when there is no such container
+    /// or its image is unknown. container_software.cpp.
+    InstalledSoftware* containerSoftware(const std::string& ref);
 
     /// Runs argv in the container through the ProcessRunner (docker exec).
     core::Result<ProcessResult> exec(const std::string& ref, const std::vector<std::string>& argv);

@@ -2,8 +2,7 @@
 //
 //   dockerfile_text.cpp    string helpers, and shell words: quotes and $VAR expansion
 //   dockerfile_parser.cpp  Dockerfile text -> instructions, their checks, "did you mean"
-//   package_tables.cpp     the apt, apk and microdnf package tables
-//   package_install.cpp    what apt-get/apt, apk and microdnf print and do to the image
+//   package_install.cpp    RUN apt-get/apt, apk, microdnf: package_manager.hpp applied to the image
 //   run_interpreter.cpp    RUN: the shell-script interpreter (&&, ||, ;, simple commands)
 //   build_transcript.cpp   BuildKit's plain progress output, source snippets, made-up timings
 //   dockerfile.cpp         the build itself: stages, applying instructions, exporting the image
@@ -23,6 +22,7 @@
 #include "sim/core/error.hpp"
 #include "sim/docker/dockerfile.hpp"
 #include "sim/docker/image_catalog.hpp"
+#include "sim/docker/package_tables.hpp"
 
 namespace sim::docker::detail {
 
@@ -75,28 +75,6 @@ std::vector<std::pair<std::string, std::string>> parseKeyValues(std::string_view
 std::variant<Parsed, Failure> parseDockerfile(std::string_view text);
 /// instructions.Parse: unknown instructions, argument counts, and "no build stage".
 std::optional<Failure> validate(const std::vector<Instr>& instrs);
-
-// ---- packages (package_tables.cpp) --------------------------------------------------------------
-
-struct Pkg {
-    const char* name;
-    const char* version;
-    std::uint32_t download;   // bytes
-    std::uint32_t installed;  // bytes
-    const char* deps;         // space-separated, newly installed with it when missing
-    const char* tools;        // executables it provides
-};
-
-// Debian bookworm; reused for jessie/jammy/noble except aptVersionOverride.
-const std::vector<Pkg>& aptPackages();
-/// Per-distro version overrides (the tutorial's packages and a few others).
-const char* aptVersionOverride(std::string_view distro, std::string_view pkg);
-// Alpine 3.20.
-const std::vector<Pkg>& apkPackages();
-// Oracle Linux 9 (mysql:8.0 / mysql:latest), microdnf.
-const std::vector<Pkg>& dnfPackages();
-// The package called `name` in `table`, or nullptr.
-const Pkg* findPkg(const std::vector<Pkg>& table, std::string_view name);
 
 // ---- RUN (run_interpreter.cpp, package_install.cpp) ---------------------------------------------
 

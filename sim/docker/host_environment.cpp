@@ -24,6 +24,13 @@ HostEnvironment::HostEnvironment(net::Kernel& kernel, std::string hostName) : m_
               {"dns.google", address("8.8.8.8")},
               {"one.one.one.one", address("1.1.1.1")}};
 
+    // A standard bookworm install plus docker-ce's dependencies (iptables); no bridge-utils.
+    m_software.aptListsPresent = true;
+    m_software.packages = {"ca-certificates", "curl", "iproute2", "iptables", "iputils-ping", "libatm1", "libbpf1",
+                           "libcap2-bin", "libcurl4", "libelf1", "libip4tc2", "libip6tc2", "libmnl0",
+                           "libnetfilter-conntrack3", "libnfnetlink0", "netbase", "libnftnl11", "libpam-cap", "libxtables12",
+                           "openssl", "procps", "wget"};
+
     m_host = *kernel.createNamespace("host");
     m_gateway = *kernel.createNamespace("gateway");
     (void)kernel.setUp(kernel.ns(m_host)->loopback(), true);

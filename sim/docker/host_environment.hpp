@@ -11,6 +11,7 @@
 #include <string>
 
 #include "sim/core/ids.hpp"
+#include "sim/docker/package_manager.hpp"
 #include "sim/net/kernel.hpp"
 #include "sim/wire/ipv4_address.hpp"
 
@@ -30,6 +31,10 @@ public:
     [[nodiscard]] std::string resolvConf() const;
     /// The upstream resolver's zone (name -> address).
     [[nodiscard]] const std::map<std::string, wire::Ipv4Address>& zone() const { return m_zone; }
+    /// The host is Debian 12 (bookworm) with Docker installed: its packages, for `apt-get` typed
+    /// on it (its package lists are current). Every modelled tool runs on the host; packages only
+    /// decide what apt says it installs.
+    [[nodiscard]] InstalledSoftware& software() { return m_software; }
 
 private:
     void startUpstreamDns(net::Kernel& kernel);
@@ -40,6 +45,7 @@ private:
     wire::Ipv4Address m_hostAddress;
     wire::Ipv4Address m_upstreamDns;
     std::map<std::string, wire::Ipv4Address> m_zone;
+    InstalledSoftware m_software;
 };
 
 }  // namespace sim::docker

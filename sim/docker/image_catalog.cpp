@@ -3,6 +3,8 @@
 // entrypoint in docker-library / nginxinc sources or against captured real output.
 #include "sim/docker/image_catalog.hpp"
 
+#include "sim/docker/image_userland.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -117,14 +119,12 @@ std::string mysqlTime(const Civil& c) {
 
 const std::string kPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-/// What every glibc Debian/Ubuntu (slim) base has: dash as sh, bash, coreutils, hostname
-/// (Priority: required), getent (libc-bin).
-std::set<std::string> debianBaseTools() { return {"sh", "bash", "cat", "echo", "hostname", "sleep", "env", "getent"}; }
-
-/// busybox applets (the default glibc busybox image and Alpine's busybox both build these).
-std::set<std::string> busyboxTools() {
-    return {"sh",  "cat",     "echo",    "hostname", "sleep", "env", "ping", "ip",
-            "ifconfig", "arp", "route", "netstat", "nslookup", "wget", "nc",  "ps"};
+/// What every glibc Debian/Ubuntu (slim) base has (image_userland.cpp), plus `extra`: the
+/// image's own programs.
+std::set<std::string> debianBaseTools(std::initializer_list<const char*> extra = {}) {
+    auto t = userland::debianTools();
+    for (const char* e : extra) t.insert(e);
+    return t;
 }
 
 ImageConfig base(std::string repo, std::string tag, std::string created, std::uint64_t size, int layerCount) {
@@ -164,10 +164,33 @@ std::vector<ImageConfig> builtinImages() {
         i.serviceListens = {{80, PortProto::Tcp}};
         i.env = {kPath, "NGINX_VERSION=1.27.2", "NJS_VERSION=0.8.6", "NJS_RELEASE=1~bookworm", "PKG_RELEASE=1~bookworm",
                  "DYNPKG_RELEASE=1~bookworm"};
-        i.tools = debianBaseTools();
-        i.tools.insert({"curl", "envsubst"});
+        i.tools = debianBaseTools({"nginx", "nginx-debug", "docker-entrypoint.sh", "curl", "envsubst"});
         i.packages = {"curl", "gettext-base", "nginx", "ca-certificates"};
         i.distro = "bookworm";
+        i.stopSignal = "SIGQUIT";
+        i.labels = {{"maintainer", "NGINX Docker Maintainers <docker-maint@nginx.com>"}};
+        out.push_back(i);
+    }
+    // nginx:alpine = 1.27.2 on alpine:3.20 (nginxinc/docker-nginx mainline/alpine-slim + alpine,
+    // verified): busybox applets, and `apk add --no-cache curl ca-certificates` kept "to make
+    // registering on DNS SD easier"; the same entrypoint, CMD, port and stop signal.
+    {
+        ImageConfig i = base("nginx", "alpine", "2024-10-02T17:55:32Z", 52488183, 8);
+        i.userland = Userland::Alpine;
+        i.service = Service::Nginx;
+        i.serviceVersion = "1.27.2";
+        i.entrypoint = {"/docker-entrypoint.sh"};
+        i.cmd = {"nginx", "-g", "daemon off;"};
+        i.exposedPorts = {{80, PortProto::Tcp}};
+        i.serviceListens = {{80, PortProto::Tcp}};
+        i.env = {kPath, "NGINX_VERSION=1.27.2", "PKG_RELEASE=1", "DYNPKG_RELEASE=1", "NJS_VERSION=0.8.6", "NJS_RELEASE=1"};
+        i.tools = userland::busyboxTools(true);
+        i.tools.insert({"nginx", "nginx-debug", "docker-entrypoint.sh", "curl", "envsubst"});
+        i.packages = {"curl", "ca-certificates", "brotli-libs", "c-ares", "libidn2", "libpsl", "libunistring",
+                      "nghttp2-libs", "zstd-libs", "libcurl", "nginx", "tzdata"};
+        i.packageManager = PackageManager::Apk;
+        i.shell = ShellFlavor::Ash;
+        i.distro = "alpine3.20";
         i.stopSignal = "SIGQUIT";
         i.labels = {{"maintainer", "NGINX Docker Maintainers <docker-maint@nginx.com>"}};
         out.push_back(i);
@@ -183,7 +206,7 @@ std::vector<ImageConfig> builtinImages() {
         i.serviceListens = {{80, PortProto::Tcp}};
         i.env = {"PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                  "HTTPD_PREFIX=/usr/local/apache2", "HTTPD_VERSION=2.4.62"};
-        i.tools = debianBaseTools();
+        i.tools = debianBaseTools({"httpd", "httpd-foreground", "apachectl", "htpasswd", "ab"});
         i.distro = "bookworm";
         i.workdir = "/usr/local/apache2";
         i.stopSignal = "SIGWINCH";
@@ -204,7 +227,8 @@ std::vector<ImageConfig> builtinImages() {
         i.serviceListens = i.exposedPorts;
         i.env = {kPath, "GOSU_VERSION=1.17", "MYSQL_MAJOR=" + major, "MYSQL_VERSION=" + version,
                  "MYSQL_SHELL_VERSION=" + version};
-        i.tools = {"sh", "bash", "cat", "echo", "sleep", "env", "getent"};
+        i.tools = userland::oracleSlimTools();
+        i.tools.insert({"mysqld", "mysql", "mysqladmin", "mysqldump", "mysqlsh", "gosu", "docker-entrypoint.sh"});
         i.packageManager = PackageManager::Microdnf;
         i.shell = ShellFlavor::Bash;
         i.distro = "el9";
@@ -224,7 +248,7 @@ std::vector<ImageConfig> builtinImages() {
         i.exposedPorts = {{3306, PortProto::Tcp}};
         i.serviceListens = {{3306, PortProto::Tcp}};
         i.env = {kPath, "MYSQL_MAJOR=5.7", "MYSQL_VERSION=5.7.8-rc"};
-        i.tools = debianBaseTools();
+        i.tools = debianBaseTools({"mysqld", "mysql", "mysqladmin", "mysqldump", "gosu", "entrypoint.sh"});
         i.distro = "jessie";
         out.push_back(i);
     }
@@ -240,7 +264,8 @@ std::vector<ImageConfig> builtinImages() {
         i.env = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/17/bin",
                  "GOSU_VERSION=1.17", "LANG=en_US.utf8", "PG_MAJOR=17", "PG_VERSION=17.0-1.pgdg120+1",
                  "PGDATA=/var/lib/postgresql/data"};
-        i.tools = debianBaseTools();
+        i.tools = debianBaseTools({"postgres", "psql", "pg_ctl", "initdb", "pg_dump", "pg_isready", "createdb", "gosu",
+                                   "docker-entrypoint.sh", "docker-ensure-initdb.sh"});
         i.distro = "bookworm";
         i.stopSignal = "SIGINT";
         out.push_back(i);
@@ -255,7 +280,9 @@ std::vector<ImageConfig> builtinImages() {
         i.exposedPorts = {{6379, PortProto::Tcp}};
         i.serviceListens = {{6379, PortProto::Tcp}};
         i.env = {kPath, "GOSU_VERSION=1.17", "REDIS_VERSION=7.4.1"};
-        i.tools = debianBaseTools();
+        // redis-cli and the rest come with the server (docker-library/redis builds them all).
+        i.tools = debianBaseTools({"redis-server", "redis-cli", "redis-benchmark", "redis-check-aof", "redis-check-rdb",
+                                   "redis-sentinel", "gosu", "docker-entrypoint.sh"});
         i.distro = "bookworm";
         i.workdir = "/data";
         out.push_back(i);
@@ -266,7 +293,7 @@ std::vector<ImageConfig> builtinImages() {
         i.userland = Userland::Busybox;
         i.cmd = {"sh"};
         i.env = {kPath};
-        i.tools = busyboxTools();
+        i.tools = userland::busyboxTools(false);
         i.packageManager = PackageManager::None;
         i.shell = ShellFlavor::Ash;
         i.distro = "busybox";
@@ -278,8 +305,7 @@ std::vector<ImageConfig> builtinImages() {
         i.userland = Userland::Alpine;
         i.cmd = {"/bin/sh"};
         i.env = {kPath};
-        i.tools = busyboxTools();
-        i.tools.insert("getent");
+        i.tools = userland::busyboxTools(true);
         i.packageManager = PackageManager::Apk;
         i.shell = ShellFlavor::Ash;
         i.distro = "alpine3.20";
@@ -316,6 +342,8 @@ std::vector<ImageConfig> builtinImages() {
         out.push_back(i);
         out.push_back(alias(i, "latest"));
     }
+    // Every image's base system ships its release files (/etc/os-release, ...).
+    for (auto& i : out) i.files = userland::releaseFiles(i.distro);
     return out;
 }
 

@@ -60,6 +60,7 @@ struct ImageConfig {
     std::vector<std::pair<std::uint16_t, PortProto>> exposedPorts;  // nginx: 80/tcp
     std::vector<std::string> env;          // "PATH=...", "NGINX_VERSION=..."
     std::set<std::string> tools;           // executables present ("sh", "curl", "ping", ...)
+    std::map<std::string, std::string> files;  // files read from the image: "/etc/os-release" -> content
 
     // Beyond the engine's needs, used by the Dockerfile builder and the service logs:
     std::string repoDigest;                // "sha256:<64 hex>" manifest digest (docker pull's "Digest:"); empty when built

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "sim/docker/docker_engine.hpp"
+#include "sim/docker/entrypoint_scripts.hpp"
 #include "sim/net/transport_layer.hpp"
 
 namespace sim::docker {
@@ -20,11 +21,6 @@ bool isShell(const std::string& program) {
     return b == "sh" || b == "bash" || b == "ash" || b == "dash" || b == "zsh";
 }
 
-bool isEntrypointScript(const std::string& program) {
-    const std::string b = basename(program);
-    return b == "docker-entrypoint.sh" || b == "entrypoint.sh";
-}
-
 bool isServiceBinary(const std::string& program) {
     static const char* kServices[] = {"nginx", "httpd-foreground", "httpd", "mysqld", "postgres", "redis-server",
                                       "docker-entrypoint.sh", "entrypoint.sh"};
@@ -32,13 +28,6 @@ bool isServiceBinary(const std::string& program) {
     return std::any_of(std::begin(kServices), std::end(kServices), [&](const char* s) { return b == s; });
 }
 
-/// The command that really runs: entrypoint scripts hand over to their CMD.
-std::vector<std::string> effectiveCommand(const Container& c) {
-    std::vector<std::string> argv = c.path;
-    // The official images' entrypoint scripts end by exec'ing their arguments.
-    if (!argv.empty() && isEntrypointScript(argv[0]) && argv.size() > 1) argv.erase(argv.begin());
-    return argv;
-}
 
 std::string ownerOf(Service s) {
     switch (s) {
@@ -56,7 +45,7 @@ std::string ownerOf(Service s) {
 
 std::optional<std::string> DockerEngine::missingExecutable(const Container& c) const {
     const ImageConfig* image = m_images.find(c.config.image);
-    const auto argv = effectiveCommand(c);
+    const auto argv = entrypointExec(image, c.path);
     if (!image || argv.empty()) return std::nullopt;
     const std::string& program = argv.front();
     const std::string b = basename(program);
@@ -68,7 +57,8 @@ std::optional<std::string> DockerEngine::missingExecutable(const Container& c) c
 
 void DockerEngine::startMainProcess(Container& c) {
     const ImageConfig* image = m_images.find(c.config.image);
-    const std::vector<std::string> argv = effectiveCommand(c);
+    // The official images' entrypoint scripts end by exec'ing their (rewritten) arguments.
+    const std::vector<std::string> argv = entrypointExec(image, c.path);
     const std::string program = argv.empty() ? std::string() : basename(argv.front());
     const std::string id = c.id;
     auto exitLater = [this, id](core::Duration after, int code) {
@@ -133,7 +123,8 @@ void DockerEngine::startMainProcess(Container& c) {
             log({"1:M " + ts + " * Ready to accept connections tcp"}, false);
         return;
     }
-    if (argv.empty() || isShell(program)) {
+    const bool shellScript = isShell(program) && argv.size() >= 3 && argv[1] == "-c";  // sh -c '...' runs it
+    if (argv.empty() || (isShell(program) && !shellScript)) {
         // A shell with no stdin reads EOF and exits 0; -i keeps it waiting (docker run -dit).
         if (!c.config.interactive) exitLater(core::SimTime::zero(), 0);
         return;
@@ -149,7 +140,7 @@ void DockerEngine::startMainProcess(Container& c) {
         }
         return;
     }
-    if (program == "tail") return;  // tail -f /dev/null: forever
+    if (program == "tail" || program == "top") return;  // tail -f /dev/null, top: forever
     // Anything else runs once, now, and the container exits with its status.
     if (!m_runner) {
         exitLater(core::SimTime::zero(), 0);

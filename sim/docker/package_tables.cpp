@@ -1,8 +1,7 @@
-// The packages `docker build` knows for apt (Debian/Ubuntu), apk (Alpine) and microdnf (Oracle
-// Linux): name, version, sizes, the dependencies installed with it and the executables it provides.
-#include "sim/docker/dockerfile_internal.hpp"
+// The package tables (package_tables.hpp): what apt, apk and microdnf can install.
+#include "sim/docker/package_tables.hpp"
 
-namespace sim::docker::detail {
+namespace sim::docker {
 
 // Debian bookworm; reused for jessie/jammy/noble except the overrides below.
 const std::vector<Pkg>& aptPackages() {
@@ -281,4 +280,4 @@ const Pkg* findPkg(const std::vector<Pkg>& table, std::string_view name) {
     return nullptr;
 }
 
-}  // namespace sim::docker::detail
+}  // namespace sim::docker

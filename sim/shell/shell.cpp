@@ -4,7 +4,9 @@
 
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
+#include "sim/shell/package_commands.hpp"
 #include "sim/shell/text_filters.hpp"
+#include "sim/docker/container_software.hpp"
 #include "sim/docker/host_environment.hpp"
 #include "sim/tools/proc_sys.hpp"
 #include "sim/tools/tool_runner.hpp"
@@ -387,6 +389,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
     const std::string name = baseName(argv[0]);
     if (name == "docker") return m_docker->run(std::vector<std::string>(argv.begin() + 1, argv.end()), stdinText, ctx);
     if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") return runText(argv[2], ctx, stdinText);
+    if (auto installed = runPackageCommand(m_lab, ctx, argv)) return *installed;
     if (tools::isModelledTool(name)) {
         tools::ToolContext tc;
         tc.kernel = &m_lab.kernel();
@@ -424,7 +427,7 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     const docker::ImageConfig* image = m_lab.engine().images().find(c->config.image);
     const std::string name = baseName(argv[0]);
     if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") {
-        if (image && !image->hasTool(name)) {
+        if (!docker::containerHasTool(m_lab.engine().images(), *c, name)) {
             r.output.err(notFound(ctx, argv[0]));
             r.exitCode = 127;
             return r;
@@ -433,20 +436,22 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
         inner.shellName = name == "bash" ? "bash" : shellOf(m_lab, *c);
         return runText(argv[2], inner, stdinText);
     }
-    if (image && !image->hasTool(name)) {
+    if (!docker::containerHasTool(m_lab.engine().images(), *c, name)) {
         r.output.err(notFound(ctx, argv[0]));
         r.exitCode = 127;
         return r;
     }
+    if (auto installed = runPackageCommand(m_lab, ctx, argv)) return *installed;
     tools::ToolContext tc;
     tc.kernel = &m_lab.kernel();
     tc.ns = c->sandbox;
     tc.flavor = image && (image->userland == docker::Userland::Alpine || image->userland == docker::Userland::Busybox)
                     ? tools::Flavor::Busybox
                     : tools::Flavor::Gnu;
-    if (image) tc.executables = image->tools;
+    if (const auto* tools = docker::containerTools(m_lab.engine().images(), *c)) tc.executables = *tools;
     tc.hostname = c->hostname;
-    tc.files = c->files;
+    if (image) tc.files = image->files;
+    for (const auto& [path, content] : c->files) tc.files[path] = content;
     tc.files["/etc/hosts"] = c->etcHosts;
     tc.files["/etc/resolv.conf"] = c->resolvConf;
     tc.files["/etc/hostname"] = c->hostname + "\n";
@@ -464,17 +469,17 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
 }
 
 CommandResult Shell::runInContainer(const docker::Container& c, const std::vector<std::string>& argv,
-                                    const std::string& stdinText) {
+                                    const std::string& stdinText, bool tty) {
     CommandResult r;
     if (argv.empty()) return r;
-    const docker::ImageConfig* image = m_lab.engine().images().find(c.config.image);
     const std::string name = baseName(argv[0]);
     ShellContext ctx;
     ctx.kind = ShellContext::Kind::Container;
     ctx.containerId = c.id;
     ctx.shellName = shellOf(m_lab, c);
+    ctx.tty = tty;
     // docker exec runs the program directly: a missing one is runc's error, not a shell's.
-    const bool exists = image ? image->hasTool(name) : true;
+    const bool exists = docker::containerHasTool(m_lab.engine().images(), c, name);
     if (!exists) {
         r.output.err(tools::missingExecutableMessage(argv[0]));
         r.exitCode = tools::kMissingExecutableExitCode;

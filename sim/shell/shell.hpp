@@ -42,6 +42,8 @@ struct ShellContext {
     std::string shellName = "bash";  // for "command not found" wording: bash, sh (dash), ash (busybox)
     /// The container's main process is this shell (docker run -it): `exit` stops the container.
     bool isMainProcess = false;
+    /// stdout is a terminal (docker exec -t, docker run -t): apt prints "... Done".
+    bool tty = false;
 
     [[nodiscard]] bool onHost() const { return kind == Kind::Host; }
     static ShellContext host() { return {}; }
@@ -64,7 +66,7 @@ public:
     CommandResult runText(const std::string& text, const ShellContext& ctx, const std::string& stdinText = {});
     /// Runs argv in a container as `docker exec` does (no shell unless argv asks for one).
     CommandResult runInContainer(const docker::Container& c, const std::vector<std::string>& argv,
-                                 const std::string& stdinText = {});
+                                 const std::string& stdinText = {}, bool tty = false);
 
     [[nodiscard]] int lastStatus() const { return m_lastStatus; }
     /// Set by a command that opened an interactive container shell.
