@@ -1,5 +1,7 @@
 #include "sim/docker/host_environment.hpp"
 
+#include "sim/docker/internet_zone.hpp"
+
 #include "sim/net/transport_layer.hpp"
 
 namespace sim::docker {
@@ -18,11 +20,7 @@ std::string lowerNoDot(std::string name) {
 HostEnvironment::HostEnvironment(net::Kernel& kernel, std::string hostName) : m_hostName(std::move(hostName)) {
     m_hostAddress = address("10.0.2.15");
     m_upstreamDns = address("10.0.2.3");
-    m_zone = {{"example.com", address("93.184.215.14")},
-              {"google.com", address("142.250.196.110")},
-              {"www.google.com", address("142.250.196.100")},
-              {"dns.google", address("8.8.8.8")},
-              {"one.one.one.one", address("1.1.1.1")}};
+    m_zone = internetZone();
 
     // A standard bookworm install plus docker-ce's dependencies (iptables); no bridge-utils.
     m_software.aptListsPresent = true;
