@@ -161,8 +161,9 @@ core::Result<Endpoint> DockerEngine::createEndpoint(Network& n, Container& c, co
     if (!ip) return std::unexpected(ip.error());
     ep.address = wire::Ipv4Prefix(*ip, n.ipam->subnet.length());
     ep.gateway = n.ipam->gateway;
-    // Docker <= 27: GenerateMACFromIP, 02:42 followed by the four address bytes.
-    ep.mac = wire::MacAddress({0x02, 0x42, ip->octet(0), ip->octet(1), ip->octet(2), ip->octet(3)});
+    // Docker <= 27: GenerateMACFromIP, 02:42 followed by the four address bytes, unless the
+    // endpoint was given one (--mac-address).
+    ep.mac = options.mac.value_or(wire::MacAddress({0x02, 0x42, ip->octet(0), ip->octet(1), ip->octet(2), ip->octet(3)}));
     // eth<N>: the lowest number not in use in the sandbox, nor by the container's endpoints that
     // are created but not joined yet (a start creates them all before it joins any).
     auto taken = [&](const std::string& name) {

@@ -61,6 +61,7 @@ inline const char* kHostLinks = "conflicting options: host type networking can't
 inline const char* kContainerHostname = "conflicting options: hostname and the network mode";
 inline const char* kContainerLinks = "conflicting options: container type network can't be used with links. This would result in undefined behavior";
 inline const char* kContainerDns = "conflicting options: dns and the network mode";
+inline const char* kNetworkModeMac = "conflicting options: mac-address and the network mode";
 inline const char* kContainerExtraHosts = "conflicting options: custom host-to-IP mapping and the network mode";
 inline const char* kContainerPublish = "conflicting options: port publishing and the container type network mode";
 inline const char* kContainerExpose = "conflicting options: port exposing and the container type network mode";
