@@ -164,6 +164,11 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         if (!ports) return cliError(ports.error().message);
         cfg.expose.insert(cfg.expose.end(), ports->begin(), ports->end());
     }
+    if (f.changed("mac-address")) {
+        auto mac = wire::MacAddress::parse(f.getString("mac-address"));
+        if (!mac) return cliError(f.getString("mac-address") + " is not a valid mac address");
+        cfg.macAddress = *mac;
+    }
     if (f.changed("ip")) {
         auto ip = wire::Ipv4Address::parse(f.getString("ip"));
         if (!ip) return cliError("invalid IPv4 address: " + f.getString("ip"));

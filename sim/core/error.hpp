@@ -14,6 +14,7 @@ enum class ErrorCode {
     NotFound,         // no such namespace / interface / route
     AlreadyExists,    // EEXIST: a name or route that is taken
     AddressInUse,     // EADDRINUSE
+    AddressNotAvailable,  // EADDRNOTAVAIL: bind(2) to an address no interface has
     Conflict,         // the object is in a state that forbids the operation
     Forbidden,        // not allowed at all (Docker's errdefs.Forbidden)
     Unreachable,      // ENETUNREACH

@@ -36,6 +36,14 @@ struct PlannedRule {
     XtRule rule;
 };
 
+/// setIcc: ICC on inserts `-i BR -o BR -j ACCEPT` (`-I FORWARD`, which the later insertions
+/// push below the bridge's other rules); ICC off appends `-j DROP` (`-A FORWARD`), so it lands
+/// after every rule already in FORWARD, other networks' included.
+PlannedRule iccRule(const RuleMatch& icc, bool enabled) {
+    if (enabled) return {false, "FORWARD", 3, XtRule{icc, net::target::Accept{}}};
+    return {false, "FORWARD", 0, XtRule{icc, net::target::Drop{}}};
+}
+
 std::vector<PlannedRule> bridgeRules(const Network& n) {
     const std::string& br = n.bridgeName;
     std::vector<PlannedRule> out;
@@ -51,7 +59,7 @@ std::vector<PlannedRule> bridgeRules(const Network& n) {
         RuleMatch icc;
         icc.in = iface(br);
         icc.out = iface(br);
-        out.push_back({false, "FORWARD", 3, n.icc ? XtRule{icc, net::target::Accept{}} : XtRule{icc, net::target::Drop{}}});
+        out.push_back(iccRule(icc, n.icc));
         return out;
     }
     if (n.masquerade) {
@@ -76,7 +84,7 @@ std::vector<PlannedRule> bridgeRules(const Network& n) {
     RuleMatch icc;
     icc.in = iface(br);
     icc.out = iface(br);
-    out.push_back({false, "FORWARD", 3, n.icc ? XtRule{icc, net::target::Accept{}} : XtRule{icc, net::target::Drop{}}});
+    out.push_back(iccRule(icc, n.icc));
     out.push_back({false, "FORWARD", 3, XtRule{outgoing, net::target::Accept{}}});
     out.push_back({false, "FORWARD", 3, XtRule{toDocker, net::target::Jump{"DOCKER"}}});
     out.push_back({false, "FORWARD", 3, XtRule{ct, net::target::Accept{}}});
@@ -117,6 +125,12 @@ core::Result<void> DockerEngine::setupBridge(Network& n) {
     auto br = m_kernel.createBridge(host, n.bridgeName, wire::MacAddress(b));
     if (!br) return std::unexpected(br.error());
     n.bridgeIf = *br;
+    // The driver's configure() modprobes bridge and br_netfilter when /proc/sys/net/bridge is
+    // missing (bridge_linux.go), so it is loaded, its switch at 1, from the daemon's start.
+    m_kernel.loadBrNetfilter();
+    // setupBridgeNetFiltering, queued only when ICC is off: with forwarding on it turns
+    // bridge-nf-call-iptables back on, else the DROP rule would never see bridged traffic.
+    if (!n.icc && m_kernel.ns(host)->ipForward()) m_kernel.ns(host)->setBridgeNfCallIptables(true);
     // inhibit_ipv4: the gateway address stays off the bridge (another router owns it).
     if (!n.inhibitIpv4) (void)m_kernel.addAddress(*br, wire::Ipv4Prefix(n.ipam->gateway, n.ipam->subnet.length()));
     if (n.mtu != 0) (void)m_kernel.setMtu(*br, n.mtu);  // setupMTU
@@ -147,8 +161,9 @@ core::Result<Endpoint> DockerEngine::createEndpoint(Network& n, Container& c, co
     if (!ip) return std::unexpected(ip.error());
     ep.address = wire::Ipv4Prefix(*ip, n.ipam->subnet.length());
     ep.gateway = n.ipam->gateway;
-    // Docker <= 27: GenerateMACFromIP, 02:42 followed by the four address bytes.
-    ep.mac = wire::MacAddress({0x02, 0x42, ip->octet(0), ip->octet(1), ip->octet(2), ip->octet(3)});
+    // Docker <= 27: GenerateMACFromIP, 02:42 followed by the four address bytes, unless the
+    // endpoint was given one (--mac-address).
+    ep.mac = options.mac.value_or(wire::MacAddress({0x02, 0x42, ip->octet(0), ip->octet(1), ip->octet(2), ip->octet(3)}));
     // eth<N>: the lowest number not in use in the sandbox, nor by the container's endpoints that
     // are created but not joined yet (a start creates them all before it joins any).
     auto taken = [&](const std::string& name) {

@@ -56,6 +56,7 @@ struct ContainerConfig {
     std::vector<std::string> links;            // --link NAME[:ALIAS]
     std::vector<std::string> networkAliases;   // --network-alias
     std::optional<wire::Ipv4Address> ip;      // --ip
+    std::optional<wire::MacAddress> macAddress;  // --mac-address (the first network's endpoint, API >= 1.44)
     std::vector<wire::Ipv4Address> dns;        // --dns
     std::vector<std::string> dnsSearch;        // --dns-search, as validated ("." = none)
     std::vector<std::string> dnsOptions;       // --dns-option / --dns-opt, verbatim

@@ -49,7 +49,9 @@ core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std:
     }
     if (mode.isHost()) {
         if (!cfg.links.empty()) return fail(ErrorCode::InvalidArgument, msg::kHostLinks);
-        if (!cfg.publish.empty() || cfg.publishAll) warnings.push_back(msg::kHostPortsDiscarded);
+        // daemon_unix.go warns on len(PortBindings) > 0 only: -P alone sets PublishAllPorts and
+        // no binding, so `--network host -P` is silent (moby's TestContainerWarningHostAndPublishPorts).
+        if (!cfg.publish.empty()) warnings.push_back(msg::kHostPortsDiscarded);
     }
     // validateNetworkingConfig (v25-27): the endpoint settings of the network the CLI names
     // ("default" without --network), checked against it when it exists, at create time, so a
@@ -69,6 +71,24 @@ core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std:
         if (cfg.ip) request.ipv4Address = cfg.ip->toString();
         if (auto valid = validateEndpointRequest(n, key, request); !valid)
             return fail(ErrorCode::InvalidArgument, "invalid config for network " + key + ": " + valid.error().message);
+    }
+    // registerLinks (daemon.create): a legacy link on the default bridge must name a container
+    // that exists now, so a missing one leaves no container behind. Its running state is checked
+    // at start. On a user-defined network a --link is an endpoint alias, resolved at start.
+    const Network* named = mode.kind == NetworkMode::Kind::Named ? findNetwork(mode.name) : nullptr;
+    // A MAC address is an endpoint's: host, none and container modes have none to give it (the
+    // check runconfig kept through v25; docs list --mac-address as unsupported there).
+    if (cfg.macAddress && (mode.isHost() || mode.isContainer() || mode.kind == NetworkMode::Kind::None ||
+                           (named && named->driver != DriverKind::Bridge)))
+        return fail(ErrorCode::InvalidArgument, msg::kNetworkModeMac);
+    if (mode.kind == NetworkMode::Kind::Default || (named && named->isDefaultBridge)) {
+        for (const auto& link : cfg.links) {
+            const std::string target = link.substr(0, link.find(':'));
+            const Container* t = findContainer(target);
+            if (!t)
+                return fail(ErrorCode::InvalidArgument, "could not get container for " + target + ": No such container: " + target);
+            if (t->config.network.isHost()) return fail(ErrorCode::InvalidArgument, msg::kHostLinks);
+        }
     }
     return {};
 }
@@ -103,7 +123,10 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
     for (const auto& a : args) c->path.push_back(a);
     c->createdAt = m_kernel.now();
     switch (cfg.network.kind) {
-        case NetworkMode::Kind::Default: c->networks.push_back(findNetwork("bridge")->id); break;
+        case NetworkMode::Kind::Default:
+            c->networks.push_back(findNetwork("bridge")->id);
+            if (cfg.macAddress) c->endpointSettings[c->networks.back()].mac = cfg.macAddress;
+            break;
         case NetworkMode::Kind::Named: {
             const Network* n = findNetwork(cfg.network.name);
             const std::string key = n ? n->id : cfg.network.name;  // an unknown network fails at start
@@ -113,6 +136,7 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
             EndpointSettings settings;
             settings.aliases = cfg.networkAliases;
             settings.ip = cfg.ip;
+            settings.mac = cfg.macAddress;
             if (!(n && n->isDefaultBridge)) settings.links = cfg.links;
             c->endpointSettings[key] = std::move(settings);
             break;

@@ -49,15 +49,19 @@ inline core::Unexpected externalConnectivity(const std::string& endpointName, co
 inline std::string portAllocated(const std::string& ip, int port) {
     return "Bind for " + ip + ":" + std::to_string(port) + " failed: port is already allocated";
 }
-inline std::string userlandProxy(const std::string& proto, const std::string& ip, int port) {
+/// docker-proxy's failed listen, as Go words the errno: "address already in use" (EADDRINUSE) or
+/// "cannot assign requested address" (EADDRNOTAVAIL: no host interface has the address).
+inline std::string userlandProxy(const std::string& proto, const std::string& ip, int port,
+                                 bool addressNotAvailable = false) {
     return "Error starting userland proxy: listen " + proto + "4 " + ip + ":" + std::to_string(port) +
-           ": bind: address already in use";
+           (addressNotAvailable ? ": bind: cannot assign requested address" : ": bind: address already in use");
 }
 inline const char* kHostPortsDiscarded = "Published ports are discarded when using host network mode";
 inline const char* kHostLinks = "conflicting options: host type networking can't be used with links. This would result in undefined behavior";
 inline const char* kContainerHostname = "conflicting options: hostname and the network mode";
 inline const char* kContainerLinks = "conflicting options: container type network can't be used with links. This would result in undefined behavior";
 inline const char* kContainerDns = "conflicting options: dns and the network mode";
+inline const char* kNetworkModeMac = "conflicting options: mac-address and the network mode";
 inline const char* kContainerExtraHosts = "conflicting options: custom host-to-IP mapping and the network mode";
 inline const char* kContainerPublish = "conflicting options: port publishing and the container type network mode";
 inline const char* kContainerExpose = "conflicting options: port exposing and the container type network mode";

@@ -23,6 +23,7 @@ namespace sim::docker {
 struct EndpointSettings {
     std::vector<std::string> aliases;               // --alias / --network-alias
     std::optional<wire::Ipv4Address> ip;            // --ip (IPAMConfig.IPv4Address)
+    std::optional<wire::MacAddress> mac;            // --mac-address (MacAddress; else derived from the IP)
     std::vector<std::string> links;                 // --link NAME[:ALIAS]
     std::vector<wire::Ipv4Address> linkLocalIps;    // --link-local-ip (IPAMConfig.LinkLocalIPs), IPv4 ones
     std::vector<std::string> linkLocalIpv6;         // IPv6 ones: recorded and shown; docknet's kernel has no IPv6

@@ -1,5 +1,7 @@
 #include "sim/docker/host_environment.hpp"
 
+#include "sim/docker/internet_zone.hpp"
+
 #include "sim/net/transport_layer.hpp"
 
 namespace sim::docker {
@@ -18,11 +20,7 @@ std::string lowerNoDot(std::string name) {
 HostEnvironment::HostEnvironment(net::Kernel& kernel, std::string hostName) : m_hostName(std::move(hostName)) {
     m_hostAddress = address("10.0.2.15");
     m_upstreamDns = address("10.0.2.3");
-    m_zone = {{"example.com", address("93.184.215.14")},
-              {"google.com", address("142.250.196.110")},
-              {"www.google.com", address("142.250.196.100")},
-              {"dns.google", address("8.8.8.8")},
-              {"one.one.one.one", address("1.1.1.1")}};
+    m_zone = internetZone();
 
     // A standard bookworm install plus docker-ce's dependencies (iptables); no bridge-utils.
     m_software.aptListsPresent = true;
@@ -39,6 +37,7 @@ HostEnvironment::HostEnvironment(net::Kernel& kernel, std::string hostName) : m_
     // A QEMU-style uplink: the host's eth0 on 10.0.2.0/24 with the router at .2.
     auto link = *kernel.createVethPair(m_host, "eth0", m_gateway, "eth0", *wire::MacAddress::parse("52:54:00:12:34:56"),
                                        *wire::MacAddress::parse("52:55:0a:00:02:02"));
+    kernel.interface(link.first)->physicalNic = true;
     (void)kernel.addAddress(link.first, wire::Ipv4Prefix(m_hostAddress, 24));
     (void)kernel.addAddress(link.second, prefix("10.0.2.2/24"));
     (void)kernel.addAddress(link.second, prefix("10.0.2.3/24"));

@@ -4,6 +4,8 @@
 //   filter -A DOCKER -d CIP/32 ! -i BR -o BR -p PROTO -m PROTO --dport CPORT -j ACCEPT
 //   nat    -A POSTROUTING -s CIP/32 -d CIP/32 -p PROTO -m PROTO --dport CPORT -j MASQUERADE
 // (port_mapping_linux.go, docker-facts.md §7.3).
+#include <algorithm>
+
 #include "sim/docker/docker_engine.hpp"
 #include "sim/docker/docker_messages.hpp"
 #include "sim/net/transport_layer.hpp"
@@ -64,6 +66,18 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
         }
     }
     if (wanted.empty()) return {};
+    // The daemon hands libnetwork the bindings in nat.SortPortMap's order (go-connections v0.5):
+    // larger explicit host port first, then larger container port, tcp before udp. So `-P` on
+    // mysql (3306, 33060) gives 33060 the first ephemeral port. (Go's Less is not a strict
+    // order when explicit and random bindings mix; this is its consistent reading.)
+    auto protoRank = [](PortProto p) { return p == PortProto::Tcp ? 0 : p == PortProto::Udp ? 1 : 2; };
+    std::stable_sort(wanted.begin(), wanted.end(), [&](const PortMapping& a, const PortMapping& b) {
+        if (a.requested.hostPortStart != b.requested.hostPortStart)
+            return a.requested.hostPortStart > b.requested.hostPortStart;
+        if (a.requested.containerPort != b.requested.containerPort)
+            return a.requested.containerPort > b.requested.containerPort;
+        return protoRank(a.requested.proto) < protoRank(b.requested.proto);
+    });
 
     net::NetNamespace& host = *m_kernel.ns(hostNamespace());
     std::vector<PortMapping> done;
@@ -87,7 +101,8 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
             undo();
             return msg::externalConnectivity(
                 ep.name, ep.id,
-                msg::userlandProxy(std::string(toString(m.requested.proto)), m.hostIp.toString(), m.hostPort));
+                msg::userlandProxy(std::string(toString(m.requested.proto)), m.hostIp.toString(), m.hostPort,
+                                   sock.error().code == core::ErrorCode::AddressNotAvailable));
         }
         proxies.emplace_back(hostNamespace(), *sock);
     }

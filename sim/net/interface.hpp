@@ -32,6 +32,10 @@ struct Interface {
     std::vector<wire::Ipv4Prefix> addresses;  // "172.17.0.2/16": address plus prefix length
     InterfaceId peer;                         // veth only
     InterfaceId master;                       // set when enslaved to a bridge
+    // The Docker host's own NIC. It is modelled as a veth to the namespace that stands for the
+    // Internet, but tools show it as the physical device it stands for: no "@ifN" peer, no
+    // link-netnsid, a qdisc (fq_codel) and a transmit queue of 1000.
+    bool physicalNic = false;
 
     [[nodiscard]] bool isLoopback() const { return kind == InterfaceKind::Loopback; }
     [[nodiscard]] bool isBridge() const { return kind == InterfaceKind::Bridge; }

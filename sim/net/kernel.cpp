@@ -143,8 +143,10 @@ core::Result<std::pair<core::InterfaceId, core::InterfaceId>> Kernel::createVeth
     b.kind = InterfaceKind::Veth;
     b.ns = nsB;
     b.mac = macB.value_or(randomMac());
-    const core::InterfaceId ia = addInterface(std::move(a));
+    // veth_newlink registers the peer first: `ip link add A type veth peer name B` gives B
+    // index N and A N+1, so a container's eth0 (libnetwork's peer) shows eth0@ifN+1.
     const core::InterfaceId ib = addInterface(std::move(b));
+    const core::InterfaceId ia = addInterface(std::move(a));
     interface(ia)->peer = ib;
     interface(ib)->peer = ia;
     return std::pair{ia, ib};

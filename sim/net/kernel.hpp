@@ -110,6 +110,10 @@ public:
     core::Result<void> addRoute(core::NamespaceId ns, Route route);
     core::Result<void> removeRoute(core::NamespaceId ns, const wire::Ipv4Prefix& destination);
     void setIpForward(core::NamespaceId ns, bool on);
+    /// The br_netfilter module (kernel-wide): dockerd loads it when it sets up a bridge. Until
+    /// then /proc/sys/net/bridge does not exist and bridged frames bypass iptables.
+    void loadBrNetfilter() { m_brNetfilter = true; }
+    [[nodiscard]] bool brNetfilterLoaded() const { return m_brNetfilter; }
 
     // --- protocol layers ----------------------------------------------------------------------
     LinkLayer& link() { return *m_link; }
@@ -200,6 +204,7 @@ private:
     std::unique_ptr<Icmp> m_icmp;
     std::unique_ptr<TransportLayer> m_transport;
     std::unique_ptr<Netfilter> m_netfilter;
+    bool m_brNetfilter = false;
 };
 
 }  // namespace sim::net

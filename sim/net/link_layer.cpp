@@ -5,6 +5,7 @@
 #include "sim/net/arp.hpp"
 #include "sim/net/ipv4_layer.hpp"
 #include "sim/net/kernel.hpp"
+#include "sim/net/netfilter.hpp"
 
 namespace sim::net {
 
@@ -80,12 +81,28 @@ void LinkLayer::bridgeInput(core::InterfaceId bridgeId, core::InterfaceId ingres
         m_kernel.record(TraceKind::BridgeFlood, brIface->ns, bridgeId, packet.uid, core::DetailForm::BridgeFlood,
                         DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame).withPort(ingress).withPorts(d.ports));
     }
+    // br_netfilter runs the hooks once per bridged frame here (the kernel runs FORWARD and
+    // POSTROUTING per egress port; an IPv4 flood is rare: unknown unicast after the FDB aged).
+    if (!d.ports.empty() && !d.deliverLocally && ingress != bridgeId && !bridgedIptables(bridgeId, packet)) return;
     for (auto p : d.ports) transmit(p, packet);
     if (d.deliverLocally) {
         // br_pass_frame_up: the host's own stack receives the frame on the bridge device.
         m_kernel.record(TraceKind::FrameRx, brIface->ns, bridgeId, packet.uid, core::DetailForm::FrameWithMacs, DropReason::None, Kernel::TraceFacts::ofFrame(packet.frame));
         deliverUp(bridgeId, std::move(packet));
     }
+}
+
+bool LinkLayer::bridgedIptables(core::InterfaceId bridgeId, Packet& packet) {
+    wire::Ipv4Packet* ip = packet.frame.ipv4();
+    if (!ip || !m_kernel.brNetfilterLoaded()) return true;
+    const core::NamespaceId nsId = m_kernel.interface(bridgeId)->ns;
+    if (!m_kernel.ns(nsId)->bridgeNfCallIptables()) return true;
+    IpPacket p{packet.uid, *ip};
+    Netfilter& nf = m_kernel.netfilter();
+    if (!nf.prerouting(nsId, bridgeId, p) || !nf.forward(nsId, bridgeId, bridgeId, p) || !nf.postrouting(nsId, bridgeId, p))
+        return false;
+    *ip = std::move(p.ip);
+    return true;
 }
 
 void LinkLayer::deliverUp(core::InterfaceId in, Packet packet) {

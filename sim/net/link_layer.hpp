@@ -24,6 +24,9 @@ public:
 private:
     void receive(core::InterfaceId in, Packet packet);
     void bridgeInput(core::InterfaceId bridgeId, core::InterfaceId ingress, Packet packet);
+    /// br_netfilter: a bridged IPv4 frame through PREROUTING, FORWARD and POSTROUTING with the
+    /// bridge device as -i and -o. False when a rule dropped it.
+    bool bridgedIptables(core::InterfaceId bridgeId, Packet& packet);
     void deliverUp(core::InterfaceId in, Packet packet);
 
     Kernel& m_kernel;

@@ -66,6 +66,10 @@ public:
 
     [[nodiscard]] bool ipForward() const { return m_ipForward; }
     void setIpForward(bool on) { m_ipForward = on; }
+    /// net.bridge.bridge-nf-call-iptables (per namespace since Linux 5.3; 1 when br_netfilter
+    /// loads): bridged IPv4 frames go through the iptables hooks, see LinkLayer::bridgeInput.
+    [[nodiscard]] bool bridgeNfCallIptables() const { return m_bridgeNfCallIptables; }
+    void setBridgeNfCallIptables(bool on) { m_bridgeNfCallIptables = on; }
 
     std::uint16_t nextIpId() { return m_ipId++; }
 
@@ -89,6 +93,7 @@ private:
     XtTable m_nat{XtTableKind::Nat};
     Conntrack m_conntrack;
     bool m_ipForward = false;
+    bool m_bridgeNfCallIptables = true;
     std::uint16_t m_ipId = 1;
 };
 

@@ -26,7 +26,7 @@ core::Result<SocketId> TransportLayer::bind(core::NamespaceId ns, Transport t, w
     NetNamespace* n = m_kernel.ns(ns);
     if (!n) return core::fail(core::ErrorCode::NotFound, "no such namespace");
     if (!address.isAny() && !n->isLocalAddress(address))
-        return core::fail(core::ErrorCode::InvalidArgument, "Cannot assign requested address");
+        return core::fail(core::ErrorCode::AddressNotAvailable, "Cannot assign requested address");
     return n->sockets().bind(t, address, port, std::move(owner), std::move(receiver));
 }
 

@@ -167,7 +167,9 @@ KernelPlan derivePlan(const cli::DockerHost& host) {
                 plan.bridges.push_back({name, i->name, i->mac.toString(), i->mtu, i->adminUp});
             } else if (i->isVeth()) {
                 const auto* peer = k.interface(i->peer);
-                if (!peer || peer->id.value < i->id.value) continue;  // once per pair
+                // Once per pair, from the end `ip link add A type veth peer name B` names first (A): the
+                // kernel registers the peer B first, so A is the end with the larger id.
+                if (!peer || peer->id.value > i->id.value) continue;
                 PlanVeth v;
                 v.ns = name;
                 v.name = i->name;

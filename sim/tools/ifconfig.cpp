@@ -76,7 +76,7 @@ std::string netTools(const net::Kernel& k, const net::Interface& i) {
         s += "\n";
     }
     s += i.isLoopback() ? "        loop  txqueuelen 1000  (Local Loopback)\n"
-                        : "        ether " + i.mac.toString() + "  txqueuelen 0  (Ethernet)\n";
+                        : "        ether " + i.mac.toString() + "  txqueuelen " + (i.physicalNic ? "1000" : "0") + "  (Ethernet)\n";
     const FrameCounters c = countFrames(k, i.id);
     s += "        RX packets " + std::to_string(c.rxPackets) + "  bytes " + std::to_string(c.rxBytes) + " " + scaledDecimal(c.rxBytes) + "\n";
     s += "        RX errors 0  dropped 0  overruns 0  frame 0\n";
@@ -101,7 +101,7 @@ std::string busybox(const net::Kernel& k, const net::Interface& i) {
     const FrameCounters c = countFrames(k, i.id);
     s += "          RX packets:" + std::to_string(c.rxPackets) + " errors:0 dropped:0 overruns:0 frame:0\n";
     s += "          TX packets:" + std::to_string(c.txPackets) + " errors:0 dropped:0 overruns:0 carrier:0\n";
-    s += std::string("          collisions:0 txqueuelen:") + (i.isLoopback() ? "1000" : "0") + " \n";
+    s += std::string("          collisions:0 txqueuelen:") + (i.isLoopback() || i.physicalNic ? "1000" : "0") + " \n";
     s += "          RX bytes:" + std::to_string(c.rxBytes) + " " + scaledBinary(c.rxBytes) + "  TX bytes:" +
          std::to_string(c.txBytes) + " " + scaledBinary(c.txBytes) + "\n\n";
     return s;

@@ -24,7 +24,7 @@ struct IpOptions {
 bool matches(std::string_view word, std::string_view full) { return !word.empty() && full.substr(0, word.size()) == word; }
 
 std::string linkName(const net::Kernel& k, const net::Interface& i) {
-    if (!i.isVeth()) return i.name;
+    if (!i.isVeth() || i.physicalNic) return i.name;
     const net::Interface* peer = k.interface(i.peer);
     if (!peer) return i.name + "@NONE";
     if (peer->ns == i.ns) return i.name + "@" + peer->name;
@@ -42,7 +42,7 @@ std::string flags(const net::Kernel& k, const net::Interface& i, const IpOptions
     }
     if (i.adminUp) f.emplace_back("UP");
     if (carrier) f.emplace_back("LOWER_UP");
-    if (i.isVeth()) {
+    if (i.isVeth() && !i.physicalNic) {
         const net::Interface* peer = k.interface(i.peer);
         const bool peerVisible = peer && peer->ns == i.ns;
         // iproute2 shows M-DOWN for a same-namespace peer that is down; busybox also for a peer
@@ -56,19 +56,20 @@ std::string flags(const net::Kernel& k, const net::Interface& i, const IpOptions
 
 std::string headerLine(const net::Kernel& k, const net::Interface& i, const IpOptions& o, bool linkMode) {
     std::string s = std::to_string(i.ifindex) + ": " + linkName(k, i) + ": " + flags(k, i, o) + " mtu " +
-                    std::to_string(i.isLoopback() ? 65536u : i.mtu) + " qdisc " + (i.adminUp ? "noqueue" : "noop") + " ";
+                    std::to_string(i.isLoopback() ? 65536u : i.mtu) + " qdisc " +
+                    (!i.adminUp ? "noop" : i.physicalNic ? "fq_codel" : "noqueue") + " ";
     if (i.master.isValid())
         if (const net::Interface* m = k.interface(i.master)) s += "master " + m->name + " ";
     s += "state " + operState(k, i) + " ";
     if (!o.busybox) s += std::string(linkMode ? "mode DEFAULT " : "") + "group default ";
-    if (i.isLoopback()) s += "qlen 1000";  // veths and bridges have no tx queue (txqueuelen 0)
+    if (i.isLoopback() || i.physicalNic) s += "qlen 1000";  // veths and bridges have no tx queue (txqueuelen 0)
     return s;
 }
 
 std::string linkLine(const net::Kernel& k, const net::Interface& i, const IpOptions& o) {
     std::string s = i.isLoopback() ? "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00"
                                    : "    link/ether " + i.mac.toString() + " brd ff:ff:ff:ff:ff:ff";
-    if (!o.busybox && i.isVeth())
+    if (!o.busybox && i.isVeth() && !i.physicalNic)
         if (const net::Interface* peer = k.interface(i.peer); peer && peer->ns != i.ns)
             s += " link-netnsid " + std::to_string(linkNetnsId(k, i.ns, peer->ns));
     return s;

@@ -150,7 +150,7 @@ int linkNetnsId(const net::Kernel& kernel, core::NamespaceId self, core::Namespa
     std::set<core::NamespaceId> peers;
     for (auto id : kernel.interfacesOf(self)) {
         const net::Interface* i = kernel.interface(id);
-        if (!i || !i->isVeth()) continue;
+        if (!i || !i->isVeth() || i->physicalNic) continue;  // the NIC's far end is not a namespace
         if (const net::Interface* p = kernel.interface(i->peer); p && p->ns != self) peers.insert(p->ns);
     }
     int n = 0;

@@ -15,7 +15,7 @@ TEST_CASE("ip addr, route and neigh inside a container", "[tools][ip]") {
           "    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n"
           "    inet 127.0.0.1/8 scope host lo\n"
           "       valid_lft forever preferred_lft forever\n"
-          "4: eth0@if3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n"
+          "3: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n"
           "    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff link-netnsid 0\n"
           "    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n"
           "       valid_lft forever preferred_lft forever\n");
@@ -35,7 +35,7 @@ TEST_CASE("ip addr, route and neigh inside a container", "[tools][ip]") {
     SECTION("busybox ip") {
         auto bb = containerContext(t, 0, Flavor::Busybox);
         CHECK(run(bb, "ip -4 addr show eth0").out ==
-              "4: eth0@if3: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP \n"
+              "3: eth0@if4: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP \n"
               "    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n"
               "       valid_lft forever preferred_lft forever\n");
         CHECK(run(bb, "ip route").out ==
@@ -57,7 +57,7 @@ TEST_CASE("ip addr and ip route on the Docker host", "[tools][ip][host]") {
           "    link/ether 02:42:3f:c1:b7:07 brd ff:ff:ff:ff:ff:ff\n"
           "    inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0\n"
           "       valid_lft forever preferred_lft forever\n"
-          "3: veth1@if4: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP group default \n"
+          "4: veth1@if3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP group default \n"
           "    link/ether " + t.kernel.interface(t.c[0].hostVeth)->mac.toString() + " brd ff:ff:ff:ff:ff:ff link-netnsid 0\n");
 
     SECTION("a bridge without running ports has NO-CARRIER and a linkdown route") {
