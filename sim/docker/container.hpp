@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/core/ids.hpp"
@@ -42,6 +43,18 @@ struct PortMapping {
 };
 
 /// What `docker run`/`docker create` were told.
+/// One `--link NAME[:ALIAS]` (opts.ParseLink): the alias is the name when none is given.
+struct LinkSpec {
+    std::string target;
+    std::string alias;
+};
+inline LinkSpec parseLink(std::string_view link) {
+    const auto colon = link.find(':');
+    std::string target(link.substr(0, colon));
+    std::string alias = colon == std::string_view::npos ? target : std::string(link.substr(colon + 1));
+    return {std::move(target), std::move(alias)};
+}
+
 struct ContainerConfig {
     std::string name;                          // without the leading "/"; empty = generated
     std::string image;                         // as given: "nginx", "mysql-custom"

@@ -83,7 +83,7 @@ core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std:
         return fail(ErrorCode::InvalidArgument, msg::kNetworkModeMac);
     if (mode.kind == NetworkMode::Kind::Default || (named && named->isDefaultBridge)) {
         for (const auto& link : cfg.links) {
-            const std::string target = link.substr(0, link.find(':'));
+            const std::string target = parseLink(link).target;
             const Container* t = findContainer(target);
             if (!t)
                 return fail(ErrorCode::InvalidArgument, "could not get container for " + target + ": No such container: " + target);
@@ -201,8 +201,7 @@ core::Result<void> DockerEngine::setupNetworking(Container& c) {
         nets.push_back(n);
     }
     for (const auto& link : c.config.links) {
-        const std::string target = link.substr(0, link.find(':'));
-        const std::string alias = link.find(':') == std::string::npos ? target : link.substr(link.find(':') + 1);
+        const auto [target, alias] = parseLink(link);
         const Container* t = findContainer(target);
         if (!t) return fail(ErrorCode::NotFound, "could not get container for " + target + ": No such container: " + target);
         if (!t->isRunning())

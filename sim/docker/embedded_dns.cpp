@@ -58,9 +58,7 @@ std::optional<wire::Ipv4Address> EmbeddedDns::resolve(const Container& asker, st
         if (!n || !own || n->isDefaultBridge || n->driver != DriverKind::Bridge) continue;
         // The asker's own --link aliases come first (lookupAlias = true).
         for (const auto& link : own->linkAliases) {
-            const auto colon = link.find(':');
-            const std::string target = link.substr(0, colon);
-            const std::string alias = colon == std::string::npos ? target : link.substr(colon + 1);
+            const auto [target, alias] = parseLink(link);
             if (lower(alias) != name) continue;
             if (const Container* t = m_engine.findContainer(target))
                 if (auto a = m_engine.addressOn(*t, n->id)) return a;

@@ -93,8 +93,7 @@ void DockerEngine::refreshEtcFiles(Container& c) {
     const Network* bridge = findNetwork("bridge");
     if (bridge && c.endpoints.contains(bridge->id)) {
         for (const auto& link : c.config.links) {
-            const std::string target = link.substr(0, link.find(':'));
-            const std::string alias = link.find(':') == std::string::npos ? target : link.substr(link.find(':') + 1);
+            const auto [target, alias] = parseLink(link);
             const Container* t = findContainer(target);
             if (!t) continue;
             auto ip = addressOn(*t, bridge->id);

@@ -14,8 +14,7 @@ std::vector<std::string> DockerEngine::linkEnvironment(const Container& c) const
     const Network* bridge = findNetwork("bridge");
     if (!bridge || !c.endpoints.contains(bridge->id)) return env;
     for (const auto& link : c.config.links) {
-        const std::string target = link.substr(0, link.find(':'));
-        const std::string alias = link.find(':') == std::string::npos ? target : link.substr(link.find(':') + 1);
+        const auto [target, alias] = parseLink(link);
         const Container* t = findContainer(target);
         if (!t) continue;
         auto ip = addressOn(*t, bridge->id);
