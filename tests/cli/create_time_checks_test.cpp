@@ -32,7 +32,7 @@ TEST_CASE("a legacy link to a missing container is refused at create", "[cli][cr
     CHECK(names(h).find("t3 created") != std::string::npos);
 }
 
-TEST_CASE("--mac-address sets the endpoint's MAC, kept across restarts", "[cli][create-time]") {
+TEST_CASE("docker run --mac-address sets the endpoint's MAC, kept across restarts", "[cli][create-time]") {
     TypedHost h;
     CHECK(h.run("docker run -d --mac-address 02:42:ac:11:00:zz alpine") ==
           std::pair<std::string, int>{"docker: 02:42:ac:11:00:zz is not a valid mac address.\nSee 'docker run --help'.\n",
