@@ -30,4 +30,22 @@ private:
     std::mt19937_64 m_engine;
 };
 
+/// Puts the randomness back where it was when the scope ends, unless keep() was called: a
+/// command that fails must not shift the ids, names and MACs of every command after it.
+class RngCheckpoint {
+public:
+    explicit RngCheckpoint(Rng& rng) : m_rng(&rng), m_saved(rng) {}
+    RngCheckpoint(const RngCheckpoint&) = delete;
+    RngCheckpoint& operator=(const RngCheckpoint&) = delete;
+    ~RngCheckpoint() {
+        if (!m_kept) *m_rng = m_saved;
+    }
+    void keep() { m_kept = true; }
+
+private:
+    Rng* m_rng;
+    Rng m_saved;
+    bool m_kept = false;
+};
+
 }  // namespace sim::core

@@ -1,5 +1,6 @@
 #include "sim/core/scheduler.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace sim::core {
@@ -12,7 +13,17 @@ EventId Scheduler::schedule(Duration delay, Action action) {
 EventId Scheduler::scheduleAt(SimTime at, Action action) {
     if (at < m_now) at = m_now;
     const std::uint64_t seq = m_nextSeq++;
-    m_queue.push(Event{at, seq, std::move(action)});
+    std::uint32_t slot;
+    if (!m_freeSlots.empty()) {
+        slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        m_actions[slot] = std::move(action);
+    } else {
+        slot = static_cast<std::uint32_t>(m_actions.size());
+        m_actions.push_back(std::move(action));
+    }
+    m_heap.push_back(Entry{at, seq, slot});
+    std::push_heap(m_heap.begin(), m_heap.end(), Later{});
     m_states.push_back(EventState::Live);
     ++m_liveCount;
     return EventId(seq);
@@ -26,36 +37,47 @@ void Scheduler::cancel(EventId id) {
     dropCancelledHead();
 }
 
+void Scheduler::popHead() const {
+    std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
+    m_heap.pop_back();
+}
+
 void Scheduler::dropCancelledHead() const {
-    while (!m_queue.empty()) {
-        auto& state = m_states[m_queue.top().seq];
+    while (!m_heap.empty()) {
+        const Entry head = m_heap.front();
+        auto& state = m_states[head.seq];
         if (state != EventState::Cancelled) break;
         state = EventState::Gone;
-        m_queue.pop();
+        m_actions[head.slot] = nullptr;  // release what the action captured now
+        m_freeSlots.push_back(head.slot);
+        popHead();
     }
 }
 
 bool Scheduler::hasPending() const {
     dropCancelledHead();
-    return !m_queue.empty();
+    return !m_heap.empty();
 }
 
 SimTime Scheduler::nextEventTime() const {
     dropCancelledHead();
-    return m_queue.empty() ? SimTime::max() : m_queue.top().at;
+    return m_heap.empty() ? SimTime::max() : m_heap.front().at;
 }
 
 bool Scheduler::step() {
     dropCancelledHead();
-    if (m_queue.empty()) return false;
-    // Move the action out before popping: the action may schedule more events.
-    Event ev = std::move(const_cast<Event&>(m_queue.top()));
-    m_queue.pop();
-    m_states[ev.seq] = EventState::Gone;
+    if (m_heap.empty()) return false;
+    const Entry head = m_heap.front();
+    popHead();
+    // Move the action out and free its slot before running it: the action may schedule more.
+    Action action = std::move(m_actions[head.slot]);
+    m_actions[head.slot] = nullptr;
+    m_freeSlots.push_back(head.slot);
+    m_states[head.seq] = EventState::Gone;
     --m_liveCount;
-    m_now = ev.at;
+    m_now = head.at;
     ++m_executed;
-    ev.action();
+    action();
     return true;
 }
 

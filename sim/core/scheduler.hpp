@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <queue>
 #include <vector>
 
 #include "sim/core/ids.hpp"
@@ -39,23 +38,28 @@ public:
     [[nodiscard]] std::uint64_t executedCount() const { return m_executed; }
 
 private:
-    struct Event {
+    // The queue holds small trivially copyable entries; the actions wait in a slot pool, so the
+    // heap's sift-downs move 24 bytes, not a std::function that owns a copy of a frame.
+    struct Entry {
         SimTime at;
         std::uint64_t seq;
-        Action action;
+        std::uint32_t slot;
     };
     struct Later {
-        bool operator()(const Event& a, const Event& b) const {
+        bool operator()(const Entry& a, const Entry& b) const {
             return a.at != b.at ? a.at > b.at : a.seq > b.seq;
         }
     };
+    void popHead() const;
     void dropCancelledHead() const;
 
     SimTime m_now;
     std::uint64_t m_nextSeq = 0;
     std::uint64_t m_executed = 0;
-    // mutable: peeking lazily discards cancelled heads.
-    mutable std::priority_queue<Event, std::vector<Event>, Later> m_queue;
+    // mutable: peeking lazily discards cancelled heads. A binary heap ordered by Later.
+    mutable std::vector<Entry> m_heap;
+    mutable std::vector<Action> m_actions;           // by slot
+    mutable std::vector<std::uint32_t> m_freeSlots;  // slots whose action ran or was dropped
     // The state of every event ever scheduled, indexed by its seq (seqs are consecutive from 0):
     // one byte each instead of a hash-set node allocated and freed per event, which was the
     // scheduler's main cost in `docknet bench pingall`.

@@ -2,6 +2,7 @@
 // of a network, its iptables rules, and the veth pair of each endpoint.
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "sim/docker/docker_engine.hpp"
 #include "sim/docker/docker_messages.hpp"
@@ -22,6 +23,15 @@ std::string randomHex(core::Rng& rng, int digits) {
     std::string s;
     for (int i = 0; i < digits; ++i) s += kHex[rng.uniform(0, 15)];
     return s;
+}
+
+/// A kernel error as Go's syscall.Errno prints it: strerror's text in lower case, without the
+/// tool's "RTNETLINK answers: " prefix.
+std::string goErrnoText(const core::Error& e) {
+    static constexpr std::string_view kPrefix = "RTNETLINK answers: ";
+    std::string text = e.message.starts_with(kPrefix) ? e.message.substr(kPrefix.size()) : e.message;
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
 }
 
 IfaceMatch iface(const std::string& name, bool negate = false) { return IfaceMatch{name, negate}; }
@@ -199,7 +209,13 @@ core::Result<void> DockerEngine::joinEndpoint(Network& n, Container& c, Endpoint
         (void)m_kernel.setMtu(ep.hostVeth, n.mtu);
         (void)m_kernel.setMtu(ep.containerIf, n.mtu);
     }
-    (void)m_kernel.setMaster(ep.hostVeth, n.bridgeIf);
+    if (auto r = m_kernel.setMaster(ep.hostVeth, n.bridgeIf); !r) {
+        // libnetwork's CreateEndpoint wraps addToBridge's errno, which Go prints in lower case
+        // ("exchange full" once the bridge has its 1,023 ports).
+        return fail(r.error().code, "failed to create endpoint " + ep.name + " on network " + n.name +
+                                        ": adding interface " + ep.hostVethName + " to bridge " + n.bridgeName +
+                                        " failed: " + goErrnoText(r.error()));
+    }
     (void)m_kernel.setUp(ep.hostVeth, true);
     (void)m_kernel.moveToNamespace(ep.containerIf, c.sandbox);
     (void)m_kernel.rename(ep.containerIf, ep.ifName);

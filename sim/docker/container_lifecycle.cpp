@@ -291,6 +291,9 @@ void DockerEngine::teardownNetworking(Container& c) {
         }
     }
     c.sandbox = {};
+    // releaseNetwork forgets the sandbox: a stopped or failed container has none.
+    c.sandboxId.clear();
+    c.sandboxKey.clear();
 }
 
 core::Result<void> DockerEngine::start(const std::string& ref) {
@@ -305,7 +308,11 @@ core::Result<void> DockerEngine::start(const std::string& ref) {
                     "failed: unable to start container process: exec: \"" + *missing +
                         "\": executable file not found in $PATH: unknown");
     }
+    // A start that fails leaves the container Created and nothing of its networking: the ids and
+    // veth names it drew are given back, so what runs next is what would have run without it.
+    core::RngCheckpoint draws(m_kernel.rng());
     if (auto r = setupNetworking(*c); !r) return r;
+    draws.keep();
     c->status = ContainerStatus::Running;
     c->startedAt = m_kernel.now();
     c->exitCode = 0;

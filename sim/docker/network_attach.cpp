@@ -87,6 +87,8 @@ core::Result<void> DockerEngine::connect(const std::string& networkRef, const st
     }
 
     if (!n) return msg::networkNotFound(networkRef);
+    // A connect that fails (an --ip already taken, a full bridge) gives back what it drew.
+    core::RngCheckpoint draws(m_kernel.rng());
     auto settings = validateEndpointRequest(n, n->name, request);
     if (!settings) return std::unexpected(settings.error());
     settings->viaConnect = true;
@@ -113,6 +115,7 @@ core::Result<void> DockerEngine::connect(const std::string& networkRef, const st
     c->endpointSettings[n->id] = std::move(*settings);
     m_dns->attach(*c);
     refreshEtcFiles(*c);
+    draws.keep();
     return {};
 }
 

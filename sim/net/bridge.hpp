@@ -25,6 +25,10 @@ struct BridgeDecision {
 
 class Bridge {
 public:
+    // BR_MAX_PORTS is 1 << BR_PORT_BITS (10) and port number 0 is reserved, so a Linux bridge
+    // takes 1,023 ports; br_add_if answers the next with EXFULL.
+    static constexpr std::size_t kMaxPorts = 1023;
+
     explicit Bridge(core::InterfaceId self) : m_self(self) {}
 
     [[nodiscard]] core::InterfaceId self() const { return m_self; }

@@ -264,9 +264,10 @@ core::Result<void> Kernel::setMaster(core::InterfaceId port, core::InterfaceId b
     if (p->ns != b->ns) return fail(ErrorCode::NotFound, "Cannot find device");
     if (p->isBridge()) return fail(ErrorCode::InvalidArgument, "RTNETLINK answers: Too many levels of symbolic links");
     if (p->master == br) return {};
+    Bridge& bridgeState = *bridge(br);
+    if (bridgeState.ports().size() >= Bridge::kMaxPorts) return fail(ErrorCode::Exhausted, "RTNETLINK answers: Exchange full");
     if (p->master.isValid()) bridge(p->master)->removePort(port);
     p->master = br;
-    Bridge& bridgeState = *bridge(br);
     bridgeState.addPort(port);
     // A bridge port has no L3 life of its own (its addresses stay but are not used for input).
     bridgeState.fdb().addLocal(p->mac, port);

@@ -7,6 +7,8 @@
 // it), routes print "scope link  src A" without "proto kernel", neighbours end without a space.
 // Not modelled: IPv6 (no inet6 lines), changing anything (containers lack CAP_NET_ADMIN, so
 // "RTNETLINK answers: Operation not permitted"; on the host docknet says it is not modelled).
+#include <optional>
+
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
 
@@ -87,15 +89,6 @@ std::string addressLines(const net::Interface& i) {
     return s;
 }
 
-std::vector<const net::Interface*> selectInterfaces(const net::Kernel& k, core::NamespaceId ns, const std::string& dev) {
-    std::vector<const net::Interface*> out;
-    for (auto id : k.interfacesOf(ns)) {
-        const net::Interface* i = k.interface(id);
-        if (dev.empty() || i->name == dev) out.push_back(i);
-    }
-    return out;
-}
-
 /// "show [dev] NAME" -> NAME (empty for all).
 std::string devArgument(const Args& rest) {
     std::string dev;
@@ -107,11 +100,81 @@ std::string devArgument(const Args& rest) {
     return dev;
 }
 
+/// What `ip link|addr show` selects (ipaddress.c's filter): [dev] NAME, up, master DEV,
+/// nomaster, type KIND.
+struct LinkFilter {
+    std::string dev;
+    bool upOnly = false;
+    bool noMaster = false;
+    std::optional<core::InterfaceId> master;
+    std::optional<std::string> kind;
+};
+
+core::Result<LinkFilter> parseLinkFilter(const net::Kernel& k, core::NamespaceId ns, const Args& rest) {
+    LinkFilter f;
+    auto garbage = [](const std::string& key, const std::string& word) {
+        return core::fail(core::ErrorCode::InvalidArgument,
+                          "Error: either \"" + key + "\" is duplicate, or \"" + word + "\" is a garbage.\n");
+    };
+    for (std::size_t n = 0; n < rest.size(); ++n) {
+        const std::string& w = rest[n];
+        if (n == 0 && (w == "show" || w == "list" || w == "ls" || w == "lst")) continue;
+        const bool hasValue = n + 1 < rest.size();
+        if (w == "up") {
+            f.upOnly = true;
+        } else if (w == "nomaster") {
+            f.noMaster = true;
+        } else if ((w == "master" || w == "type") && !hasValue) {
+            return core::fail(core::ErrorCode::InvalidArgument, "Command line is not complete. Try option \"help\"\n");
+        } else if (w == "master") {
+            const std::string& name = rest[++n];
+            const auto id = k.findInterface(ns, name);
+            if (!id.isValid())
+                return core::fail(core::ErrorCode::NotFound,
+                                  "Error: argument \"" + name + "\" is wrong: Device does not exist\n");
+            f.master = id;
+        } else if (w == "type") {
+            f.kind = rest[++n];
+        } else {
+            std::string name = w;
+            if (w == "dev") {
+                if (!hasValue) return core::fail(core::ErrorCode::InvalidArgument, "Command line is not complete. Try option \"help\"\n");
+                name = rest[++n];
+            }
+            if (!f.dev.empty()) return garbage("dev", name);
+            f.dev = name;
+        }
+    }
+    return f;
+}
+
+bool kindMatches(const net::Interface& i, const std::string& kind) {
+    if (kind == "bridge") return i.isBridge();
+    if (kind == "veth") return i.isVeth() && !i.physicalNic;
+    return false;  // docknet's kernel makes no other kinds
+}
+
+std::vector<const net::Interface*> selectInterfaces(const net::Kernel& k, core::NamespaceId ns, const LinkFilter& f) {
+    std::vector<const net::Interface*> out;
+    for (auto id : k.interfacesOf(ns)) {
+        const net::Interface* i = k.interface(id);
+        if (!f.dev.empty() && i->name != f.dev) continue;
+        if (f.upOnly && !i->adminUp) continue;
+        if (f.master && i->master != *f.master) continue;
+        if (f.noMaster && i->master.isValid()) continue;
+        if (f.kind && !kindMatches(*i, *f.kind)) continue;
+        out.push_back(i);
+    }
+    return out;
+}
+
 ToolResult showLinks(ToolContext& ctx, const Args& rest, const IpOptions& o, bool withAddresses) {
     const net::Kernel& k = *ctx.kernel;
-    const std::string dev = devArgument(rest);
-    const auto ifaces = selectInterfaces(k, ctx.ns, dev);
-    if (!dev.empty() && ifaces.empty()) return failure("Device \"" + dev + "\" does not exist.\n", 1);
+    const auto filter = parseLinkFilter(k, ctx.ns, rest);
+    if (!filter) return failure(filter.error().message, filter.error().code == core::ErrorCode::NotFound ? 1 : 255);
+    const auto ifaces = selectInterfaces(k, ctx.ns, *filter);
+    if (!filter->dev.empty() && ifaces.empty() && !k.findInterface(ctx.ns, filter->dev).isValid())
+        return failure("Device \"" + filter->dev + "\" does not exist.\n", 1);
     std::string out;
     for (const net::Interface* i : ifaces) {
         if (o.brief) {

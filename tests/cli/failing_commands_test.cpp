@@ -1,6 +1,7 @@
 // Bad input changes nothing: every command below fails (non-zero status, an error on stderr) and
 // the whole lab state — networks, containers, endpoints, namespaces, interfaces, routes,
-// neighbours, sockets, iptables rules, FDBs, images, logs, time — is byte for byte what it was.
+// neighbours, sockets, iptables rules, FDBs, images, logs, time — is byte for byte what it was,
+// and so is the seeded randomness, so what runs after it is what would have run without it.
 // (A `docker run` whose *start* fails is not here: Docker leaves that container Created, and
 // so does docknet; tests/cli/golden/05_ports covers it.)
 #include <catch2/catch.hpp>
@@ -17,11 +18,18 @@ struct Fixture {
             "docker network create mynet\n"
             "docker run -d --name web -p 8080:80 nginx\n"
             "docker run -dit --name shell --network mynet alpine\n"
-            "docker run -d --name stopped alpine true\n");
+            "docker run -d --name stopped alpine true\n"
+            "docker network create --subnet 10.5.0.0/24 fixed\n"
+            "docker run -dit --name pinned --network fixed --ip 10.5.0.10 alpine\n");
         REQUIRE(t);
         for (const auto& s : t->steps) REQUIRE(s.exitCode == 0);
     }
-    std::string state() { return sim::cli::labState(lab.engine()).toCompactString(); }
+    // The state, and what comes after it: the next draw of the seeded randomness (a failed
+    // command that drew an id or a veth name would shift every later id, name and MAC).
+    std::string state() {
+        sim::core::Rng next = lab.kernel().rng();
+        return sim::cli::labState(lab.engine()).toCompactString() + " next draw " + std::to_string(next.next());
+    }
 
     sim::cli::DockerHost lab;
     sim::shell::ScriptRunner runner;
@@ -83,6 +91,8 @@ TEST_CASE("Failing commands leave the whole state unchanged", "[cli][property]")
         "docker network connect --ip 172.18.0.50 mynet web",
         "docker network connect --ip6 2001:db8::33 mynet web",
         "docker network connect --ip nonsense mynet web",
+        "docker network connect --ip 10.5.0.10 fixed web",
+        "docker network connect --ip 10.5.0.1 fixed web",
         "docker network connect --link a:b:c mynet web",
         "docker network connect --driver-opt novalue mynet web",
         "docker network connect none web",
@@ -131,6 +141,18 @@ TEST_CASE("Failing commands leave the whole state unchanged", "[cli][property]")
         CHECK_FALSE(t->steps[0].output.stderrText().empty());
         CHECK(f.state() == before);
     }
+}
+
+TEST_CASE("A start that fails gives back the randomness it drew", "[cli][property]") {
+    Fixture f;
+    auto created = f.runner.run("docker create --name late -p 8080:80 nginx");
+    REQUIRE(created);
+    REQUIRE(created->steps[0].exitCode == 0);
+    const std::string before = f.state();
+    auto t = f.runner.run("docker start late");  // web holds 8080: the sandbox, endpoint and veths go again
+    REQUIRE(t);
+    CHECK(t->steps[0].exitCode != 0);
+    CHECK(f.state() == before);
 }
 
 TEST_CASE("A script whose line does not parse runs nothing and names the line", "[cli][script]") {

@@ -32,3 +32,23 @@ TEST_CASE("the host's eth0 is shown as a physical NIC", "[cli][links]") {
     CHECK(h.run("docker exec hb ip link show eth0").first.starts_with("2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> "));
     CHECK(h.run("ifconfig eth0").first.find("txqueuelen 1000  (Ethernet)") != std::string::npos);
 }
+
+TEST_CASE("ip link show selects by master, type, up and dev as ipaddress.c filters", "[cli][links]") {
+    TypedHost h;
+    REQUIRE(h.run("docker run -dit --name a1 alpine").second == 0);
+    REQUIRE(h.run("docker run -dit --name a2 alpine").second == 0);
+    // Only docker0's two ports, not docker0 itself.
+    const std::string ports = h.run("ip -o link show master docker0").first;
+    CHECK(ports.starts_with("5: veth"));
+    CHECK(ports.find("\n7: veth") != std::string::npos);
+    CHECK(h.run("ip -o link show master docker0 | wc -l").first == "2\n");
+    CHECK(h.run("ip -br link show type bridge").first.starts_with("docker0 "));
+    CHECK(h.run("ip -o link show type veth | wc -l").first == "2\n");
+    CHECK(h.run("ip -o link show nomaster | wc -l").first == "3\n");  // lo, eth0, docker0
+    CHECK(h.run("ip -o link show up dev lo").first.starts_with("1: lo: "));
+    CHECK(h.run("ip link show master nosuch") ==
+          std::pair<std::string, int>{"Error: argument \"nosuch\" is wrong: Device does not exist\n", 1});
+    CHECK(h.run("ip link show eth0 lo") ==
+          std::pair<std::string, int>{"Error: either \"dev\" is duplicate, or \"lo\" is a garbage.\n", 255});
+    CHECK(h.run("ip link show nosuch") == std::pair<std::string, int>{"Device \"nosuch\" does not exist.\n", 1});
+}

@@ -280,18 +280,26 @@ TEST_CASE("topology: layouts are deterministic per seed and fit the box", "[topo
     }
 }
 
-TEST_CASE("topology: 2,000 containers on one bridge", "[topology][scale]") {
+TEST_CASE("topology: a full bridge of 1,023 containers", "[topology][scale]") {
     sim::net::Kernel k;
     const NamespaceId host = *k.createNamespace("host");
     const InterfaceId bridge = *k.createBridge(host, "docker0");
     std::vector<InterfaceId> eth0s;
-    constexpr int kContainers = 2000;
+    constexpr int kContainers = 1023;  // the most ports a Linux bridge takes
     for (int i = 0; i < kContainers; ++i) {
         const NamespaceId ns = *k.createNamespace("c" + std::to_string(i));
         const auto pair = *k.createVethPair(host, "veth" + std::to_string(i), ns, "eth0");
         REQUIRE(k.setMaster(pair.first, bridge));
         eth0s.push_back(pair.second);
     }
+    // The next port is refused with EXFULL, as br_add_if refuses it, and nothing changes.
+    const auto extra = *k.createVethPair(host, "veth-extra", host, "veth-extra-peer");
+    const auto full = k.setMaster(extra.first, bridge);
+    REQUIRE_FALSE(full);
+    CHECK(full.error().message == "RTNETLINK answers: Exchange full");
+    CHECK_FALSE(k.interface(extra.first)->master.isValid());
+    CHECK(k.bridge(bridge)->ports().size() == 1023);
+    (void)k.deleteInterface(extra.first);
 
     Topology t(k);
     CHECK(t.vertexCount() == (kContainers + 1) * 2 + 1 + 2 * kContainers);
