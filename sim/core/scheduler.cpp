@@ -22,8 +22,9 @@ EventId Scheduler::scheduleAt(SimTime at, Action action) {
         slot = static_cast<std::uint32_t>(m_actions.size());
         m_actions.push_back(std::move(action));
     }
-    m_heap.push_back(Entry{at, seq, slot});
-    std::push_heap(m_heap.begin(), m_heap.end(), Later{});
+    std::vector<Entry>& heap = at - m_now < kNearHorizon ? m_near : m_far;
+    heap.push_back(Entry{at, seq, slot});
+    std::push_heap(heap.begin(), heap.end(), Later{});
     m_states.push_back(EventState::Live);
     ++m_liveCount;
     return EventId(seq);
@@ -37,38 +38,46 @@ void Scheduler::cancel(EventId id) {
     dropCancelledHead();
 }
 
-void Scheduler::popHead() const {
-    std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
-    m_heap.pop_back();
+std::vector<Scheduler::Entry>* Scheduler::headHeap() const {
+    if (m_near.empty()) return m_far.empty() ? nullptr : &m_far;
+    if (m_far.empty()) return &m_near;
+    return Later{}(m_near.front(), m_far.front()) ? &m_far : &m_near;
+}
+
+void Scheduler::popHeap(std::vector<Entry>& heap) {
+    std::pop_heap(heap.begin(), heap.end(), Later{});
+    heap.pop_back();
 }
 
 void Scheduler::dropCancelledHead() const {
-    while (!m_heap.empty()) {
-        const Entry head = m_heap.front();
+    while (std::vector<Entry>* heap = headHeap()) {
+        const Entry head = heap->front();
         auto& state = m_states[head.seq];
         if (state != EventState::Cancelled) break;
         state = EventState::Gone;
         m_actions[head.slot] = nullptr;  // release what the action captured now
         m_freeSlots.push_back(head.slot);
-        popHead();
+        popHeap(*heap);
     }
 }
 
 bool Scheduler::hasPending() const {
     dropCancelledHead();
-    return !m_heap.empty();
+    return headHeap() != nullptr;
 }
 
 SimTime Scheduler::nextEventTime() const {
     dropCancelledHead();
-    return m_heap.empty() ? SimTime::max() : m_heap.front().at;
+    const std::vector<Entry>* heap = headHeap();
+    return heap ? heap->front().at : SimTime::max();
 }
 
 bool Scheduler::step() {
     dropCancelledHead();
-    if (m_heap.empty()) return false;
-    const Entry head = m_heap.front();
-    popHead();
+    std::vector<Entry>* heap = headHeap();
+    if (!heap) return false;
+    const Entry head = heap->front();
+    popHeap(*heap);
     // Move the action out and free its slot before running it: the action may schedule more.
     Action action = std::move(m_actions[head.slot]);
     m_actions[head.slot] = nullptr;

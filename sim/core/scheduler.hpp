@@ -50,14 +50,22 @@ private:
             return a.at != b.at ? a.at > b.at : a.seq > b.seq;
         }
     };
-    void popHead() const;
+    // Two heaps, and the next event is the earlier of their two heads, so the order is exactly
+    // one heap's. Frames in flight (microseconds ahead) go to the near heap, timers (ARP, ping
+    // intervals, seconds ahead) to the far one: the hot path sifts through the handful of frames
+    // in flight instead of every neighbour entry's timer.
+    static constexpr Duration kNearHorizon = millis(1);
+    /// The heap whose head runs next (nullptr when both are empty).
+    std::vector<Entry>* headHeap() const;
+    static void popHeap(std::vector<Entry>& heap);
     void dropCancelledHead() const;
 
     SimTime m_now;
     std::uint64_t m_nextSeq = 0;
     std::uint64_t m_executed = 0;
-    // mutable: peeking lazily discards cancelled heads. A binary heap ordered by Later.
-    mutable std::vector<Entry> m_heap;
+    // mutable: peeking lazily discards cancelled heads. Binary heaps ordered by Later.
+    mutable std::vector<Entry> m_near;
+    mutable std::vector<Entry> m_far;
     mutable std::vector<Action> m_actions;           // by slot
     mutable std::vector<std::uint32_t> m_freeSlots;  // slots whose action ran or was dropped
     // The state of every event ever scheduled, indexed by its seq (seqs are consecutive from 0):

@@ -242,3 +242,25 @@ TEST_CASE("Event ids are distinct for every schedule call", "[scheduler][ids]") 
     for (std::size_t i = 0; i < ids.size(); ++i)
         for (std::size_t j = i + 1; j < ids.size(); ++j) CHECK(ids[i] != ids[j]);
 }
+
+TEST_CASE("Timers and frames in flight keep one order: time, then the order they were scheduled",
+          "[scheduler]") {
+    // A timer scheduled long before (far ahead then) and a frame scheduled just before the same
+    // instant (close ahead) run in scheduling order; earlier times always run first.
+    Scheduler s;
+    std::vector<std::string> ran;
+    s.schedule(seconds(5), [&] { ran.push_back("timer@5s"); });
+    s.schedule(seconds(5), [&] { ran.push_back("timer2@5s"); });
+    s.schedule(sim::core::micros(10), [&] { ran.push_back("frame@10us"); });
+    s.runUntil(seconds(5) - sim::core::micros(20));
+    REQUIRE(ran == std::vector<std::string>{"frame@10us"});
+    s.schedule(sim::core::micros(20), [&] { ran.push_back("frame@5s"); });  // same instant, scheduled later
+    const EventId cancelled = s.schedule(sim::core::micros(5), [&] { ran.push_back("cancelled"); });
+    s.schedule(sim::core::micros(19), [&] { ran.push_back("frame@5s-1us"); });
+    s.cancel(cancelled);
+    s.schedule(seconds(5), [&] { ran.push_back("timer@10s"); });
+    CHECK(s.pendingCount() == 5);
+    s.runUntilIdle();
+    CHECK(ran == std::vector<std::string>{"frame@10us", "frame@5s-1us", "timer@5s", "timer2@5s", "frame@5s", "timer@10s"});
+    CHECK(s.now() == seconds(10) - sim::core::micros(20));
+}
