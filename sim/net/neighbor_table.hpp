@@ -2,7 +2,8 @@
 // (net/core/neighbour.c: __neigh_event_send, neigh_update, neigh_timer_handler) and the
 // defaults of arp(7): base_reachable_time 30 s (each table draws a reachable time in
 // [15 s, 45 s], redrawn every 300 s), delay_first_probe_time 5 s, retrans_time 1 s,
-// mcast_solicit 3, ucast_solicit 3, unres_qlen 3.
+// mcast_solicit 3, ucast_solicit 3, unres_qlen 101 (what /proc shows on kernels since 3.3:
+// unres_qlen_bytes 212992 over SKB_TRUESIZE(ETH_FRAME_LEN); docknet counts packets, not bytes).
 //
 //   none/FAILED --send--> INCOMPLETE (broadcast probes at 0, 1, 2 s) --reply--> REACHABLE
 //   INCOMPLETE --3 s without reply--> FAILED (queued packets reported as unreachable)
@@ -43,7 +44,7 @@ struct NeighborParams {
     core::Duration retransTime = core::seconds(1);
     int mcastSolicit = 3;
     int ucastSolicit = 3;
-    std::size_t unresQlen = 3;
+    std::size_t unresQlen = 101;
 };
 
 struct NeighborEntry {

@@ -159,7 +159,7 @@ TEST_CASE("NeighborParams default to arp(7)'s values", "[neighbor]") {
     CHECK(p.retransTime == seconds(1));
     CHECK(p.mcastSolicit == 3);
     CHECK(p.ucastSolicit == 3);
-    CHECK(p.unresQlen == 3);
+    CHECK(p.unresQlen == 101);
 }
 
 TEST_CASE("A first packet to an unknown neighbour starts resolution with an immediate broadcast", "[neighbor]") {
@@ -209,28 +209,29 @@ TEST_CASE("An unanswered neighbour is probed at 0, 1 and 2 s and FAILS at 3 s", 
     CHECK(f.table->size() == 1);
 }
 
-TEST_CASE("The unresolved queue holds 3 packets and drops the oldest", "[neighbor]") {
+TEST_CASE("The unresolved queue holds unres_qlen packets and drops the oldest", "[neighbor]") {
     Fixture f;
-    f.send(1);
-    f.send(2);
-    f.send(3);
+    const std::uint64_t qlen = NeighborParams{}.unresQlen;
+    for (std::uint64_t uid = 1; uid <= qlen; ++uid) f.send(uid);
     CHECK(f.host.overflows.empty());
-    f.send(4);
+    f.send(qlen + 1);
     CHECK(f.host.overflows == std::vector<Batch>{{kStart, kPeer, std::nullopt, {1}}});
-    f.send(5);
+    f.send(qlen + 2);
     CHECK(f.host.overflows.size() == 2);
     CHECK(f.host.overflows[1].uids == std::vector<std::uint64_t>{2});
-    CHECK(f.table->find(kEth0, kPeer)->queue.size() == 3);
+    CHECK(f.table->find(kEth0, kPeer)->queue.size() == qlen);
+    std::vector<std::uint64_t> newest;
+    for (std::uint64_t uid = 3; uid <= qlen + 2; ++uid) newest.push_back(uid);
 
-    SECTION("a reply releases the newest three, oldest first") {
+    SECTION("a reply releases the newest unres_qlen, oldest first") {
         f.table->confirm(kEth0, kPeer, kPeerMac);
         REQUIRE(f.host.resolvedBatches.size() == 1);
-        CHECK(f.host.resolvedBatches[0].uids == std::vector<std::uint64_t>{3, 4, 5});
+        CHECK(f.host.resolvedBatches[0].uids == newest);
     }
-    SECTION("a failure reports the newest three") {
+    SECTION("a failure reports the newest unres_qlen") {
         f.at(kStart + seconds(3));
         REQUIRE(f.host.failedBatches.size() == 1);
-        CHECK(f.host.failedBatches[0].uids == std::vector<std::uint64_t>{3, 4, 5});
+        CHECK(f.host.failedBatches[0].uids == newest);
     }
 }
 
