@@ -162,3 +162,18 @@ TEST_CASE("The same script gives the same trace digest every run", "[flow][deter
     // A different seed draws other echo ids and reachable times, so the digest differs.
     CHECK(run(8).first != a.first);
 }
+
+TEST_CASE("Pings past 65,536 wrap the 16-bit sequence and are all answered", "[flow][icmp]") {
+    Docker0Topology t(2);
+    net::PingOptions o{t.c[1].address, 65540, sim::core::micros(1)};
+    auto report = net::Pinger::run(t.kernel, t.c[0].ns, o);
+    REQUIRE(report);
+    CHECK(report->transmitted == 65540);
+    CHECK(report->received == 65540);
+    REQUIRE(report->events.size() == 65540);
+    CHECK(report->events.back().sequence == 4);
+
+    auto loopback = net::Pinger::run(t.kernel, t.c[0].ns, net::PingOptions{*sim::wire::Ipv4Address::parse("127.0.0.1"), 65540, sim::core::micros(1)});
+    REQUIRE(loopback);
+    CHECK(loopback->received == 65540);
+}
