@@ -46,28 +46,26 @@ TEST_CASE("A ping to a missing address ends FAILED with Destination Host Unreach
 
 TEST_CASE("The unresolved queue holds unres_qlen (101) packets and drops the oldest", "[flow][arp]") {
     Docker0Topology t(1);
-    SECTION("five pings 0.2 s apart all wait for the address, and all fail with it") {
-        net::PingOptions o{ip("172.17.0.99"), 5, sim::core::millis(200)};
-        auto report = net::Pinger::run(t.kernel, t.c[0].ns, o);
+    // count pings `interval` apart to an address nobody has; the report and the queue's drops.
+    auto pingNobody = [&](int count, sim::core::Duration interval) {
+        auto report = net::Pinger::run(t.kernel, t.c[0].ns, net::PingOptions{ip("172.17.0.99"), count, interval});
         REQUIRE(report);
         std::size_t queueDrops = 0;
         for (const auto& d : t.kernel.trace().ofKind(TraceKind::Drop)) queueDrops += d.reason == DropReason::QueueFull;
+        return std::pair{*report, queueDrops};
+    };
+    SECTION("five pings 0.2 s apart all wait for the address, and all fail with it") {
+        const auto [report, queueDrops] = pingNobody(5, sim::core::millis(200));
         CHECK(queueDrops == 0);
-        CHECK(report->errors == 5);
+        CHECK(report.errors == 5);
     }
     SECTION("105 pings 1 ms apart: the four oldest are dropped from the queue") {
-        net::PingOptions o{ip("172.17.0.99"), 105, sim::core::millis(1)};
-        auto report = net::Pinger::run(t.kernel, t.c[0].ns, o);
-        REQUIRE(report);
-        std::size_t queueDrops = 0;
-        for (const auto& d : t.kernel.trace().ofKind(TraceKind::Drop)) queueDrops += d.reason == DropReason::QueueFull;
+        const auto [report, queueDrops] = pingNobody(105, sim::core::millis(1));
         CHECK(queueDrops == 4);
-        CHECK(report->errors == 101);
-        std::vector<int> seqs;
-        for (const auto& e : report->events) seqs.push_back(e.sequence);
-        REQUIRE(seqs.size() == 101);
-        CHECK(seqs.front() == 5);
-        CHECK(seqs.back() == 105);
+        CHECK(report.errors == 101);
+        REQUIRE(report.events.size() == 101);
+        CHECK(report.events.front().sequence == 5);
+        CHECK(report.events.back().sequence == 105);
     }
 }
 
