@@ -1,4 +1,5 @@
 #include "sim/shell/shell.hpp"
+#include "sim/shell/process_identity.hpp"
 
 #include <algorithm>
 
@@ -186,8 +187,10 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
         const auto key = writes ? tools::sysctlKeyOfPath(red.target) : std::nullopt;
         if (!key) continue;
         const auto ns = procNamespace(ctx);
+        const docker::Container* in = ctx.onHost() ? nullptr : m_lab.engine().findContainer(ctx.containerId);
+        const bool readOnly = !ctx.onHost() && !(in && in->config.privileged);  // only --privileged mounts it rw
         const char* why = !ns || !tools::readSysctl(m_lab.kernel(), *ns, *key) ? "No such file or directory"
-                          : !ctx.onHost()                                     ? "Read-only file system"
+                          : readOnly                                          ? "Read-only file system"
                                                                               : nullptr;
         if (why) {
             // Each shell words a failed open its own way.
@@ -329,7 +332,13 @@ std::optional<CommandResult> Shell::builtin(const std::vector<std::string>& argv
     }
     if (name == "cd" || name == "clear" || name == ":" || name == "history") return r;
     if (name == "pwd") {
-        r.output.out(ctx.onHost() ? m_lab.workdir() + "\n" : "/\n");
+        // In a container: where the process started (exec -w, run -w, the image's WORKDIR, /);
+        // docknet's cd changes no directory.
+        std::string dir = "/";
+        if (ctx.onHost()) dir = m_lab.workdir();
+        else if (const docker::Container* c = m_lab.engine().findContainer(ctx.containerId))
+            if (auto id = processIdentity(m_lab.engine(), *c, ctx.exec)) dir = id->workdir;
+        r.output.out(dir + "\n");
         return r;
     }
     if (name == "sudo" && ctx.onHost()) {
@@ -464,6 +473,15 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
                     : tools::Flavor::Gnu;
     if (const auto* tools = docker::containerTools(m_lab.engine().images(), *c)) tc.executables = *tools;
     tc.hostname = c->hostname;
+    if (auto id = processIdentity(m_lab.engine(), *c, ctx.exec)) {
+        tc.capabilities = id->capabilities;
+        tc.procSysWritable = id->procSysWritable;
+        tc.uid = id->user.uid;
+        tc.gid = id->user.gid;
+        tc.userName = id->user.name;
+        tc.groupName = id->user.group;
+        tc.extraGroups = id->user.extraGroups;
+    }
     if (image) tc.files = image->files;
     for (const auto& [path, content] : c->files) tc.files[path] = content;
     tc.files["/etc/hosts"] = c->etcHosts;
@@ -473,6 +491,7 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     const auto links = m_lab.engine().linkEnvironment(*c);
     tc.env.insert(tc.env.end(), links.begin(), links.end());
     tc.env.insert(tc.env.end(), c->config.env.begin(), c->config.env.end());
+    tc.env.insert(tc.env.end(), ctx.exec.env.begin(), ctx.exec.env.end());  // docker exec -e, last
     tc.env.push_back("HOSTNAME=" + c->hostname);
     tc.env.push_back("HOME=/root");
     if (tools::showsProcesses(name)) {
@@ -496,7 +515,7 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
 }
 
 CommandResult Shell::runInContainer(const docker::Container& c, const std::vector<std::string>& argv,
-                                    const std::string& stdinText, bool tty) {
+                                    const std::string& stdinText, bool tty, const ExecOverrides& exec) {
     CommandResult r;
     if (argv.empty()) return r;
     const std::string name = baseName(argv[0]);
@@ -505,6 +524,7 @@ CommandResult Shell::runInContainer(const docker::Container& c, const std::vecto
     ctx.containerId = c.id;
     ctx.shellName = shellOf(m_lab, c);
     ctx.tty = tty;
+    ctx.exec = exec;
     // docker exec runs the program directly: a missing one is runc's error, not a shell's.
     const bool exists = docker::containerHasTool(m_lab.engine().images(), c, name);
     if (!exists) {

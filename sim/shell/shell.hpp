@@ -34,6 +34,15 @@ using cli::DockerHost;
 using cli::Output;
 using cli::Stream;
 
+/// What `docker exec -e/-u/-w/--privileged` set for the process it starts; empty or false:
+/// the container's own (its Config.Env, User, WorkingDir and capabilities).
+struct ExecOverrides {
+    std::vector<std::string> env;
+    std::string user;
+    std::string workdir;
+    bool privileged = false;
+};
+
 /// Where commands run.
 struct ShellContext {
     enum class Kind { Host, Container };
@@ -56,6 +65,8 @@ struct ShellContext {
     bool passive = false;
     /// docker attach --sig-proxy (default true): Ctrl-C is forwarded as SIGINT to the process.
     bool sigProxy = true;
+    /// docker exec's settings for this process (a container context only).
+    ExecOverrides exec;
 
     [[nodiscard]] bool onHost() const { return kind == Kind::Host; }
     static ShellContext host() { return {}; }
@@ -78,7 +89,7 @@ public:
     CommandResult runText(const std::string& text, const ShellContext& ctx, const std::string& stdinText = {});
     /// Runs argv in a container as `docker exec` does (no shell unless argv asks for one).
     CommandResult runInContainer(const docker::Container& c, const std::vector<std::string>& argv,
-                                 const std::string& stdinText = {}, bool tty = false);
+                                 const std::string& stdinText = {}, bool tty = false, const ExecOverrides& exec = {});
 
     [[nodiscard]] int lastStatus() const { return m_lastStatus; }
     /// $? after something the caller ran itself (a detach from an attached terminal).

@@ -136,6 +136,14 @@ ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
             continue;
         }
         if (eq != std::string::npos || write) {
+            // Docker mounts /proc/sys read-only in a container that is not --privileged, whatever
+            // its capabilities: the open for writing fails with EROFS.
+            if (!ctx.canWriteProcSys()) {
+                r.err += ctx.flavor == Flavor::Busybox ? "sysctl: error setting key '" + key + "': Read-only file system\n"
+                                                       : "sysctl: setting key \"" + key + "\": Read-only file system\n";
+                r.exitCode = ctx.flavor == Flavor::Busybox ? 1 : 255;
+                continue;
+            }
             if (auto w = writeSysctl(*ctx.kernel, ctx.ns, key, eq == std::string::npos ? "" : spec.substr(eq + 1)); !w) {
                 r.err += "sysctl: setting key \"" + key + "\": " + w.error().message + "\n";
                 r.exitCode = 255;

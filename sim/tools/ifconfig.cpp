@@ -117,7 +117,7 @@ ToolResult runIfconfig(ToolContext& ctx, const Args& argv) {
     for (std::size_t n = 1; n < argv.size(); ++n) {
         if (argv[n] == "-a") all = true;
         else if (only.empty()) only = argv[n];
-        else if (!ctx.isDockerHost) return failure("SIOCSIFFLAGS: Operation not permitted\n", 1);
+        else if (!ctx.hasCapability("CAP_NET_ADMIN")) return failure("SIOCSIFFLAGS: Operation not permitted\n", 1);
         else return failure("docknet: ifconfig: changing interfaces is not modelled\n", 127);
     }
     std::vector<const net::Interface*> ifaces;

@@ -5,8 +5,9 @@
 // busybox differs where its source does: no "group default"/"mode DEFAULT"/"link-netnsid", a peer
 // in another namespace shows M-DOWN (busybox looks its ifindex up locally and does not find
 // it), routes print "scope link  src A" without "proto kernel", neighbours end without a space.
-// Not modelled: IPv6 (no inet6 lines), changing anything (containers lack CAP_NET_ADMIN, so
-// "RTNETLINK answers: Operation not permitted"; on the host docknet says it is not modelled).
+// Not modelled: IPv6 (no inet6 lines), changing anything (without CAP_NET_ADMIN, as in a container
+// not given --cap-add NET_ADMIN or --privileged, "RTNETLINK answers: Operation not permitted"; with
+// it, on the host or in such a container, docknet says it is not modelled).
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
 
@@ -240,7 +241,8 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
     else if (matches(object, "link")) which = Object::Link;
     if (which == Object::Unknown) return failure("Object \"" + object + "\" is unknown, try \"ip help\".\n", 255);
     if (!show) {
-        if (!ctx.isDockerHost) return failure("RTNETLINK answers: Operation not permitted\n", 2);
+        // rtnetlink checks CAP_NET_ADMIN in the namespace: a container has it only when added.
+        if (!ctx.hasCapability("CAP_NET_ADMIN")) return failure("RTNETLINK answers: Operation not permitted\n", 2);
         return failure("docknet: ip " + object + " " + rest[0] + ": changing the network with ip is not modelled\n", 127);
     }
     switch (which) {
