@@ -73,6 +73,24 @@ std::optional<Account> findId(const ImageConfig* image, int id) {
     return std::nullopt;
 }
 
+/// Groups mostly share their user's name and id; Debian's 65534 group is "nogroup".
+bool debianLike(const ImageConfig* image) {
+    return !image || image->userland == Userland::Debian || image->userland == Userland::Ubuntu;
+}
+
+std::optional<Account> findGroup(const ImageConfig* image, const std::string& name) {
+    if (debianLike(image)) {
+        if (name == "nogroup") return Account{"nogroup", 65534};
+        if (name == "nobody") return std::nullopt;
+    }
+    return findAccount(image, name);
+}
+
+std::optional<Account> findGroupId(const ImageConfig* image, int id) {
+    if (debianLike(image) && id == 65534) return Account{"nogroup", 65534};
+    return findId(image, id);
+}
+
 bool isNumber(const std::string& s) {
     if (s.empty()) return false;
     for (char c : s)
@@ -105,12 +123,12 @@ core::Result<ProcessUser> resolveUser(const ImageConfig* image, const std::strin
         if (isNumber(groupPart)) {
             p.gid = std::stoi(groupPart);
         } else {
-            const auto g = findAccount(image, groupPart);
+            const auto g = findGroup(image, groupPart);
             if (!g) return core::fail(core::ErrorCode::NotFound, "unable to find group " + groupPart + ": no matching entries in group file");
             p.gid = g->id;
         }
     }
-    const auto g = findId(image, p.gid);
+    const auto g = findGroupId(image, p.gid);
     p.group = g ? g->name : "";
     // alpine-baselayout's /etc/group lists root in bin, daemon, sys, adm, disk, wheel, floppy,
     // dialout, tape and video (what `id` shows as root in an alpine container).

@@ -499,7 +499,9 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
         // is the tool's parent.
         const bool execSession = !ctx.isMainProcess && !ctx.detachKeys.empty();
         const std::string execShell = !execSession ? "" : ctx.shellName == "bash" ? "bash" : "sh";
-        auto view = cli::containerProcessView(m_lab.engine(), *c, joinedArgs(argv), execShell);
+        auto who = processIdentity(m_lab.engine(), *c, ctx.exec);
+        const std::string user = !who ? "root" : who->user.name.empty() ? std::to_string(who->user.uid) : who->user.name;
+        auto view = cli::containerProcessView(m_lab.engine(), *c, joinedArgs(argv), execShell, user);
         tc.processes = std::move(view.processes);
         tc.socketHolders = std::move(view.socketHolders);
     }
