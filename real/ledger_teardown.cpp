@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 #include "real/link_builder.hpp"
 #include "real/namespace_worker.hpp"
@@ -28,6 +30,25 @@ bool linkExists(const std::string& ns, const std::string& name) {
     if (!entry) return false;
     auto session = NetlinkSession::open();
     return session && LinkBuilder(*session).exists(name);
+}
+
+/// NetnsRegistry::remove for each of `names`, from a few threads at once. Each umount2 waits for
+/// an RCU grace period (some 3 ms in a VM) and does little else; waits that overlap share
+/// their grace periods, so 100 namespaces go in a fraction of the time one after another takes.
+/// The mount table is the process's, not the thread's: any thread may unmount. Returns the
+/// result per name, in order.
+std::vector<sim::core::Result<void>> removeNamespaces(const std::vector<std::string>& names) {
+    std::vector<sim::core::Result<void>> results(names.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < names.size(); i = next++) results[i] = NetnsRegistry::remove(names[i]);
+    };
+    const std::size_t threads = std::min<std::size_t>(8, names.size());
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    return results;
 }
 
 }  // namespace
@@ -56,7 +77,14 @@ std::vector<LedgerRecord> removeRecorded(const std::vector<LedgerRecord>& record
         const LedgerRecord& r = *it;
         const std::string& k = r.kind;
         if (k == "netns") {
-            if (auto x = NetnsRegistry::remove(r.field(0)); !x) keep(r, x.error().message);
+            // The namespaces were recorded in one batch: remove the run of them together.
+            auto end = it;
+            std::vector<std::string> names;
+            for (; end != records.rend() && end->kind == "netns"; ++end) names.push_back(end->field(0));
+            const auto results = removeNamespaces(names);
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (!results[i]) keep(*(it + static_cast<std::ptrdiff_t>(i)), results[i].error().message);
+            it = end - 1;
         } else if (k == "file") {
             if (!underEtcNetns(r.field(0))) keep(r, "not under /etc/netns/docknet-*: left alone");
             else if (::unlink(r.field(0).c_str()) != 0 && errno != ENOENT) keep(r, std::strerror(errno));
