@@ -11,6 +11,7 @@
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/cli/run_flag_values.hpp"
+#include "sim/cli/unmodelled_run_flags.hpp"
 #include "sim/docker/capabilities.hpp"
 
 namespace sim::cli {
@@ -55,7 +56,15 @@ std::vector<FlagSpec> containerConfigFlags() {
         FlagSpec::string("user", 'u', "Username or UID (format: <name|uid>[:<group|gid>])"),
         FlagSpec::list("volume", 'v', "Bind mount a volume"),
         FlagSpec::string("workdir", 'w', "Working directory inside the container"),
+        FlagSpec::boolean("quiet", 'q', "Suppress the pull output"),
+        // Skipped by default (DOCKER_CONTENT_TRUST is unset); =false would turn trust on.
+        []() {
+            FlagSpec t = FlagSpec::boolean("disable-content-trust", 0, "Skip image verification");
+            t.defaultValue = "true";
+            return t;
+        }(),
     };
+    for (auto& spec : unmodelledContainerFlags()) f.push_back(std::move(spec));
     auto named = [&f](std::string_view name) -> FlagSpec& {
         return *std::find_if(f.begin(), f.end(), [&](const FlagSpec& s) { return s.longName == name; });
     };
@@ -94,6 +103,9 @@ std::expected<std::string, std::string> validateDnsSearch(std::string val) {
 /// The run/create flags docknet does not model, refused (exit 125, like the CLI's own flag
 /// errors) rather than accepted and ignored. nullopt when none is given.
 std::optional<std::string> unmodelledRunFlag(const ParsedFlags& f) {
+    if (auto given = unmodelledContainerFlagGiven(f)) return given;
+    if (f.changed("disable-content-trust") && !f.getBool("disable-content-trust"))
+        return "--disable-content-trust=false (image signature verification) is not modelled";
     if (!f.getList("volume").empty())
         return "-v/--volume is not modelled (docknet simulates no volumes or bind mounts)";
     if (!f.getList("mount").empty()) return "--mount is not modelled (docknet simulates no volumes or bind mounts)";
@@ -350,7 +362,14 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
     // refused without a pull.
     if (auto caps = docker::validateCapabilities(cfg); !caps) return daemonCreateError(caps.error().message);
 
-    if (!pullForRun(cfg.image, pull, r, command)) return r;
+    // --quiet drops the pull's progress ("Unable to find image" included) when it succeeds.
+    CommandResult pulled;
+    if (!pullForRun(cfg.image, pull, pulled, command)) {
+        r.output.append(pulled.output);
+        if (r.exitCode == 0) r.exitCode = pulled.exitCode;
+        return r;
+    }
+    if (!f.getBool("quiet")) r.output.append(pulled.output);
 
     std::vector<std::string> warnings;
     auto& engine = lab().engine();

@@ -176,3 +176,23 @@ TEST_CASE("what docknet does not model is refused with exit 125 and leaves no co
     CHECK(h.run("docker run --rm --restart always alpine true").first.find("--restart and --rm") != std::string::npos);
     CHECK(h.run("docker ps -aq").first.empty());
 }
+
+TEST_CASE("the rest of Docker's run flags are known, parsed as Docker parses them, and refused", "[cli][run-flags]") {
+    TypedHost h;
+    // --quiet drops the pull's progress: the first run of an image prints only its output.
+    CHECK(h.run("docker run --rm -q alpine echo hi") == Result{"hi\n", 0});
+    CHECK(h.run("docker run --rm --sysctl net.ipv4.ip_forward=1 alpine true") ==
+          Result{"docknet: --sysctl is not modelled by the simulator\n", 125});
+    CHECK(h.run("docker create -c 2 alpine") == Result{"docknet: -c/--cpu-shares is not modelled by the simulator\n", 125});
+    CHECK(h.run("docker run --rm --cpu-shares abc alpine true") ==
+          Result{"invalid argument \"abc\" for \"-c, --cpu-shares\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax\n"
+                 "See 'docker run --help'.\n",
+                 125});
+    CHECK(h.run("docker run --rm --tmpfs /run alpine true").first == "docknet: --tmpfs is not modelled by the simulator\n");
+    CHECK(h.run("docker run --rm --health-cmd true alpine true").second == 125);
+    CHECK(h.run("docker run --rm --disable-content-trust alpine true") == Result{"", 0});
+    CHECK(h.run("docker ps -aq").first.empty());
+    const std::string help = h.run("docker run --help").first;
+    CHECK(help.find("      --sysctl map                       Sysctl options\n") != std::string::npos);
+    CHECK(help.find("  -m, --memory bytes                     Memory limit\n") != std::string::npos);
+}
