@@ -109,8 +109,6 @@ std::optional<std::string> unmodelledRunFlag(const ParsedFlags& f) {
     if (!f.getList("volume").empty())
         return "-v/--volume is not modelled (docknet simulates no volumes or bind mounts)";
     if (!f.getList("mount").empty()) return "--mount is not modelled (docknet simulates no volumes or bind mounts)";
-    if (f.getBool("read-only"))
-        return "--read-only is not modelled (docknet does not make the container's writes fail)";
     if (f.changed("restart") && f.getString("restart") != "no")
         return "--restart " + f.getString("restart") + " is not modelled (docknet restarts no container by itself)";
     if (f.changed("platform")) {
@@ -248,6 +246,7 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
     cfg.capAdd = f.getList("cap-add");
     cfg.capDrop = f.getList("cap-drop");
     cfg.privileged = f.getBool("privileged");
+    cfg.readonlyRootfs = f.getBool("read-only");
     cfg.user = f.getString("user");
     cfg.workdir = f.getString("workdir");
     if (f.changed("init")) cfg.init = f.getBool("init");

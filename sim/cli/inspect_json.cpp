@@ -207,7 +207,7 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         .set("PidMode", str(""))
         .set("Privileged", boolean(cfg.privileged))
         .set("PublishAllPorts", boolean(cfg.publishAll))
-        .set("ReadonlyRootfs", boolean(false))
+        .set("ReadonlyRootfs", boolean(cfg.readonlyRootfs))
         .set("SecurityOpt", JsonValue::null())
         .set("UTSMode", str(""))
         .set("UsernsMode", str(""))

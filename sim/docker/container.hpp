@@ -84,6 +84,7 @@ struct ContainerConfig {
     std::map<std::string, std::string> labels; // --label / --label-file (Config.Labels, over the image's)
     std::string user;                          // --user NAME|UID[:GROUP|GID]; empty: the image's USER
     std::string workdir;                       // --workdir; empty: the image's WORKDIR
+    bool readonlyRootfs = false;               // --read-only: only /etc/hosts & co and /dev/shm stay writable
     std::optional<bool> init;                  // --init (HostConfig.Init is null unless the flag was given)
     std::int64_t memory = 0;                   // --memory, bytes (HostConfig.Memory)
     std::int64_t nanoCpus = 0;                 // --cpus x 1e9 (HostConfig.NanoCpus)

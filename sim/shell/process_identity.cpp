@@ -29,7 +29,22 @@ core::Result<ProcessIdentity> processIdentity(const docker::DockerEngine& engine
     // A process not running as root keeps no capability in its effective set.
     if (id.user.uid != 0) id.capabilities.clear();
     id.procSysWritable = c.config.privileged;
+    id.readonlyRootfs = c.config.readonlyRootfs;
     return id;
 }
+
+std::optional<std::string> containerWriteError(const ProcessIdentity& id, const std::string& path) {
+    auto under = [&](const char* dir) { return path.starts_with(dir); };
+    if (under("/proc/") || (under("/dev/") && !under("/dev/shm/"))) return std::nullopt;
+    const bool root = id.user.uid == 0;
+    if (path == "/etc/hosts" || path == "/etc/resolv.conf" || path == "/etc/hostname")
+        return root ? std::nullopt : std::optional<std::string>("Permission denied");
+    if (under("/dev/shm/")) return std::nullopt;  // a tmpfs of its own, 1777
+    if (id.readonlyRootfs) return "Read-only file system";
+    if (root || under("/tmp/") || under("/var/tmp/")) return std::nullopt;
+    return "Permission denied";
+}
+
+int errnoOf(const std::string& text) { return text == "Read-only file system" ? 30 : 13; }
 
 }  // namespace sim::shell

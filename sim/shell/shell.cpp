@@ -185,6 +185,21 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
         const bool writes = red.kind == RedirectionKind::Output || red.kind == RedirectionKind::Append ||
                             red.kind == RedirectionKind::OutputAndError || red.kind == RedirectionKind::AppendOutputAndError;
         const auto key = writes ? tools::sysctlKeyOfPath(red.target) : std::nullopt;
+        if (writes && !key && !ctx.onHost()) {
+            // A container's file: --read-only and a user other than root can make the open fail.
+            const docker::Container* in = m_lab.engine().findContainer(ctx.containerId);
+            auto id = in ? processIdentity(m_lab.engine(), *in, ctx.exec) : core::Result<ProcessIdentity>(ProcessIdentity{});
+            const std::string abs = red.target.starts_with('/') || !id ? red.target
+                                                                       : (id->workdir == "/" ? "" : id->workdir) + "/" + red.target;
+            if (auto denied = id ? containerWriteError(*id, abs) : std::nullopt) {
+                const std::string& sh = ctx.shellName;
+                result.output.err(sh == "bash" ? sh + ": " + red.target + ": " + *denied + "\n"
+                                  : sh == "sh" ? sh + ": 1: cannot create " + red.target + ": " + *denied + "\n"
+                                               : sh + ": can't create " + red.target + ": " + *denied + "\n");
+                result.exitCode = 1;  // as the /proc/sys refusal below
+                return result;
+            }
+        }
         if (!key) continue;
         const auto ns = procNamespace(ctx);
         const docker::Container* in = ctx.onHost() ? nullptr : m_lab.engine().findContainer(ctx.containerId);
@@ -507,9 +522,25 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     }
     tc.epochSeconds = m_lab.engine().config().epochSeconds;
     tools::ToolResult t = tools::runTool(tc, argv);
-    // The container's working directory is / (docknet models no WORKDIR for tools' files).
-    for (const auto& [path, content] : t.writtenFiles)
-        m_lab.engine().writeContainerFile(c->id, path.starts_with("/") ? path : "/" + path, content, false);
+    // A file a tool saves (curl -o, wget) lands in the process's working directory, unless
+    // --read-only or the user's permissions refuse the open: then the tool fails as it does.
+    const auto who = processIdentity(m_lab.engine(), *c, ctx.exec);
+    const std::string cwd = who ? who->workdir : "/";
+    for (const auto& [path, content] : t.writtenFiles) {
+        const std::string abs = path.starts_with("/") ? path : (cwd == "/" ? "" : cwd) + "/" + path;
+        if (auto denied = who ? containerWriteError(*who, abs) : std::nullopt) {
+            if (name == "curl") {
+                t.out.clear();
+                t.err += "Warning: Failed to open the file " + path + ": " + *denied + "\ncurl: (23) Failure writing output to destination\n";
+                t.exitCode = 23;
+            } else {
+                t.err = t.err.substr(0, t.err.find("saving to '")) + "wget: can't open '" + path + "': " + *denied + "\n";
+                t.exitCode = 1;
+            }
+            continue;
+        }
+        m_lab.engine().writeContainerFile(c->id, abs, content, false);
+    }
     r.output.out(t.out);
     r.output.err(t.err);
     r.exitCode = t.exitCode;

@@ -168,8 +168,6 @@ TEST_CASE("what docknet does not model is refused with exit 125 and leaves no co
           Result{"docknet: -v/--volume is not modelled (docknet simulates no volumes or bind mounts)\n", 125});
     CHECK(h.run("docker create --mount type=bind,src=/tmp,dst=/data alpine") ==
           Result{"docknet: --mount is not modelled (docknet simulates no volumes or bind mounts)\n", 125});
-    CHECK(h.run("docker run --rm --read-only alpine true") ==
-          Result{"docknet: --read-only is not modelled (docknet does not make the container's writes fail)\n", 125});
     CHECK(h.run("docker run -d --restart always alpine true") ==
           Result{"docknet: --restart always is not modelled (docknet restarts no container by itself)\n", 125});
     // The CLI's own check still comes first.
@@ -195,4 +193,44 @@ TEST_CASE("the rest of Docker's run flags are known, parsed as Docker parses the
     const std::string help = h.run("docker run --help").first;
     CHECK(help.find("      --sysctl map                       Sysctl options\n") != std::string::npos);
     CHECK(help.find("  -m, --memory bytes                     Memory limit\n") != std::string::npos);
+}
+
+TEST_CASE("--read-only and a user other than root make the writes fail as the kernel does", "[cli][run-flags]") {
+    TypedHost h;
+    pullImages(h);
+    REQUIRE(h.run("docker pull nginx").second == 0);
+    REQUIRE(h.run("docker run -d --name web nginx").second == 0);  // 172.17.0.2
+    REQUIRE(h.run("docker run -dit --name ro --read-only alpine").second == 0);
+    CHECK(h.run("docker inspect -f '{{.HostConfig.ReadonlyRootfs}}' ro").first == "true\n");
+    CHECK(h.run("docker exec ro sh -c 'echo hi > /file'") == Result{"ash: can't create /file: Read-only file system\n", 1});
+    CHECK(h.run("docker exec ro sh -c 'echo hi > /tmp/file'") == Result{"ash: can't create /tmp/file: Read-only file system\n", 1});
+    // The bind-mounted /etc/hosts and the /dev/shm tmpfs stay writable.
+    CHECK(h.run("docker exec ro sh -c 'echo 10.1.2.3 db >> /etc/hosts'").second == 0);
+    CHECK(h.run("docker exec ro apk add curl") ==
+          Result{"ERROR: Unable to lock database: Read-only file system\nERROR: Failed to open apk database: Read-only file system\n", 99});
+    CHECK(h.run("docker exec ro wget http://172.17.0.2/") ==
+          Result{"Connecting to 172.17.0.2 (172.17.0.2:80)\nwget: can't open 'index.html': Read-only file system\n", 1});
+    CHECK(h.run("docker exec ro wget -q -O /dev/shm/page http://172.17.0.2/").second == 0);
+    CHECK(h.run("docker exec ro head -n 1 /dev/shm/page").first == "<!DOCTYPE html>\n");
+
+    REQUIRE(h.run("docker run -dit --name dro --read-only debian").second == 0);
+    CHECK(h.run("docker exec dro apt-get update") ==
+          Result{"E: Could not open lock file /var/lib/apt/lists/lock - open (30: Read-only file system)\n"
+                 "E: Unable to lock directory /var/lib/apt/lists/\n",
+                 100});
+    CHECK(h.run("docker exec dro bash -c 'echo x > /x'") == Result{"bash: /x: Read-only file system\n", 1});
+
+    REQUIRE(h.run("docker run -dit --name nob -u nobody -w /tmp alpine").second == 0);
+    CHECK(h.run("docker exec nob sh -c 'echo hi > /file'") == Result{"ash: can't create /file: Permission denied\n", 1});
+    CHECK(h.run("docker exec nob sh -c 'echo hi > here; cat /tmp/here'") == Result{"hi\n", 0});
+    CHECK(h.run("docker exec nob apk add curl").first ==
+          "ERROR: Unable to lock database: Permission denied\nERROR: Failed to open apk database: Permission denied\n");
+    CHECK(h.run("docker exec -u root nob apk add curl").second == 0);
+
+    REQUIRE(h.run("docker run -dit --name dnob -u www-data debian").second == 0);
+    CHECK(h.run("docker exec dnob apt-get install -y curl") ==
+          Result{"E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\n"
+                 "E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n",
+                 100});
+    CHECK(h.run("docker exec -u 0 dnob apt-get update").second == 0);
 }
