@@ -50,7 +50,7 @@ TEST_CASE("NET_ADMIN in any spelling or --privileged passes the permission check
     }
 }
 
-TEST_CASE("--cap-drop NET_ADMIN on top of ALL and --cap-drop ALL leave the container without it", "[cli][capabilities]") {
+TEST_CASE("docker run --cap-drop NET_ADMIN on top of ALL and --cap-drop ALL leave the container without it", "[cli][capabilities]") {
     TypedHost h;
     pullImages(h);
     REQUIRE(h.run("docker run -dit --name d1 --cap-add ALL --cap-drop NET_ADMIN alpine").second == 0);

@@ -37,7 +37,7 @@ TEST_CASE("labels from --label and --label-file reach inspect and ps", "[cli][ru
           Result{"docker: open missing.txt: no such file or directory.\nSee 'docker run --help'.\n", 125});
 }
 
-TEST_CASE("--env-file lines come before -e, and a bare name takes the shell's value", "[cli][run-flags]") {
+TEST_CASE("docker run --env-file lines come before -e, and a bare name takes the shell's value", "[cli][run-flags]") {
     TypedHost h;
     pullImages(h);
     REQUIRE(h.run("echo 'A=1' > my.env").second == 0);
@@ -53,7 +53,7 @@ TEST_CASE("--env-file lines come before -e, and a bare name takes the shell's va
     CHECK(h.run("docker ps -aq").first.find('\n') == h.run("docker ps -aq").first.rfind('\n'));  // only e1
 }
 
-TEST_CASE("--workdir and --user set where and as whom the processes run", "[cli][run-flags]") {
+TEST_CASE("docker run --workdir and --user set where and as whom the processes run", "[cli][run-flags]") {
     TypedHost h;
     pullImages(h);
     REQUIRE(h.run("docker run -dit --name u1 -w /tmp -u nobody alpine").second == 0);
@@ -106,7 +106,7 @@ TEST_CASE("docker exec -e adds to the container's environment", "[cli][run-flags
           Result{"docknet: docker exec -d is not modelled (run the command attached, or in docker run -d)\n", 125});
 }
 
-TEST_CASE("--memory and --cpus are validated as the CLI and the daemon do and shown in inspect", "[cli][run-flags]") {
+TEST_CASE("docker run --memory and --cpus are validated as the CLI and the daemon do and shown in inspect", "[cli][run-flags]") {
     TypedHost h;
     pullImages(h);
     CHECK(h.run("docker run --rm -m abc alpine true") ==
@@ -128,7 +128,7 @@ TEST_CASE("--memory and --cpus are validated as the CLI and the daemon do and sh
           "0 0 0\n");
 }
 
-TEST_CASE("--init runs docker-init as PID 1 and sets HostConfig.Init", "[cli][run-flags]") {
+TEST_CASE("docker run --init runs docker-init as PID 1 and sets HostConfig.Init", "[cli][run-flags]") {
     TypedHost h;
     pullImages(h);
     REQUIRE(h.run("docker run -d --name in1 --init alpine sleep 100").second == 0);
@@ -141,7 +141,7 @@ TEST_CASE("--init runs docker-init as PID 1 and sets HostConfig.Init", "[cli][ru
     CHECK(h.run("ps -ef").first.find("/sbin/docker-init -- sleep 100") != std::string::npos);
 }
 
-TEST_CASE("--pull always, missing and never", "[cli][run-flags]") {
+TEST_CASE("docker run --pull always, missing and never", "[cli][run-flags]") {
     TypedHost h;
     REQUIRE(h.run("docker pull alpine").second == 0);
     CHECK(h.run("docker run --rm --pull never nginx true") ==
@@ -195,7 +195,7 @@ TEST_CASE("the rest of Docker's run flags are known, parsed as Docker parses the
     CHECK(help.find("  -m, --memory bytes                     Memory limit\n") != std::string::npos);
 }
 
-TEST_CASE("--read-only and a user other than root make the writes fail as the kernel does", "[cli][run-flags]") {
+TEST_CASE("docker run --read-only and a user other than root make the writes fail as the kernel does", "[cli][run-flags]") {
     TypedHost h;
     pullImages(h);
     REQUIRE(h.run("docker pull nginx").second == 0);
