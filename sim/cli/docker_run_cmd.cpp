@@ -13,6 +13,7 @@
 #include "sim/cli/run_flag_values.hpp"
 #include "sim/cli/unmodelled_run_flags.hpp"
 #include "sim/docker/capabilities.hpp"
+#include "sim/docker/image_users.hpp"
 
 namespace sim::cli {
 
@@ -98,6 +99,20 @@ std::expected<std::string, std::string> validateDnsSearch(std::string val) {
         start = dot + 1;
     }
     return name;
+}
+
+/// The account a server image's entrypoint runs its server as ("" for nginx and httpd, whose
+/// masters stay root).
+std::string serviceUserOf(const docker::ImageConfig& image) {
+    switch (image.service) {
+        case docker::Service::Mysql: return "mysql";
+        case docker::Service::Postgres: return "postgres";
+        case docker::Service::Redis: return "redis";
+        case docker::Service::Nginx:
+        case docker::Service::Httpd:
+        case docker::Service::None: break;
+    }
+    return "";
 }
 
 /// The run/create flags docknet does not model, refused (exit 125, like the CLI's own flag
@@ -356,6 +371,16 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
     // What docknet does not model is refused once the CLI's own checks passed, before the
     // daemon is asked anything: never accepted and ignored.
     if (auto refusal = unmodelledRunFlag(f)) return notModelledRunFlag(*refusal);
+
+    // A server image's process as another user: whether nginx or httpd could still start (bind
+    // port 80, write its cache and pid files) is not modelled. Its own account is (the
+    // database images drop to it anyway).
+    if (!cfg.user.empty())
+        if (const docker::ImageConfig* image = lab().engine().images().find(cfg.image);
+            image && image->service != docker::Service::None)
+            if (auto who = docker::resolveUser(image, cfg.user); who && who->uid != 0 && who->name != serviceUserOf(*image))
+                return notModelledRunFlag("--user " + cfg.user + " with the image's server is not modelled (docknet runs it as root" +
+                                          (serviceUserOf(*image).empty() ? std::string() : " or " + serviceUserOf(*image)) + " only)");
 
     // validateCapabilities runs in the daemon before it looks for the image: a bad name is
     // refused without a pull.

@@ -172,7 +172,13 @@ TEST_CASE("what docknet does not model is refused with exit 125 and leaves no co
           Result{"docknet: --restart always is not modelled (docknet restarts no container by itself)\n", 125});
     // The CLI's own check still comes first.
     CHECK(h.run("docker run --rm --restart always alpine true").first.find("--restart and --rm") != std::string::npos);
+    CHECK(h.run("docker run -d -u nobody nginx") ==
+          Result{"docknet: --user nobody with the image's server is not modelled (docknet runs it as root only)\n", 125});
+    CHECK(h.run("docker run -d -u www-data redis") ==
+          Result{"docknet: --user www-data with the image's server is not modelled (docknet runs it as root or redis only)\n", 125});
     CHECK(h.run("docker ps -aq").first.empty());
+    REQUIRE(h.run("docker run -d --name r1 -u redis redis").second == 0);
+    CHECK(h.run("docker inspect -f '{{.Config.User}} {{.State.Status}}' r1").first == "redis running\n");
 }
 
 TEST_CASE("the rest of Docker's run flags are known, parsed as Docker parses them, and refused", "[cli][run-flags]") {
