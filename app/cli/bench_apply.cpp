@@ -80,7 +80,7 @@ void print(const BenchApplyOptions& o, const Figures& f) {
                   << " ms per container): the backend is " << f.script->buildSeconds / f.apply << "x faster (target 10x)\n"
                   << "  down     " << f.script->teardownSeconds << " s: the backend is " << f.script->teardownSeconds / f.down
                   << "x faster (target 5x)\n";
-    else std::cout << "ip-command script: not run: " << f.scriptMissing << "\n";
+    else std::cout << "ip-command script: no figures: " << f.scriptMissing << "\n";
 }
 
 }  // namespace

@@ -80,6 +80,7 @@ private:
 ScriptText buildScript(const sim::plan::KernelPlan& plan, const std::string& rulesetDir) {
     ScriptText s;
     s.raw("# docknet bench apply: the ip-command baseline (generated; one command per object)\n");
+    s.raw("trap 'echo \"failed ($?): $BASH_COMMAND\" >&2' ERR  # names the command that stopped set -e\n");
     for (const auto& n : plan.namespaces) s.command("ip netns add " + quote(n.name));
     for (const auto& n : plan.namespaces) {
         for (const auto& c : plan.sysctls) {
@@ -179,7 +180,8 @@ Result<double> runScript(const std::string& script, const std::string& log) {
         std::ifstream in(log);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (text.size() > 600) text = "..." + text.substr(text.size() - 600);
-        return fail(ErrorCode::Internal, script + " failed: " + text);
+        const std::string how = WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status)) : "killed";
+        return fail(ErrorCode::Internal, script + " failed (" + how + "): " + text);
     }
     return seconds;
 }
@@ -216,6 +218,8 @@ std::string renderIpBuildScript(const sim::plan::KernelPlan& plan, const std::st
 std::string renderIpTeardownScript(const sim::plan::KernelPlan& plan) {
     std::ostringstream s;
     s << "# docknet bench apply: the ip-command baseline's teardown (generated)\n";
+    s << "trap 'echo \"failed ($?): $BASH_COMMAND\" >&2' ERR\n";
+
     auto steps = etcSteps(plan);
     std::reverse(steps.begin(), steps.end());  // files before their directory
     for (const auto& step : steps) s << (step.dir ? "rmdir " : "rm ") << quote(step.path) << "\n";

@@ -8,7 +8,8 @@
 #   bench-pingall  bench pingall --containers 4 --real --json: the kernel answers the sim's 12
 #              pings, every JSON field a figure, zero leftovers; without root it exits 2
 #   bench-apply-ip  bench apply --containers 3 --json with its ip-command baseline: both times,
-#              the ratios, the same 9 links, zero leftovers
+#              the ratios, the same 9 links, zero leftovers; a script that fails half-way leaves
+#              nothing either
 #   crash      apply killed (_exit, as kill -9) after N objects, then down: zero leftovers
 #   foreign    a docknet-* namespace docknet did not make: apply refuses, rolls back, keeps it
 #   capture    capture docknet-host docker0 -c 4 while alpine1 pings alpine2: tshark finds the sim's
@@ -172,6 +173,13 @@ assert o["ip_script_commands"] > 40, o
 assert abs(o["apply_ratio"] - o["ip_script_apply_seconds"] / o["apply_seconds"]) < 0.01 * o["apply_ratio"], o
 PY
     checkClean "after bench apply with the ip script"
+    # A script that fails half-way (an nft that refuses, after the namespaces and links are
+    # made): the baseline's ledger must still remove all of it.
+    mkdir "$state/fakebin" && printf '#!/bin/sh\nexit 1\n' > "$state/fakebin/nft" && chmod +x "$state/fakebin/nft"
+    out=$(PATH="$state/fakebin:$PATH" "$docknet" bench apply --containers 3 --json 2>&1); rc=$?
+    [ $rc = 1 ] || fail "bench apply with a failing ip script: exit $rc, want 1: $out"
+    echo "$out" | grep -q "the ip-script baseline: .*build.sh failed" || fail "no clear message for the failed script: $out"
+    checkClean "after a failed ip script"
     ;;
 crash)
     for n in 1 2 4 9 20 35 50; do
