@@ -219,7 +219,6 @@ std::string renderIpTeardownScript(const sim::plan::KernelPlan& plan) {
     std::ostringstream s;
     s << "# docknet bench apply: the ip-command baseline's teardown (generated)\n";
     s << "trap 'echo \"failed ($?): $BASH_COMMAND\" >&2' ERR\n";
-
     auto steps = etcSteps(plan);
     std::reverse(steps.begin(), steps.end());  // files before their directory
     for (const auto& step : steps) s << (step.dir ? "rmdir " : "rm ") << quote(step.path) << "\n";
