@@ -12,25 +12,34 @@ namespace {
 struct Account {
     const char* name;
     int id;
+    const char* home;
 };
 
 // The base accounts of each userland (Debian's base-passwd, Alpine's alpine-baselayout,
-// busybox's image), users and groups of the same name sharing the id — the ones a tutorial
-// names; the rest of each file is not modelled.
+// busybox's image), users and groups of the same name sharing the id, with their home
+// directories; other entries of the files are not modelled.
 const std::vector<Account>& baseAccounts(Userland u) {
-    static const std::vector<Account> debian = {{"root", 0},   {"daemon", 1},  {"bin", 2},     {"sys", 3},   {"sync", 4},
-                                                {"games", 5},  {"man", 6},     {"lp", 7},      {"mail", 8},  {"news", 9},
-                                                {"uucp", 10},  {"proxy", 13},  {"www-data", 33}, {"backup", 34},
-                                                {"list", 38},  {"irc", 39},    {"_apt", 42},   {"nobody", 65534}};
-    static const std::vector<Account> alpine = {{"root", 0},     {"bin", 1},      {"daemon", 2}, {"adm", 3},     {"lp", 4},
-                                                {"sync", 5},     {"shutdown", 6}, {"halt", 7},   {"mail", 8},    {"news", 9},
-                                                {"uucp", 10},    {"operator", 11}, {"man", 13},  {"postmaster", 14},
-                                                {"cron", 16},    {"ftp", 21},     {"sshd", 22},  {"at", 25},     {"squid", 31},
-                                                {"xfs", 33},     {"games", 35},   {"cyrus", 85}, {"vpopmail", 89},
-                                                {"ntp", 123},    {"smmsp", 209},  {"guest", 405}, {"nobody", 65534}};
-    static const std::vector<Account> busybox = {{"root", 0},      {"daemon", 1},  {"bin", 2},      {"sys", 3},
-                                                 {"sync", 4},      {"mail", 8},    {"www-data", 33}, {"operator", 37},
-                                                 {"nobody", 65534}};
+    static const std::vector<Account> debian = {
+        {"root", 0, "/root"},          {"daemon", 1, "/usr/sbin"},      {"bin", 2, "/bin"},
+        {"sys", 3, "/dev"},            {"sync", 4, "/bin"},             {"games", 5, "/usr/games"},
+        {"man", 6, "/var/cache/man"},  {"lp", 7, "/var/spool/lpd"},     {"mail", 8, "/var/mail"},
+        {"news", 9, "/var/spool/news"}, {"uucp", 10, "/var/spool/uucp"}, {"proxy", 13, "/bin"},
+        {"www-data", 33, "/var/www"},  {"backup", 34, "/var/backups"},  {"list", 38, "/var/list"},
+        {"irc", 39, "/run/ircd"},      {"_apt", 42, "/nonexistent"},    {"nobody", 65534, "/nonexistent"}};
+    static const std::vector<Account> alpine = {
+        {"root", 0, "/root"},             {"bin", 1, "/bin"},                  {"daemon", 2, "/sbin"},
+        {"adm", 3, "/var/adm"},           {"lp", 4, "/var/spool/lpd"},         {"sync", 5, "/sbin"},
+        {"shutdown", 6, "/sbin"},         {"halt", 7, "/sbin"},                {"mail", 8, "/var/mail"},
+        {"news", 9, "/usr/lib/news"},     {"uucp", 10, "/var/spool/uucppublic"}, {"operator", 11, "/root"},
+        {"man", 13, "/usr/man"},          {"postmaster", 14, "/var/mail"},     {"cron", 16, "/var/spool/cron"},
+        {"ftp", 21, "/var/lib/ftp"},      {"sshd", 22, "/dev/null"},           {"at", 25, "/var/spool/cron/atjobs"},
+        {"squid", 31, "/var/cache/squid"}, {"xfs", 33, "/etc/X11/fs"},         {"games", 35, "/usr/games"},
+        {"cyrus", 85, "/usr/cyrus"},      {"vpopmail", 89, "/var/vpopmail"},   {"ntp", 123, "/var/empty"},
+        {"smmsp", 209, "/var/spool/mqueue"}, {"guest", 405, "/dev/null"},      {"nobody", 65534, "/"}};
+    static const std::vector<Account> busybox = {
+        {"root", 0, "/root"},      {"daemon", 1, "/usr/sbin"},     {"bin", 2, "/bin"},
+        {"sys", 3, "/dev"},        {"sync", 4, "/bin"},            {"mail", 8, "/var/spool/mail"},
+        {"www-data", 33, "/var/www"}, {"operator", 37, "/var"},    {"nobody", 65534, "/home"}};
     switch (u) {
         case Userland::Alpine: return alpine;
         case Userland::Busybox: return busybox;
@@ -45,10 +54,10 @@ const std::vector<Account>& baseAccounts(Userland u) {
 std::optional<Account> serviceAccount(const ImageConfig& image) {
     const bool alpine = image.userland == Userland::Alpine;
     switch (image.service) {
-        case Service::Nginx: return Account{"nginx", 101};
-        case Service::Mysql: return Account{"mysql", 999};
-        case Service::Postgres: return Account{"postgres", alpine ? 70 : 999};
-        case Service::Redis: return Account{"redis", 999};
+        case Service::Nginx: return Account{"nginx", 101, "/nonexistent"};
+        case Service::Mysql: return Account{"mysql", 999, "/var/lib/mysql"};
+        case Service::Postgres: return Account{"postgres", alpine ? 70 : 999, "/var/lib/postgresql"};
+        case Service::Redis: return Account{"redis", 999, "/home/redis"};
         case Service::Httpd:
         case Service::None: break;
     }
@@ -80,14 +89,14 @@ bool debianLike(const ImageConfig* image) {
 
 std::optional<Account> findGroup(const ImageConfig* image, const std::string& name) {
     if (debianLike(image)) {
-        if (name == "nogroup") return Account{"nogroup", 65534};
+        if (name == "nogroup") return Account{"nogroup", 65534, ""};
         if (name == "nobody") return std::nullopt;
     }
     return findAccount(image, name);
 }
 
 std::optional<Account> findGroupId(const ImageConfig* image, int id) {
-    if (debianLike(image) && id == 65534) return Account{"nogroup", 65534};
+    if (debianLike(image) && id == 65534) return Account{"nogroup", 65534, ""};
     return findId(image, id);
 }
 
@@ -112,12 +121,14 @@ core::Result<ProcessUser> resolveUser(const ImageConfig* image, const std::strin
         const auto a = findId(image, p.uid);
         p.name = a ? a->name : "";
         p.gid = a ? a->id : 0;  // no passwd entry: runc runs the uid with gid 0
+        p.home = a ? a->home : "/";
     } else {
         const auto a = findAccount(image, userPart);
         if (!a) return core::fail(core::ErrorCode::NotFound, "unable to find user " + userPart + ": no matching entries in passwd file");
         p.uid = a->id;
         p.gid = a->id;
         p.name = a->name;
+        p.home = a->home;
     }
     if (!groupPart.empty()) {
         if (isNumber(groupPart)) {

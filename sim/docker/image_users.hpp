@@ -20,6 +20,7 @@ struct ProcessUser {
     int gid = 0;
     std::string name = "root";   // empty: the uid has no passwd entry
     std::string group = "root";  // empty: the gid has no group entry
+    std::string home = "/root";  // HOME: the passwd entry's directory, "/" without one
     /// The supplementary groups /etc/group gives the user (id's groups= after the primary one).
     std::vector<std::pair<int, std::string>> extraGroups;
 };

@@ -508,7 +508,9 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     tc.env.insert(tc.env.end(), c->config.env.begin(), c->config.env.end());
     tc.env.insert(tc.env.end(), ctx.exec.env.begin(), ctx.exec.env.end());  // docker exec -e, last
     tc.env.push_back("HOSTNAME=" + c->hostname);
-    tc.env.push_back("HOME=/root");
+    // HOME as Docker sets it when the image does not: the user's passwd directory.
+    const auto home = processIdentity(m_lab.engine(), *c, ctx.exec);
+    tc.env.push_back("HOME=" + (home ? home->user.home : std::string("/root")));
     if (tools::showsProcesses(name)) {
         // A docker exec -it session's shell (it has the terminal's detach keys and is not PID 1)
         // is the tool's parent.

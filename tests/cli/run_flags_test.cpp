@@ -61,6 +61,11 @@ TEST_CASE("docker run --workdir and --user set where and as whom the processes r
     CHECK(h.run("docker exec u1 pwd") == Result{"/tmp\n", 0});
     CHECK(h.run("docker exec u1 whoami") == Result{"nobody\n", 0});
     CHECK(h.run("docker exec u1 id") == Result{"uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\n", 0});
+    // runc sets HOME from the passwd entry ("/" without one).
+    CHECK(h.run("docker exec u1 env").first.find("HOME=/\n") != std::string::npos);
+    CHECK(h.run("docker run --rm -u 1000 debian env").first.find("HOME=/\n") != std::string::npos);
+    CHECK(h.run("docker run --rm -u www-data debian env").first.find("HOME=/var/www\n") != std::string::npos);
+    CHECK(h.run("docker run --rm debian env").first.find("HOME=/root\n") != std::string::npos);
     // A user without NET_ADMIN in its effective set even when the container has it.
     CHECK(h.run("docker exec -u root -w /etc u1 sh -c 'pwd; whoami'") == Result{"/etc\nroot\n", 0});
     CHECK(h.run("docker exec u1 ps").first ==
