@@ -8,6 +8,8 @@
 // Not modelled: IPv6 (no inet6 lines), changing anything (without CAP_NET_ADMIN, as in a container
 // not given --cap-add NET_ADMIN or --privileged, "RTNETLINK answers: Operation not permitted"; with
 // it, on the host or in such a container, docknet says it is not modelled).
+#include <algorithm>
+
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
 
@@ -242,7 +244,15 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
     if (which == Object::Unknown) return failure("Object \"" + object + "\" is unknown, try \"ip help\".\n", 255);
     if (!show) {
         // rtnetlink checks CAP_NET_ADMIN in the namespace: a container has it only when added.
-        if (!ctx.hasCapability("CAP_NET_ADMIN")) return failure("RTNETLINK answers: Operation not permitted\n", 2);
+        if (!ctx.hasCapability("CAP_NET_ADMIN")) {
+            // iproute2 speaks netlink for everything; busybox's ip prefixes its messages with the
+            // applet and sets a link up or down with the SIOCSIFFLAGS ioctl (exit 1).
+            if (ctx.flavor != Flavor::Busybox) return failure("RTNETLINK answers: Operation not permitted\n", 2);
+            const bool linkFlags = which == Object::Link &&
+                                   std::find_if(rest.begin(), rest.end(), [](const std::string& a) { return a == "up" || a == "down"; }) != rest.end();
+            if (linkFlags) return failure("ip: SIOCSIFFLAGS: Operation not permitted\n", 1);
+            return failure("ip: RTNETLINK answers: Operation not permitted\n", 2);
+        }
         return failure("docknet: ip " + object + " " + rest[0] + ": changing the network with ip is not modelled\n", 127);
     }
     switch (which) {

@@ -19,19 +19,34 @@ void pullImages(TypedHost& h) {
 TEST_CASE("without NET_ADMIN the network tools get the kernel's Operation not permitted", "[cli][capabilities]") {
     TypedHost h;
     pullImages(h);
+    // busybox (alpine): its applets name themselves; ip sets a link up or down by ioctl.
     REQUIRE(h.run("docker run -dit --name plain alpine").second == 0);
     CHECK(h.run("docker exec plain ip addr add 10.9.9.9/24 dev eth0") ==
-          std::pair<std::string, int>{"RTNETLINK answers: Operation not permitted\n", 2});
+          std::pair<std::string, int>{"ip: RTNETLINK answers: Operation not permitted\n", 2});
     CHECK(h.run("docker exec plain ip link set eth0 down") ==
-          std::pair<std::string, int>{"RTNETLINK answers: Operation not permitted\n", 2});
+          std::pair<std::string, int>{"ip: SIOCSIFFLAGS: Operation not permitted\n", 1});
     CHECK(h.run("docker exec plain ip route add 10.1.0.0/16 via 172.17.0.1") ==
-          std::pair<std::string, int>{"RTNETLINK answers: Operation not permitted\n", 2});
+          std::pair<std::string, int>{"ip: RTNETLINK answers: Operation not permitted\n", 2});
     CHECK(h.run("docker exec plain ifconfig eth0 down") ==
-          std::pair<std::string, int>{"SIOCSIFFLAGS: Operation not permitted\n", 1});
+          std::pair<std::string, int>{"ifconfig: SIOCSIFFLAGS: Operation not permitted\n", 1});
+    CHECK(h.run("docker exec plain ifconfig eth0 10.9.9.9") ==
+          std::pair<std::string, int>{"ifconfig: SIOCSIFADDR: Operation not permitted\n", 1});
     CHECK(h.run("docker exec plain route add default gw 172.17.0.1") ==
-          std::pair<std::string, int>{"SIOCADDRT: Operation not permitted\n", 7});
-    // The address is still there: nothing changed.
+          std::pair<std::string, int>{"route: SIOCADDRT: Operation not permitted\n", 1});
+    // Nothing changed.
     CHECK(h.run("docker exec plain ip addr show eth0").first.find("inet 172.17.0.2/16") != std::string::npos);
+
+    // iproute2 and net-tools (Debian): netlink for every ip change, perror's bare words.
+    REQUIRE(h.run("docker run -dit --name deb debian").second == 0);
+    REQUIRE(h.run("docker exec deb apt-get update").second == 0);
+    REQUIRE(h.run("docker exec deb apt-get install -y iproute2 net-tools").second == 0);
+    CHECK(h.run("docker exec deb ip link set eth0 down") ==
+          std::pair<std::string, int>{"RTNETLINK answers: Operation not permitted\n", 2});
+    CHECK(h.run("docker exec deb ip addr add 10.9.9.9/24 dev eth0") ==
+          std::pair<std::string, int>{"RTNETLINK answers: Operation not permitted\n", 2});
+    CHECK(h.run("docker exec deb ifconfig eth0 mtu 1400") ==
+          std::pair<std::string, int>{"SIOCSIFMTU: Operation not permitted\n", 1});
+    CHECK(h.run("docker exec deb route del default") == std::pair<std::string, int>{"SIOCDELRT: Operation not permitted\n", 7});
 }
 
 TEST_CASE("NET_ADMIN in any spelling or --privileged passes the permission check", "[cli][capabilities]") {
@@ -54,9 +69,9 @@ TEST_CASE("docker run --cap-drop NET_ADMIN on top of ALL and --cap-drop ALL leav
     TypedHost h;
     pullImages(h);
     REQUIRE(h.run("docker run -dit --name d1 --cap-add ALL --cap-drop NET_ADMIN alpine").second == 0);
-    CHECK(h.run("docker exec d1 ip link set eth0 down").first == "RTNETLINK answers: Operation not permitted\n");
+    CHECK(h.run("docker exec d1 ip link set eth0 down").first == "ip: SIOCSIFFLAGS: Operation not permitted\n");
     REQUIRE(h.run("docker run -dit --name d2 --cap-drop ALL alpine").second == 0);
-    CHECK(h.run("docker exec d2 ip link set eth0 down").first == "RTNETLINK answers: Operation not permitted\n");
+    CHECK(h.run("docker exec d2 ip addr add 10.9.9.9/24 dev eth0").first == "ip: RTNETLINK answers: Operation not permitted\n");
     // docker exec --privileged gives that one process every capability.
     CHECK(h.run("docker exec --privileged d2 ip link set eth0 down").first.find("is not modelled") != std::string::npos);
 }
