@@ -204,8 +204,11 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
         const auto ns = procNamespace(ctx);
         const docker::Container* in = ctx.onHost() ? nullptr : m_lab.engine().findContainer(ctx.containerId);
         const bool readOnly = !ctx.onHost() && !(in && in->config.privileged);  // only --privileged mounts it rw
+        const auto who = in ? processIdentity(m_lab.engine(), *in, ctx.exec) : core::Result<ProcessIdentity>(ProcessIdentity{});
+        const bool notRoot = !ctx.onHost() && who && who->user.uid != 0;  // the files are root's, 0644
         const char* why = !ns || !tools::readSysctl(m_lab.kernel(), *ns, *key) ? "No such file or directory"
                           : readOnly                                          ? "Read-only file system"
+                          : notRoot                                           ? "Permission denied"
                                                                               : nullptr;
         if (why) {
             // Each shell words a failed open its own way.

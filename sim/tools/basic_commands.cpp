@@ -144,6 +144,12 @@ ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
                 r.exitCode = ctx.flavor == Flavor::Busybox ? 1 : 255;
                 continue;
             }
+            if (!ctx.isDockerHost && ctx.uid != 0) {  // root's 0644 files, once the mount allows writing
+                r.err += ctx.flavor == Flavor::Busybox ? "sysctl: error setting key '" + key + "': Permission denied\n"
+                                                       : "sysctl: permission denied on key '" + key + "'\n";
+                r.exitCode = ctx.flavor == Flavor::Busybox ? 1 : 255;
+                continue;
+            }
             if (auto w = writeSysctl(*ctx.kernel, ctx.ns, key, eq == std::string::npos ? "" : spec.substr(eq + 1)); !w) {
                 r.err += "sysctl: setting key \"" + key + "\": " + w.error().message + "\n";
                 r.exitCode = 255;

@@ -116,6 +116,11 @@ TEST_CASE("/proc/sys is read-only in a container unless it is privileged", "[cli
     CHECK(h.run("docker exec p3 sysctl -w net.ipv4.ip_forward=1") == std::pair<std::string, int>{"net.ipv4.ip_forward = 1\n", 0});
     CHECK(h.run("docker exec p3 sh -c 'echo 0 > /proc/sys/net/ipv4/ip_forward'").second == 0);
     CHECK(h.run("docker exec p3 cat /proc/sys/net/ipv4/ip_forward").first == "0\n");
+    // Writable by root only, even there.
+    CHECK(h.run("docker exec -u nobody p3 sysctl -w net.ipv4.ip_forward=1") ==
+          std::pair<std::string, int>{"sysctl: error setting key 'net.ipv4.ip_forward': Permission denied\n", 1});
+    CHECK(h.run("docker exec -u nobody p3 sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'") ==
+          std::pair<std::string, int>{"ash: can't create /proc/sys/net/ipv4/ip_forward: Permission denied\n", 1});
     CHECK(h.run("docker exec p1 sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'") ==
           std::pair<std::string, int>{"ash: can't create /proc/sys/net/ipv4/ip_forward: Read-only file system\n", 1});
 }
