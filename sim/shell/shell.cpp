@@ -167,7 +167,7 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
     for (const auto& r : cmd.redirections) {
         if (r.kind == RedirectionKind::Input && r.fd == 0) {
             auto content = ctx.onHost() ? m_lab.readFile(r.target)
-                                        : m_lab.engine().readContainerFile(ctx.containerId, r.target);
+                                        : m_lab.engine().readContainerFile(ctx.containerId, containerPath(ctx, r.target));
             if (!content) {
                 result.output.err(ctx.shellName + ": " + r.target + ": No such file or directory\n");
                 result.exitCode = 1;
@@ -302,9 +302,17 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
         // Inside a container the file is the container's: /etc/hosts and /etc/resolv.conf are
         // the ones its resolver reads, anything else stays in its writable layer.
         if (ctx.onHost()) m_lab.writeFile(path, fileWrites[path], append);
-        else m_lab.engine().writeContainerFile(ctx.containerId, path, fileWrites[path], append);
+        else m_lab.engine().writeContainerFile(ctx.containerId, containerPath(ctx, path), fileWrites[path], append);
     }
     return result;
+}
+
+std::string Shell::containerPath(const ShellContext& ctx, const std::string& path) const {
+    if (path.starts_with('/')) return path;
+    const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
+    const auto who = c ? processIdentity(m_lab.engine(), *c, ctx.exec) : core::Result<ProcessIdentity>(ProcessIdentity{});
+    const std::string dir = who ? who->workdir : "/";
+    return (dir == "/" ? "" : dir) + "/" + path;
 }
 
 std::optional<core::NamespaceId> Shell::procNamespace(const ShellContext& ctx) const {
@@ -380,7 +388,7 @@ std::optional<CommandResult> Shell::builtin(const std::vector<std::string>& argv
             if (path == "/etc/resolv.conf") return m_lab.engine().host().resolvConf();
             return std::nullopt;
         }
-        return m_lab.engine().readContainerFile(ctx.containerId, path);
+        return m_lab.engine().readContainerFile(ctx.containerId, containerPath(ctx, path));
     };
     if (auto filtered = runTextFilter(argv, stdinText, reader)) return filtered;
     if (ctx.onHost()) {
@@ -434,6 +442,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
                     {"/etc/resolv.conf", m_lab.engine().host().resolvConf()},
                     {"/etc/hostname", tc.hostname + "\n"}};
         for (const auto& [path, content] : m_lab.files()) tc.files[m_lab.workdir() + "/" + path] = content;
+        tc.cwd = m_lab.workdir();
         for (const auto& [k, v] : m_lab.env()) tc.env.push_back(k + "=" + v);
         tc.isDockerHost = true;
         if (tools::showsProcesses(name)) {
@@ -499,6 +508,7 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
         tc.userName = id->user.name;
         tc.groupName = id->user.group;
         tc.extraGroups = id->user.extraGroups;
+        tc.cwd = id->workdir;
     }
     if (image) tc.files = image->files;
     for (const auto& [path, content] : c->files) tc.files[path] = content;

@@ -109,6 +109,9 @@ private:
     /// terminal, unless a redirection says otherwise.
     CommandResult runCommand(const ExpandedCommand& cmd, const std::string& stdinText, const ShellContext& ctx,
                              bool toPipe, std::string& stdoutOut);
+    /// A path a container's process names, made absolute from its working directory (exec -w,
+    /// run -w, the image's WORKDIR, /).
+    [[nodiscard]] std::string containerPath(const ShellContext& ctx, const std::string& path) const;
     /// The namespace whose /proc/sys the context sees (the host, or a running container's).
     [[nodiscard]] std::optional<core::NamespaceId> procNamespace(const ShellContext& ctx) const;
     CommandResult dispatch(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx);

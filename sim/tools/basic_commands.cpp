@@ -15,6 +15,8 @@ namespace {
 
 std::optional<std::string> readFile(const ToolContext& ctx, const std::string& path) {
     if (auto it = ctx.files.find(path); it != ctx.files.end()) return it->second;
+    if (!path.starts_with('/'))  // relative to where the process runs
+        if (auto it = ctx.files.find((ctx.cwd == "/" ? "" : ctx.cwd) + "/" + path); it != ctx.files.end()) return it->second;
     if (const auto key = sysctlKeyOfPath(path))
         if (auto v = readSysctl(*ctx.kernel, ctx.ns, *key)) return *v + "\n";
     return std::nullopt;

@@ -53,6 +53,8 @@ struct ToolContext {
     std::string hostname;
     /// Absolute path -> content: /etc/hosts, /etc/resolv.conf, /etc/hostname, ...
     std::map<std::string, std::string> files;
+    /// The process's working directory: relative file names start there.
+    std::string cwd = "/";
     /// Environment of the process (`env`, `echo $X`).
     std::vector<std::string> env;
     bool isDockerHost = false;  // host-only tools (brctl, bridge, iptables) may run

@@ -68,6 +68,9 @@ TEST_CASE("docker run --workdir and --user set where and as whom the processes r
     CHECK(h.run("docker run --rm debian env").first.find("HOME=/root\n") != std::string::npos);
     // A user without NET_ADMIN in its effective set even when the container has it.
     CHECK(h.run("docker exec -u root -w /etc u1 sh -c 'pwd; whoami'") == Result{"/etc\nroot\n", 0});
+    // Relative paths start there too.
+    CHECK(h.run("docker exec -u root -w /etc u1 sh -c 'echo x > note; cat note; cat /etc/note'") == Result{"x\nx\n", 0});
+    CHECK(h.run("docker exec u1 sh -c 'echo y > note; cat /tmp/note'") == Result{"y\n", 0});
     CHECK(h.run("docker exec u1 ps").first ==
           "PID   USER     TIME  COMMAND\n    1 nobody    0:00 /bin/sh\n    7 nobody    0:00 ps\n");
     CHECK(h.run("docker run --rm alpine id").first ==
