@@ -101,20 +101,6 @@ std::expected<std::string, std::string> validateDnsSearch(std::string val) {
     return name;
 }
 
-/// The account a server image's entrypoint runs its server as ("" for nginx and httpd, whose
-/// masters stay root).
-std::string serviceUserOf(const docker::ImageConfig& image) {
-    switch (image.service) {
-        case docker::Service::Mysql: return "mysql";
-        case docker::Service::Postgres: return "postgres";
-        case docker::Service::Redis: return "redis";
-        case docker::Service::Nginx:
-        case docker::Service::Httpd:
-        case docker::Service::None: break;
-    }
-    return "";
-}
-
 /// The run/create flags docknet does not model, refused (exit 125, like the CLI's own flag
 /// errors) rather than accepted and ignored. nullopt when none is given.
 std::optional<std::string> unmodelledRunFlag(const ParsedFlags& f) {
@@ -213,30 +199,6 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
             };
         return parseKeyValueFile(*content, lookup);
     };
-    // --pull missing (the default) pulls an image that is not here; always pulls first (and
-    // says "up to date" when it is); never creates from what is here, and the daemon's
-    // "No such image" stands when it is not.
-    auto pullForRun = [&](const std::string& ref, const std::string& policy, CommandResult& out, const std::string& cmd) {
-        auto& images = lab().engine().images();
-        const docker::ImageConfig* image = images.find(ref);
-        const bool present = image && (image->builtLocally || images.isPulled(ref));
-        if (policy == "never") {
-            if (present) return true;
-            auto parsed = docker::parseImageReference(ref);
-            daemonCreateError("No such image: " + (parsed ? parsed->familiar() : ref));
-            return false;
-        }
-        if (policy != "always") return ensureImage(ref, out, cmd);
-        if (!docker::parseImageReference(ref)) return ensureImage(ref, out, cmd);  // its invalid-reference error
-        const std::string transcript = images.alwaysPullTranscript(ref);
-        if (auto pulled = images.pull(ref); !pulled) {
-            daemonCreateError(pulled.error().message);
-            return false;
-        }
-        out.output.err(transcript);
-        return true;
-    };
-
     // pflag parses the value-typed flags first: their errors come before any other check.
     std::int64_t memory = 0, nanoCpus = 0;
     if (f.changed("memory")) {
@@ -378,9 +340,9 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
     if (!cfg.user.empty())
         if (const docker::ImageConfig* image = lab().engine().images().find(cfg.image);
             image && image->service != docker::Service::None)
-            if (auto who = docker::resolveUser(image, cfg.user); who && who->uid != 0 && who->name != serviceUserOf(*image))
+            if (auto who = docker::resolveUser(image, cfg.user); who && who->uid != 0 && who->name != docker::serverUser(*image))
                 return notModelledRunFlag("--user " + cfg.user + " with the image's server is not modelled (docknet runs it as root" +
-                                          (serviceUserOf(*image).empty() ? std::string() : " or " + serviceUserOf(*image)) + " only)");
+                                          (docker::serverUser(*image).empty() ? std::string() : " or " + docker::serverUser(*image)) + " only)");
 
     // validateCapabilities runs in the daemon before it looks for the image: a bad name is
     // refused without a pull.

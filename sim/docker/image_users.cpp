@@ -109,6 +109,18 @@ bool isNumber(const std::string& s) {
 
 }  // namespace
 
+std::string serverUser(const ImageConfig& image) {
+    switch (image.service) {
+        case Service::Mysql: return "mysql";
+        case Service::Postgres: return "postgres";
+        case Service::Redis: return "redis";
+        case Service::Nginx:
+        case Service::Httpd:
+        case Service::None: break;
+    }
+    return "";
+}
+
 core::Result<ProcessUser> resolveUser(const ImageConfig* image, const std::string& spec) {
     const auto colon = spec.find(':');
     const std::string userPart = spec.substr(0, colon);

@@ -25,6 +25,10 @@ struct ProcessUser {
     std::vector<std::pair<int, std::string>> extraGroups;
 };
 
+/// The account a server image's entrypoint runs its server as: mysql, postgres, redis; "" for
+/// nginx and httpd, whose master processes stay root, and for images without a server.
+std::string serverUser(const ImageConfig& image);
+
 /// The user `spec` names in `image` ("" = root). The error is runc's
 /// `unable to find user NAME: no matching entries in passwd file` (or `... group NAME: no
 /// matching entries in group file`).
