@@ -124,7 +124,8 @@ CommandResult Shell::runPipeline(const Pipeline& p, const ShellContext& ctx) {
     for (std::size_t i = 0; i < p.commands.size(); ++i) {
         const SimpleCommand& sc = p.commands[i];
         Output substitutionErrors;
-        ExpansionContext ectx{m_lab.env(), m_lastStatus,
+        const Environment vars = expansionEnvironment(ctx);
+        ExpansionContext ectx{vars, m_lastStatus,
                               [this, &ctx, &substitutionErrors](const std::string& inner) -> core::Result<std::string> {
                                   CommandResult r = runText(inner, ctx);
                                   substitutionErrors.err(r.output.stderrText());
@@ -158,7 +159,7 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
     CommandResult result;
     if (cmd.argv.empty()) {
         // NAME=value alone sets a shell variable.
-        for (const auto& [name, value] : cmd.assignments) m_lab.env()[name] = value;
+        for (const auto& [name, value] : cmd.assignments) shellVariables(ctx)[name] = value;
         return result;
     }
     // Input: a here-document or `< file` replaces the pipe.
@@ -307,6 +308,38 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
     return result;
 }
 
+std::vector<std::string> Shell::processEnvironment(const docker::Container& c, const ShellContext& ctx) const {
+    const docker::ImageConfig* image = m_lab.engine().images().find(c.config.image);
+    std::vector<std::string> env;
+    if (image) env = image->env;
+    const auto links = m_lab.engine().linkEnvironment(c);
+    env.insert(env.end(), links.begin(), links.end());
+    env.insert(env.end(), c.config.env.begin(), c.config.env.end());
+    env.insert(env.end(), ctx.exec.env.begin(), ctx.exec.env.end());  // docker exec -e, last
+    env.push_back("HOSTNAME=" + c.hostname);
+    // HOME as Docker sets it when the image does not: the user's passwd directory.
+    const auto who = processIdentity(m_lab.engine(), c, ctx.exec);
+    env.push_back("HOME=" + (who ? who->user.home : std::string("/root")));
+    return env;
+}
+
+Environment Shell::expansionEnvironment(const ShellContext& ctx) {
+    if (ctx.onHost()) return m_lab.env();
+    Environment vars;
+    if (const docker::Container* c = m_lab.engine().findContainer(ctx.containerId)) {
+        for (const auto& kv : processEnvironment(*c, ctx)) {
+            const auto eq = kv.find('=');
+            if (eq != std::string::npos) vars[kv.substr(0, eq)] = kv.substr(eq + 1);  // a later one wins, as getenv's
+        }
+        for (const auto& [k, v] : m_containerVars[c->id]) vars[k] = v;
+    }
+    return vars;
+}
+
+Environment& Shell::shellVariables(const ShellContext& ctx) {
+    return ctx.onHost() ? m_lab.env() : m_containerVars[ctx.containerId];
+}
+
 std::string Shell::containerPath(const ShellContext& ctx, const std::string& path) const {
     if (path.starts_with('/')) return path;
     const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
@@ -348,12 +381,12 @@ std::optional<CommandResult> Shell::builtin(const std::vector<std::string>& argv
     if (name == "export") {
         for (std::size_t i = 1; i < argv.size(); ++i) {
             auto eq = argv[i].find('=');
-            if (eq != std::string::npos) m_lab.env()[argv[i].substr(0, eq)] = argv[i].substr(eq + 1);
+            if (eq != std::string::npos) shellVariables(ctx)[argv[i].substr(0, eq)] = argv[i].substr(eq + 1);
         }
         return r;
     }
     if (name == "unset") {
-        for (std::size_t i = 1; i < argv.size(); ++i) m_lab.env().erase(argv[i]);
+        for (std::size_t i = 1; i < argv.size(); ++i) shellVariables(ctx).erase(argv[i]);
         return r;
     }
     if (name == "cd" || name == "clear" || name == ":" || name == "history") return r;
@@ -515,15 +548,9 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     tc.files["/etc/hosts"] = c->etcHosts;
     tc.files["/etc/resolv.conf"] = c->resolvConf;
     tc.files["/etc/hostname"] = c->hostname + "\n";
-    if (image) tc.env = image->env;
-    const auto links = m_lab.engine().linkEnvironment(*c);
-    tc.env.insert(tc.env.end(), links.begin(), links.end());
-    tc.env.insert(tc.env.end(), c->config.env.begin(), c->config.env.end());
-    tc.env.insert(tc.env.end(), ctx.exec.env.begin(), ctx.exec.env.end());  // docker exec -e, last
-    tc.env.push_back("HOSTNAME=" + c->hostname);
-    // HOME as Docker sets it when the image does not: the user's passwd directory.
-    const auto home = processIdentity(m_lab.engine(), *c, ctx.exec);
-    tc.env.push_back("HOME=" + (home ? home->user.home : std::string("/root")));
+    tc.env = processEnvironment(*c, ctx);
+    // What the container's shells exported is in the environment of what they run.
+    for (const auto& [k, v] : m_containerVars[c->id]) tc.env.push_back(k + "=" + v);
     if (tools::showsProcesses(name)) {
         // A docker exec -it session's shell (it has the terminal's detach keys and is not PID 1)
         // is the tool's parent.

@@ -9,6 +9,7 @@
 // runs the following lines there until `exit`.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -109,6 +110,14 @@ private:
     /// terminal, unless a redirection says otherwise.
     CommandResult runCommand(const ExpandedCommand& cmd, const std::string& stdinText, const ShellContext& ctx,
                              bool toPipe, std::string& stdoutOut);
+    /// The environment a process `docker exec` starts in the container gets: the image's, the
+    /// legacy links', docker run -e's, docker exec -e's, HOSTNAME and HOME.
+    [[nodiscard]] std::vector<std::string> processEnvironment(const docker::Container& c, const ShellContext& ctx) const;
+    /// What $NAME expands to where ctx runs: the host shell's variables, or in a container its
+    /// process environment under the variables its shells set.
+    Environment expansionEnvironment(const ShellContext& ctx);
+    /// Where an assignment, export or unset goes: the host shell's variables or the container's.
+    Environment& shellVariables(const ShellContext& ctx);
     /// A path a container's process names, made absolute from its working directory (exec -w,
     /// run -w, the image's WORKDIR, /).
     [[nodiscard]] std::string containerPath(const ShellContext& ctx, const std::string& path) const;
@@ -129,6 +138,9 @@ private:
     std::optional<int> m_exitRequest;
     int m_depth = 0;  // nested $(...) and sh -c
     std::string m_pendingStdin;  // for the first command of runText's text
+    /// Variables set by the shells of each container (by container id): docknet keeps one set
+    /// per container, shared by its sessions, rather than one per shell process.
+    std::map<std::string, Environment> m_containerVars;
 };
 
 }  // namespace sim::shell

@@ -248,3 +248,15 @@ TEST_CASE("docker run --read-only and a user other than root make the writes fai
                  100});
     CHECK(h.run("docker exec -u 0 dnob apt-get update").second == 0);
 }
+
+TEST_CASE("the shell in a container expands the container's environment, not the host's", "[cli][run-flags]") {
+    TypedHost h;
+    REQUIRE(h.run("docker pull alpine").second == 0);
+    REQUIRE(h.run("export HOSTVAR=host").second == 0);
+    CHECK(h.run("docker run --rm -e X=1 alpine sh -c 'echo X=$X HOSTVAR=$HOSTVAR HOME=$HOME'") ==
+          Result{"X=1 HOSTVAR= HOME=/root\n", 0});
+    REQUIRE(h.run("docker run -dit --name e1 -e A=1 -u nobody alpine").second == 0);
+    CHECK(h.run("docker exec -e B=2 e1 sh -c 'echo $A $B $HOME'") == Result{"1 2 /\n", 0});
+    CHECK(h.run("docker exec e1 sh -c 'export C=3; echo $C; env'").first.find("3\n") == 0);
+    CHECK(h.run("echo $HOSTVAR $C") == Result{"host\n", 0});
+}
