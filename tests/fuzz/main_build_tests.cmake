@@ -13,6 +13,9 @@ foreach(dir IN ITEMS core wire net flows docker cli tools)
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/run_sanitized.sh ${docknet_fuzz_bin}/test_${dir})
   set_tests_properties("sanitized: test_${dir}" PROPERTIES ENVIRONMENT "${docknet_sanitizer_env}" LABELS sanitized)
 endforeach()
+# test_cli under the sanitizers is the longest test of all (~3 minutes on one core): a high cost
+# makes ctest -j start it first, so it overlaps the rest instead of running last, alone.
+set_tests_properties("sanitized: test_cli" PROPERTIES COST 1000)
 
 # Seconds per fuzz target in ./test; DOCKNET_FUZZ_SECONDS=300 ./test -L fuzz fuzzes longer.
 set(DOCKNET_FUZZ_SECONDS 10 CACHE STRING "How long ./test runs each fuzz target")
