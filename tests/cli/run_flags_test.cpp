@@ -260,3 +260,19 @@ TEST_CASE("the shell in a container expands the container's environment, not the
     CHECK(h.run("docker exec e1 sh -c 'export C=3; echo $C; env'").first.find("3\n") == 0);
     CHECK(h.run("echo $HOSTVAR $C") == Result{"host\n", 0});
 }
+
+TEST_CASE("the prompt of a container shell shows its user and directory", "[cli][run-flags]") {
+    TypedHost h;
+    pullImages(h);
+    REQUIRE(h.run("docker run -it --name a1 -u nobody -w /tmp alpine sh").second == 0);
+    CHECK(h.runner.prompt() == "/tmp $ ");
+    REQUIRE(h.run("exit").second == 0);
+    REQUIRE(h.run("docker run -it --name d1 -w /srv debian bash").second == 0);
+    CHECK(h.runner.prompt() == "root@" + h.run("hostname").first.substr(0, 12) + ":/srv# ");
+    CHECK(h.run("pwd") == Result{"/srv\n", 0});
+    REQUIRE(h.run("exit").second == 0);
+    REQUIRE(h.run("docker run -dit --name d2 debian").second == 0);
+    REQUIRE(h.run("docker exec -it -u 1000 d2 bash").second == 0);
+    CHECK(h.runner.prompt().starts_with("I have no name!@"));
+    CHECK(h.runner.prompt().ends_with(":/$ "));
+}
