@@ -276,3 +276,18 @@ TEST_CASE("the prompt of a container shell shows its user and directory", "[cli]
     CHECK(h.runner.prompt().starts_with("I have no name!@"));
     CHECK(h.runner.prompt().ends_with(":/$ "));
 }
+
+TEST_CASE("id -u, -g, -G and -n", "[cli][run-flags]") {
+    TypedHost h;
+    pullImages(h);
+    REQUIRE(h.run("docker run -dit --name a1 -u nobody alpine").second == 0);
+    CHECK(h.run("docker exec a1 id -u") == Result{"65534\n", 0});
+    CHECK(h.run("docker exec a1 id -un") == Result{"nobody\n", 0});
+    CHECK(h.run("docker exec a1 id -g -n") == Result{"nobody\n", 0});
+    CHECK(h.run("docker exec -u root a1 id -G") == Result{"0 1 2 3 4 6 10 11 20 26 27\n", 0});
+    REQUIRE(h.run("docker run -dit --name d1 -u 1000 debian").second == 0);
+    CHECK(h.run("docker exec d1 id -u") == Result{"1000\n", 0});
+    CHECK(h.run("docker exec d1 id -un") == Result{"id: cannot find name for user ID 1000\n1000\n", 1});
+    CHECK(h.run("docker exec d1 id -gn") == Result{"root\n", 0});
+    CHECK(h.run("docker exec d1 id -ug").second == 1);
+}
