@@ -2,6 +2,7 @@
 #include "sim/cli/detach_keys.hpp"
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
+#include "sim/cli/run_flag_values.hpp"
 #include "sim/docker/container_software.hpp"
 #include "sim/shell/process_identity.hpp"
 
@@ -191,7 +192,20 @@ void DockerCli::defineContainerCommands() {
                    return r;
                }
                shell::ExecOverrides exec;
-               exec.env = f.getList("env");
+               for (const auto& e : f.getList("env")) {  // opts.ValidateEnv, as docker run's -e
+                   auto valid = validateEnv(e, [this](const std::string& name) -> std::optional<std::string> {
+                       const auto it = lab().env().find(name);
+                       if (it == lab().env().end()) return std::nullopt;
+                       return it->second;
+                   });
+                   if (!valid) {
+                       r.output.err("invalid argument \"" + e + "\" for \"-e, --env\" flag: " + valid.error().message +
+                                    "\nSee 'docker exec --help'.\n");
+                       r.exitCode = 125;
+                       return r;
+                   }
+                   exec.env.push_back(*valid);
+               }
                exec.user = f.getString("user");
                exec.workdir = f.getString("workdir");
                exec.privileged = f.getBool("privileged");

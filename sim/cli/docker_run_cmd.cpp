@@ -185,19 +185,19 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         r.exitCode = 125;
         return r;
     };
+    // The CLI's os.LookupEnv: the variables of the shell docker was typed in.
+    const std::function<std::optional<std::string>(const std::string&)> shellVariable =
+        [this](const std::string& name) -> std::optional<std::string> {
+        const auto it = lab().env().find(name);
+        if (it == lab().env().end()) return std::nullopt;
+        return it->second;
+    };
     // --env-file / --label-file name files of the simulated host; a bare KEY in an env file
-    // takes the value of the shell's variable (os.LookupEnv in the CLI).
+    // takes the value of the shell's variable.
     auto readKeyValueFile = [&](const std::string& path, bool isEnv) -> core::Result<std::vector<std::string>> {
         auto content = lab().readFile(path);
         if (!content) return core::fail(core::ErrorCode::NotFound, "open " + path + ": no such file or directory");
-        std::function<std::optional<std::string>(const std::string&)> lookup;
-        if (isEnv)
-            lookup = [this](const std::string& name) -> std::optional<std::string> {
-                const auto it = lab().env().find(name);
-                if (it == lab().env().end()) return std::nullopt;
-                return it->second;
-            };
-        return parseKeyValueFile(*content, lookup);
+        return parseKeyValueFile(*content, isEnv ? shellVariable : nullptr);
     };
     // pflag parses the value-typed flags first: their errors come before any other check.
     std::int64_t memory = 0, nanoCpus = 0;
@@ -229,7 +229,11 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
     if (f.changed("init")) cfg.init = f.getBool("init");
     cfg.command.assign(f.args.begin() + 1, f.args.end());
     cfg.name = f.getString("name");
-    cfg.env = f.getList("env");
+    for (const auto& e : f.getList("env")) {  // pflag runs ValidateEnv as each -e is parsed
+        auto valid = validateEnv(e, shellVariable);
+        if (!valid) return flagValueError("-e, --env", e, valid.error().message, command);
+        cfg.env.push_back(*valid);
+    }
     cfg.hostname = f.getString("hostname");
     cfg.network = docker::NetworkMode::parse(f.getString("network"));
     cfg.links = f.getList("link");

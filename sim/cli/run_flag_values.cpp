@@ -73,6 +73,17 @@ core::Result<std::int64_t> parseNanoCpus(const std::string& text) {
     return negative ? -nano : nano;
 }
 
+core::Result<std::string> validateEnv(const std::string& value,
+                                      const std::function<std::optional<std::string>(const std::string&)>& lookup) {
+    const auto eq = value.find('=');
+    const std::string key = value.substr(0, eq);
+    if (key.empty()) return core::fail(core::ErrorCode::InvalidArgument, "invalid environment variable: " + value);
+    if (eq != std::string::npos) return value;
+    if (lookup)
+        if (auto v = lookup(key)) return key + "=" + *v;
+    return value;
+}
+
 core::Result<std::vector<std::string>> parseKeyValueFile(
     const std::string& content, const std::function<std::optional<std::string>(const std::string&)>& lookup) {
     const std::string whiteSpaces = " \t";

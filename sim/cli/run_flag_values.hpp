@@ -22,6 +22,12 @@ core::Result<std::int64_t> parseRamInBytes(const std::string& text);
 /// number`, `value is too precise`.
 core::Result<std::int64_t> parseNanoCpus(const std::string& text);
 
+/// opts.ValidateEnv, -e's value check: `KEY=VALUE` as given; a bare `KEY` takes the client's
+/// variable (`lookup`) when it is set and stays bare otherwise. Error: `invalid environment
+/// variable: =x` (an empty name).
+core::Result<std::string> validateEnv(const std::string& value,
+                                      const std::function<std::optional<std::string>(const std::string&)>& lookup);
+
 /// opts.parseKeyValueFile over a file's content: blank and '#' lines skipped, leading blanks
 /// trimmed, `KEY=VALUE` kept verbatim; a bare `KEY` is looked up with `lookup` (env files: the
 /// client's environment) and dropped when absent or when there is no lookup (label files).

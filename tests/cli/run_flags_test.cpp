@@ -291,3 +291,16 @@ TEST_CASE("id -u, -g, -G and -n", "[cli][run-flags]") {
     CHECK(h.run("docker exec d1 id -gn") == Result{"root\n", 0});
     CHECK(h.run("docker exec d1 id -ug").second == 1);
 }
+
+TEST_CASE("docker run and exec -e NAME take the shell's variable", "[cli][run-flags]") {
+    TypedHost h;
+    REQUIRE(h.run("docker pull alpine").second == 0);
+    REQUIRE(h.run("export GREETING=hello").second == 0);
+    CHECK(h.run("docker run --rm -e GREETING alpine sh -c 'echo $GREETING'") == Result{"hello\n", 0});
+    REQUIRE(h.run("docker run -dit --name e1 -e UNSET_ONE alpine").second == 0);
+    CHECK(h.run("docker inspect -f '{{index .Config.Env 0}}' e1").first == "UNSET_ONE\n");
+    CHECK(h.run("docker exec -e GREETING e1 sh -c 'echo $GREETING'") == Result{"hello\n", 0});
+    CHECK(h.run("docker run --rm -e =x alpine true") ==
+          Result{"invalid argument \"=x\" for \"-e, --env\" flag: invalid environment variable: =x\nSee 'docker run --help'.\n", 125});
+    CHECK(h.run("docker exec -e =x e1 true").second == 125);
+}
