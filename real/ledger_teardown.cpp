@@ -3,11 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <thread>
 
+#include "real/concurrently.hpp"
 #include "real/link_builder.hpp"
 #include "real/namespace_worker.hpp"
 #include "real/netlink_session.hpp"
@@ -32,22 +31,11 @@ bool linkExists(const std::string& ns, const std::string& name) {
     return session && LinkBuilder(*session).exists(name);
 }
 
-/// NetnsRegistry::remove for each of `names`, from a few threads at once. Each umount2 waits for
-/// an RCU grace period (some 3 ms in a VM) and does little else; waits that overlap share
-/// their grace periods, so 100 namespaces go in a fraction of the time one after another takes.
-/// The mount table is the process's, not the thread's: any thread may unmount. Returns the
-/// result per name, in order.
+/// NetnsRegistry::remove for each of `names`, concurrently: each umount2 waits for an RCU
+/// grace period (some 3 ms in a VM) and does little else. The result per name, in order.
 std::vector<sim::core::Result<void>> removeNamespaces(const std::vector<std::string>& names) {
     std::vector<sim::core::Result<void>> results(names.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < names.size(); i = next++) results[i] = NetnsRegistry::remove(names[i]);
-    };
-    const std::size_t threads = std::min<std::size_t>(8, names.size());
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    forEachConcurrently(names.size(), [&](std::size_t i) { results[i] = NetnsRegistry::remove(names[i]); });
     return results;
 }
 
@@ -85,16 +73,43 @@ std::vector<LedgerRecord> removeRecorded(const std::vector<LedgerRecord>& record
             for (std::size_t i = 0; i < names.size(); ++i)
                 if (!results[i]) keep(*(it + static_cast<std::ptrdiff_t>(i)), results[i].error().message);
             it = end - 1;
-        } else if (k == "file") {
-            if (!underEtcNetns(r.field(0))) keep(r, "not under /etc/netns/docknet-*: left alone");
-            else if (::unlink(r.field(0).c_str()) != 0 && errno != ENOENT) keep(r, std::strerror(errno));
-        } else if (k == "dir") {
-            const bool ours = underEtcNetns(r.field(0)) || r.field(0) == kNetnsEtcDir;
-            // A directory someone else put files in stays, and leaves the ledger: it is not
-            // docknet's to empty.
-            if (!ours) keep(r, "not a docknet directory: left alone");
-            else if (::rmdir(r.field(0).c_str()) != 0 && errno != ENOENT && errno != ENOTEMPTY && errno != EEXIST)
-                keep(r, std::strerror(errno));
+        } else if (k == "file" || k == "dir") {
+            // A run of files and directories (recorded in one batch): the files first, then the
+            // lab's directories concurrently (an rmdir waits 3-4 ms here and does little else),
+            // then /etc/netns itself, which must be empty by then.
+            auto end = it;
+            for (; end != records.rend() && (end->kind == "file" || end->kind == "dir"); ++end) {}
+            std::vector<const LedgerRecord*> dirs;
+            for (auto f = it; f != end; ++f) {
+                if (f->kind == "dir") {
+                    dirs.push_back(&*f);
+                    continue;
+                }
+                if (!underEtcNetns(f->field(0))) keep(*f, "not under /etc/netns/docknet-*: left alone");
+                else if (::unlink(f->field(0).c_str()) != 0 && errno != ENOENT) keep(*f, std::strerror(errno));
+            }
+            std::vector<int> errors(dirs.size(), 0);
+            std::vector<const LedgerRecord*> later;  // /etc/netns, and what is not ours
+            std::vector<std::size_t> lab;
+            for (std::size_t d = 0; d < dirs.size(); ++d) {
+                if (underEtcNetns(dirs[d]->field(0))) lab.push_back(d);
+                else later.push_back(dirs[d]);
+            }
+            forEachConcurrently(lab.size(), [&](std::size_t n) {
+                if (::rmdir(dirs[lab[n]]->field(0).c_str()) != 0) errors[lab[n]] = errno;
+            });
+            for (const std::size_t d : lab) {
+                const int e = errors[d];
+                // A directory someone else put files in stays, and leaves the ledger: it is not
+                // docknet's to empty.
+                if (e != 0 && e != ENOENT && e != ENOTEMPTY && e != EEXIST) keep(*dirs[d], std::strerror(e));
+            }
+            for (const LedgerRecord* r : later) {
+                if (r->field(0) != kNetnsEtcDir) keep(*r, "not a docknet directory: left alone");
+                else if (::rmdir(r->field(0).c_str()) != 0 && errno != ENOENT && errno != ENOTEMPTY && errno != EEXIST)
+                    keep(*r, std::strerror(errno));
+            }
+            it = end - 1;
         } else if (k == "runmount") {
             if (auto x = NetnsRegistry::releaseRunMount(); !x) keep(r, x.error().message);
         } else if (k == "rundir") {
