@@ -18,7 +18,8 @@ for dir in "$fuzz_dir/regressions/$name" "$fuzz_dir/corpus/$name"; do
   if [ -d "$dir" ]; then set -- "$@" "$dir"; fi
 done
 if [ -f "$fuzz_dir/dict/$name.dict" ]; then set -- -dict="$fuzz_dir/dict/$name.dict" "$@"; fi
-# A fixed seed: the same inputs every run, so a failure here is reproducible
-# (DOCKNET_FUZZ_SEED=0 lets libFuzzer pick one).
+# A fixed seed: every run tries the same sequence of inputs (how far it gets in SECONDS depends
+# on the machine), so a failure here shows up again on the next run (DOCKNET_FUZZ_SEED=0 lets
+# libFuzzer pick a seed).
 "$bin" -seed="${DOCKNET_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len=4096 -print_final_stats=1 -artifact_prefix="$runs_dir/$name-artifacts/" "$@" 2>&1
