@@ -1,15 +1,22 @@
 #include "real/real_backend.hpp"
 
+#include <net/if.h>
+#include <netinet/in.h>
 #include <sched.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
 
 #include "real/dns_query.hpp"
 #include "real/icmp_probe.hpp"
 #include "real/ledger_teardown.hpp"
 #include "real/link_reader.hpp"
 #include "real/neighbour_reader.hpp"
+#include "real/pair_pinger.hpp"
 #include "real/netlink_session.hpp"
 #include "real/netns_path.hpp"
 #include "real/plan_applier.hpp"
@@ -111,6 +118,8 @@ Result<void> RealBackend::apply(const sim::plan::KernelPlan& plan) {
     if (!existing) return std::unexpected(existing.error());
     if (!existing->empty())
         return fail(ErrorCode::Conflict, "a lab is applied already (" + m_ledger.path() + "); run `docknet real down` first");
+    for (const auto& n : plan.namespaces) m_labNamespaces.insert(n.name);
+    for (const auto& a : plan.addresses) m_labAddresses.insert(a.prefix.substr(0, a.prefix.find('/')));
     if (auto r = m_worker.call([&] { return PlanApplier(m_ledger, m_options).apply(plan); }); !r) return r;
     if (auto l = openListeners(plan); !l) return l;
     return openResolvers(plan);
@@ -121,6 +130,8 @@ Result<void> RealBackend::down() {
     auto records = m_ledger.load();
     if (!records) return std::unexpected(records.error());
     closeListeners();
+    m_labNamespaces.clear();
+    m_labAddresses.clear();
     if (records->empty()) return {};
     std::vector<std::string> problems;
     auto left = m_worker.call([&] { return removeRecorded(*records, problems); });
@@ -188,6 +199,55 @@ Result<std::vector<sim::plan::LinkObservation>> RealBackend::links(const std::st
         if (!session) return std::unexpected(session.error());
         return readLinks(*session, ns);
     });
+}
+
+}  // namespace docknet::real
+
+namespace docknet::real {
+
+Result<PairSweepReport> RealBackend::pingPairs(const std::vector<PingPair>& pairs, const PairSweepOptions& options) {
+    std::map<std::string, std::set<std::string>> devs;  // namespace -> interfaces the pairs use
+    for (const auto& p : pairs)
+        for (const PairEnd* end : {&p.a, &p.b}) {
+            if (!m_labNamespaces.contains(end->ns)) return fail(ErrorCode::Forbidden, end->ns + " is not a namespace of the applied lab");
+            if (!m_labAddresses.contains(end->address))
+                return fail(ErrorCode::Forbidden, end->address + " is not an address of the applied lab: docknet pings nothing else");
+            devs[end->ns].insert(end->dev);
+        }
+    std::map<std::string, NamespaceProbe> probes;
+    auto closeAll = [&] {
+        for (auto& [ns, probe] : probes)
+            if (probe.icmpSocket >= 0) ::close(probe.icmpSocket);
+        // The netlink sessions were opened on the worker; libnl's sockets may be freed anywhere.
+        probes.clear();
+    };
+    auto opened = m_worker.call([&]() -> Result<void> {
+        for (const auto& [ns, names] : devs) {
+            auto entry = NamespaceEntry::enter(ns);
+            if (!entry) return std::unexpected(entry.error());
+            NamespaceProbe& probe = probes[ns];
+            probe.icmpSocket = ::socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_ICMP);
+            if (probe.icmpSocket < 0)
+                return fail(ErrorCode::Forbidden, ns + ": ICMP datagram socket: " + std::strerror(errno) +
+                                                      " (is net.ipv4.ping_group_range set in this namespace?)");
+            auto session = NetlinkSession::open();
+            if (!session) return std::unexpected(session.error());
+            probe.netlink.emplace(std::move(*session));
+            for (const auto& dev : names) {
+                const unsigned idx = ::if_nametoindex(dev.c_str());  // in the namespace just entered
+                if (idx == 0) return fail(ErrorCode::NotFound, ns + ": no interface " + dev);
+                probe.ifindex[dev] = static_cast<int>(idx);
+            }
+        }
+        return {};
+    });
+    if (!opened) {
+        closeAll();
+        return std::unexpected(opened.error());
+    }
+    auto report = PairPinger(probes).run(pairs, options);
+    closeAll();
+    return report;
 }
 
 }  // namespace docknet::real

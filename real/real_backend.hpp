@@ -12,6 +12,7 @@
 #include "real/ledger.hpp"
 #include "real/namespace_worker.hpp"
 #include "real/packet_capture.hpp"
+#include "real/pair_pinger.hpp"
 #include "real/real_options.hpp"
 #include "sim/plan/plan.hpp"
 
@@ -39,6 +40,11 @@ public:
     sim::core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer,
                                           int timeoutMs) override;
 
+    /// All `pairs` pinged in the kernel (see PairPinger): one ICMP datagram socket and one
+    /// netlink socket per namespace, opened inside it on the worker, then the pings sent and
+    /// received from the calling thread. Only namespaces and addresses of the applied plan.
+    sim::core::Result<PairSweepReport> pingPairs(const std::vector<PingPair>& pairs, const PairSweepOptions& options);
+
     /// Records request.iface inside request.ns into a pcap file, on the worker thread (see
     /// PacketCapture). Refuses a namespace the ledger does not record as docknet's own.
     sim::core::Result<CaptureSummary> capture(const CaptureRequest& request);
@@ -55,6 +61,8 @@ private:
 
     RealOptions m_options;
     std::vector<int> m_listeners;
+    std::set<std::string> m_labNamespaces;  // of the plan applied: where pingPairs may send from
+    std::set<std::string> m_labAddresses;   // and to (no packet leaves docknet's namespaces)
     std::set<std::string> m_listening;  // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold
     DnsResponder m_dns;
     Ledger m_ledger;

@@ -4,6 +4,8 @@
 #   2. configure the preset's build folder unless already configured: "default" (build/, Debug,
 #      with the tests) for ./test, "release" (build-release/, Release) for ./run,
 #   3. build (everything, or the targets the caller names); Ninja rebuilds only what changed.
+# ./test also configures and builds the "fuzz" preset (build-fuzz/: clang 16, ASan + UBSan, the
+# sim's tests and the libFuzzer targets), whose binaries build/'s ctest runs (docknet_build_fuzz).
 # Then the caller runs the GUI, the shell or ctest.
 #
 # Environment:
@@ -19,6 +21,9 @@ DOCKNET_BUILD="$DOCKNET_ROOT/build"
 DOCKNET_PACKAGES=(
   # compiler and build tools (the preset uses Ninja)
   g++ ninja-build cmake pkg-config git libreadline-dev
+  # the fuzz build: clang 16 (clang 14 cannot compile libstdc++ 12's <expected>) and its
+  # sanitizer and libFuzzer runtimes
+  clang-16 libclang-rt-16-dev
   # Qt 6: Widgets/Gui/Test, Svg, the LinguistTools CMake package and its lupdate/lrelease, Qt's own strings
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libxkbcommon-dev
   # libraries of the simulator and the real-network tools
@@ -72,25 +77,28 @@ docknet_install_packages() {
     || docknet_die "apt-get install failed"
 }
 
-# True if build/ holds a finished configure of this very source tree.
+# True if the build folder (default: $DOCKNET_BUILD) holds a finished configure of this very source tree.
 docknet_is_configured() {
-  local cache="$DOCKNET_BUILD/CMakeCache.txt"
+  local build="${1:-$DOCKNET_BUILD}"
+  local cache="$build/CMakeCache.txt"
   [[ -f "$cache" ]] || return 1
   grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$DOCKNET_ROOT" "$cache" || return 1
-  [[ -f "$DOCKNET_BUILD/build.ninja" || -f "$DOCKNET_BUILD/Makefile" ]]
+  [[ -f "$build/build.ninja" || -f "$build/Makefile" ]]
 }
 
+# docknet_configure [PRESET BUILD_DIR]: default $DOCKNET_PRESET in $DOCKNET_BUILD.
 docknet_configure() {
-  if docknet_is_configured; then
+  local preset="${1:-$DOCKNET_PRESET}" build="${2:-$DOCKNET_BUILD}"
+  if docknet_is_configured "$build"; then
     return 0
   fi
-  if [[ -f "$DOCKNET_BUILD/CMakeCache.txt" ]]; then
-    # A half-finished configure, or a build/ copied from another checkout: start it over.
-    docknet_say "build/ holds a stale or foreign CMake cache: removing the cache and configuring again"
-    rm -rf "$DOCKNET_BUILD/CMakeCache.txt" "$DOCKNET_BUILD/CMakeFiles"
+  if [[ -f "$build/CMakeCache.txt" ]]; then
+    # A half-finished configure, or a build folder copied from another checkout: start it over.
+    docknet_say "${build#"$DOCKNET_ROOT"/}/ holds a stale or foreign CMake cache: removing the cache and configuring again"
+    rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
   fi
-  docknet_say "configuring ${DOCKNET_BUILD#"$DOCKNET_ROOT"/}/ (cmake --preset $DOCKNET_PRESET)"
-  (cd "$DOCKNET_ROOT" && cmake --preset "$DOCKNET_PRESET") >&2 || docknet_die "CMake configure failed"
+  docknet_say "configuring ${build#"$DOCKNET_ROOT"/}/ (cmake --preset $preset)"
+  (cd "$DOCKNET_ROOT" && cmake --preset "$preset") >&2 || docknet_die "CMake configure failed"
 }
 
 # docknet_build [TARGET...]: everything, or only the named targets.
@@ -100,6 +108,16 @@ docknet_build() {
   (($# > 0)) && targets=(--target "$@")
   docknet_say "building (cmake --build ${DOCKNET_BUILD#"$DOCKNET_ROOT"/} -j$jobs${*:+ --target $*})"
   cmake --build "$DOCKNET_BUILD" -j"$jobs" "${targets[@]}" >&2 || docknet_die "build failed"
+}
+
+# The fuzz build (build-fuzz/, preset "fuzz"): the sim's tests under ASan + UBSan and the
+# libFuzzer targets of tests/fuzz, all with clang 16. build/'s ctest runs them ("sanitized: ...",
+# "fuzz: ..."). DOCKNET_FUZZ_BUILD_DIR in build/'s cache must name the same folder.
+docknet_build_fuzz() {
+  local build="$DOCKNET_ROOT/build-fuzz" jobs="${DOCKNET_JOBS:-$(nproc)}"
+  docknet_configure fuzz "$build"
+  docknet_say "building the sanitized tests and fuzzers (cmake --build build-fuzz -j$jobs)"
+  cmake --build "$build" -j"$jobs" >&2 || docknet_die "build of build-fuzz/ failed"
 }
 
 # docknet_use_preset NAME: which build folder the next steps use ("default" or "release").

@@ -4,8 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <vector>
 #include <sstream>
 
+#include "bench_ip_script.hpp"
 #include "real/real_backend.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/plan/comparison.hpp"
@@ -34,15 +37,32 @@ std::string benchScript(const BenchApplyOptions& o) {
 
 struct Figures {
     double sim = 0, plan = 0, apply = 0, verify = 0, down = 0;
-    std::size_t objects = 0, namespaces = 0, rows = 0, differences = 0;
+    std::size_t objects = 0, namespaces = 0, rows = 0, differences = 0, links = 0;
+    std::optional<IpScriptFigures> script;  // the ip-command baseline, when it ran
+    std::string scriptMissing;              // why it did not
 };
+
+/// A JSON number, or null.
+std::string number(std::optional<double> v) {
+    if (!v) return "null";
+    std::ostringstream s;
+    s << *v;
+    return s.str();
+}
 
 void print(const BenchApplyOptions& o, const Figures& f) {
     if (o.json) {
         std::cout << "{\"containers\": " << o.containers << ", \"networks\": " << o.networks << ", \"namespaces\": " << f.namespaces
                   << ", \"objects\": " << f.objects << ", \"sim_seconds\": " << f.sim << ", \"plan_seconds\": " << f.plan
                   << ", \"apply_seconds\": " << f.apply << ", \"verify_seconds\": " << f.verify << ", \"verify_rows\": " << f.rows
-                  << ", \"differences\": " << f.differences << ", \"down_seconds\": " << f.down << "}\n";
+                  << ", \"differences\": " << f.differences << ", \"down_seconds\": " << f.down << ", \"links\": " << f.links
+                  << ", \"ip_script_commands\": " << number(f.script ? std::optional<double>(f.script->commands) : std::nullopt)
+                  << ", \"ip_script_apply_seconds\": " << number(f.script ? std::optional(f.script->buildSeconds) : std::nullopt)
+                  << ", \"ip_script_down_seconds\": " << number(f.script ? std::optional(f.script->teardownSeconds) : std::nullopt)
+                  << ", \"apply_ratio\": " << number(f.script ? std::optional(f.script->buildSeconds / f.apply) : std::nullopt)
+                  << ", \"down_ratio\": " << number(f.script ? std::optional(f.script->teardownSeconds / f.down) : std::nullopt)
+                  << "}\n";
+        if (!f.scriptMissing.empty()) std::cerr << "bench apply: no ip-script baseline: " << f.scriptMissing << "\n";
         return;
     }
     std::cout << "bench apply: " << o.containers << " containers"
@@ -53,6 +73,14 @@ void print(const BenchApplyOptions& o, const Figures& f) {
               << "  apply    " << f.apply << " s (" << f.apply * 1000 / o.containers << " ms per container)\n"
               << "  verify   " << f.verify << " s (" << f.rows << " rows, " << f.differences << " differences)\n"
               << "  down     " << f.down << " s\n";
+    if (f.script)
+        std::cout << "ip-command script (" << f.script->commands << " commands; " << f.script->namespaces << " namespaces and "
+                  << f.script->links << " links, as the backend's)\n"
+                  << "  apply    " << f.script->buildSeconds << " s (" << f.script->buildSeconds * 1000 / o.containers
+                  << " ms per container): the backend is " << f.script->buildSeconds / f.apply << "x faster (target 10x)\n"
+                  << "  down     " << f.script->teardownSeconds << " s: the backend is " << f.script->teardownSeconds / f.down
+                  << "x faster (target 5x)\n";
+    else std::cout << "ip-command script: no figures: " << f.scriptMissing << "\n";
 }
 
 }  // namespace
@@ -100,6 +128,16 @@ int benchApply(const BenchApplyOptions& options) {
         }
         f.apply = secondsSince(start);
         if (auto s = backend.status()) f.objects = s->ledger.size();
+        std::vector<std::string> links;  // what the ip script must build too (read off the clock)
+        if (status == 0) {
+            if (auto l = linkLines(plan, backend); !l) {
+                std::cerr << "bench apply: reading the links back: " << l.error().message << "\n";
+                status = 1;
+            } else {
+                links = std::move(*l);
+                f.links = links.size();
+            }
+        }
         if (status == 0) {
             start = Clock::now();
             const auto c = sim::plan::compareWithKernel(host, plan, backend, 1000);
@@ -114,6 +152,20 @@ int benchApply(const BenchApplyOptions& options) {
             return 1;
         }
         f.down = secondsSince(start);
+
+        // The baseline, in the same run, on the same plan, once the backend's lab is gone.
+        if (status == 0 || f.differences > 0) {
+            auto script = runIpScriptBaseline(plan, links);
+            if (script) {
+                f.script = *script;
+            } else if (script.error().code == sim::core::ErrorCode::Unsupported) {
+                f.scriptMissing = script.error().message;
+            } else {
+                std::cerr << "bench apply: the ip-script baseline: " << script.error().message << "\n";
+                f.scriptMissing = script.error().message;
+                status = 1;
+            }
+        }
     }
     std::error_code ec;
     std::filesystem::remove_all(ro.stateDir, ec);

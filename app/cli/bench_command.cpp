@@ -5,9 +5,12 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "bench_kernel_pings.hpp"
+#include "real/real_backend.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/net/pinger.hpp"
 
@@ -122,7 +125,26 @@ int reportFailure(const char* bench, const sim::core::Error& error) {
 
 }  // namespace
 
+namespace {
+
+/// A JSON number, or null when there is no figure.
+std::string jsonNumber(double value, bool present, const char* format) {
+    if (!present) return "null";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, value);
+    return buf;
+}
+
+}  // namespace
+
 int benchPingall(const BenchOptions& options) {
+    if (options.real) {
+        // As `docknet real` does: say what is missing, exit 2, before any work.
+        if (auto ok = docknet::real::RealBackend::checkPrivileges(); !ok) {
+            std::fprintf(stderr, "docknet bench pingall --real: %s\n", ok.error().message.c_str());
+            return 2;
+        }
+    }
     sim::cli::DockerHost host;
     const Stopwatch setupClock;
     auto topo = buildTopology(host, options.containers, options.networks);
@@ -146,22 +168,51 @@ int benchPingall(const BenchOptions& options) {
     const double seconds = clock.seconds();
     const double pingsPerS = static_cast<double>(pings) / seconds;
     const double eventsPerS = static_cast<double>(counter.count()) / seconds;
+
+    std::optional<KernelPingFigures> k;
+    if (options.real) {
+        auto figures = runKernelPings(host, pings, options.kernelWindow, options.kernelBatch);
+        if (!figures) return reportFailure("pingall --real", figures.error());
+        k = std::move(*figures);
+    }
+    const bool kernelFigures = k && k->pingSeconds > 0;
+    const double kernelPingsPerS = kernelFigures ? static_cast<double>(k->replied) / k->pingSeconds : 0;
+    const bool ratioFigure = kernelFigures && kernelPingsPerS > 0;
+    const double ratio = ratioFigure ? pingsPerS / kernelPingsPerS : 0;
+    const int status = k && k->failed > 0 ? 1 : 0;  // a failed kernel ping is never a done one
+
     const double rss = peakRssMb();
     const auto kept = static_cast<unsigned long long>(kernel.trace().records().size());
     const std::string keepLimit = options.keepAll ? std::string("all") : std::to_string(options.keepRecords);
+    // What the kernel figure includes, for stderr (--json) or the plain output.
+    auto kernelNote = [&] {
+        char buf[640];
+        std::snprintf(buf, sizeof buf,
+                      "kernel: %zu of %zu pings answered, %zu failed (%d ms each); %zu batches of up to %zu pairs (a->b then b->a, "
+                      "ARP included), %zu in flight; %zu neighbour entries deleted between batches in %.3f s, off the clock; "
+                      "apply %.3f s, down %.3f s, %zu namespaces",
+                      k->replied, k->pings, k->failed, k->timeoutMs, k->batches, k->batchPairs, k->window, k->forgotten, k->forgetSeconds,
+                      k->applySeconds, k->downSeconds, k->namespaces);
+        return std::string(buf);
+    };
     if (options.json) {
-        // kernel_* and ratio stay null until the kernel backend runs the same pings (--real).
         std::printf("{\"pings\": %llu, \"sim_seconds\": %.6f, \"sim_pings_per_s\": %.0f, \"trace_events\": %llu, "
-                    "\"trace_events_per_s\": %.0f, \"kernel_seconds\": null, \"kernel_pings_per_s\": null, "
-                    "\"ratio\": null, \"peak_rss_mb\": %.1f}\n",
+                    "\"trace_events_per_s\": %.0f, \"kernel_seconds\": %s, \"kernel_pings_per_s\": %s, "
+                    "\"ratio\": %s, \"peak_rss_mb\": %.1f}\n",
                     static_cast<unsigned long long>(pings), seconds, pingsPerS,
-                    static_cast<unsigned long long>(counter.count()), eventsPerS, rss);
+                    static_cast<unsigned long long>(counter.count()), eventsPerS,
+                    jsonNumber(k ? k->pingSeconds : 0, kernelFigures, "%.6f").c_str(),
+                    jsonNumber(kernelPingsPerS, kernelFigures, "%.0f").c_str(), jsonNumber(ratio, ratioFigure, "%.3f").c_str(),
+                    rss);
         // The object's fields stay fixed for the scripts that compare runs; what the store kept
-        // goes to stderr, after it.
+        // and what the kernel figure includes go to stderr, after it.
         std::fflush(stdout);
         std::fprintf(stderr, "docknet bench pingall: the trace kept %llu of %llu records (--keep %s)\n", kept,
                      static_cast<unsigned long long>(counter.count()), keepLimit.c_str());
-        return 0;
+        if (k) std::fprintf(stderr, "docknet bench pingall: %s\n", kernelNote().c_str());
+        if (k)
+            for (const auto& why : k->failures) std::fprintf(stderr, "docknet bench pingall: kernel ping failed: %s\n", why.c_str());
+        return status;
     }
     std::printf("docknet bench pingall (%d containers, %s)\n", options.containers,
                 options.networks > 0 ? (std::to_string(options.networks) + " user-defined networks").c_str()
@@ -176,7 +227,15 @@ int benchPingall(const BenchOptions& options) {
                 options.keepAll ? "every record" : ("the most recent " + keepLimit + " to " +
                                                     std::to_string(2 * options.keepRecords)).c_str());
     std::printf("  peak RSS               %10.1f MB\n", rss);
-    return 0;
+    if (k) {
+        std::printf("  kernel pings answered  %10zu of %zu (%zu failed)\n", k->replied, k->pings, k->failed);
+        std::printf("  kernel wall time       %10.3f s\n", k->pingSeconds);
+        std::printf("  kernel pings/s         %10.0f\n", kernelPingsPerS);
+        std::printf("  ratio sim/kernel       %10.3f\n", ratio);
+        std::printf("  %s\n", kernelNote().c_str());
+        for (const auto& why : k->failures) std::printf("  kernel ping failed: %s\n", why.c_str());
+    }
+    return status;
 }
 
 int benchScale(const BenchOptions& options) {

@@ -15,10 +15,17 @@ struct BenchOptions {
     /// its batched drops), or every record with keepAll, as `docknet run --trace` did.
     std::size_t keepRecords = 65536;
     bool keepAll = false;
+    /// pingall: also build the topology in docknet-* namespaces (root) and run the same pings in
+    /// the kernel, in the same run; then kernel_seconds, kernel_pings_per_s and ratio are figures.
+    bool real = false;
+    std::size_t kernelWindow = 16;  // --real: echo requests in flight at once (real::PairSweepOptions)
+    std::size_t kernelBatch = 128;  // --real: pairs between two neighbour-table clean-ups
 };
 
 /// N containers, every one pings every other on each network they share once (ARP included),
-/// through the kernel model's Pinger. Exit 1 when a ping fails or the topology cannot be built.
+/// through the kernel model's Pinger. Exit 1 when a ping fails or the topology cannot be built;
+/// with `real`, exit 2 without root or network namespaces (as `docknet real`), 1 when a kernel
+/// ping fails (each is counted; none counts as done).
 int benchPingall(const BenchOptions& options);
 /// N running containers over K user-defined networks created through the Docker engine, then one
 /// ping per network. Exit 1 when anything fails.

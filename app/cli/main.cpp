@@ -81,6 +81,9 @@ int main(int argc, char** argv) {
     }
     benchPingall->add_option("--keep", pingall.keepRecords, "Trace records kept: the most recent N (up to 2N; every record is still made and counted)")->capture_default_str();
     benchPingall->add_flag("--keep-all", pingall.keepAll, "Keep every trace record, as docknet run --trace does");
+    benchPingall->add_flag("--real", pingall.real, "Root: also build it in docknet-* namespaces and run the same pings in the kernel (ratio sim/kernel)");
+    benchPingall->add_option("--kernel-window", pingall.kernelWindow, "--real: echo requests in flight at once")->capture_default_str()->check(CLI::Range(1, 4096));
+    benchPingall->add_option("--kernel-batch", pingall.kernelBatch, "--real: pairs between two clean-ups of the shared neighbour table (2 entries each)")->capture_default_str()->check(CLI::Range(1, 400));
 
     docknet::cli::BenchApplyOptions benchApplyOptions;
     auto* benchApply = benchCmd->add_subcommand("apply", "Root: N containers built for real in docknet-* namespaces, verified, removed; times each phase");

@@ -53,6 +53,9 @@ private:
     /// Makes the image local, printing the pull to stderr; false (with the error) when it
     /// cannot be had.
     bool ensureImage(const std::string& ref, CommandResult& r, const std::string& helpCommand);
+    /// docker run/create --pull POLICY (missing, always, never) before the create; false with
+    /// the error in `r` (sim/cli/run_pull_policy.cpp).
+    bool pullForRun(const std::string& ref, const std::string& policy, CommandResult& r, const std::string& helpCommand);
 
     DockerHost& lab();
     Shell& m_shell;

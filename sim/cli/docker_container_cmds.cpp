@@ -2,7 +2,9 @@
 #include "sim/cli/detach_keys.hpp"
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
+#include "sim/cli/run_flag_values.hpp"
 #include "sim/docker/container_software.hpp"
+#include "sim/shell/process_identity.hpp"
 
 namespace sim::cli {
 
@@ -11,7 +13,7 @@ void DockerCli::defineContainerCommands() {
 
     // Each of these acts on every argument, printing it back on success (as given).
     using Action = std::function<core::Result<void>(const std::string&, const ParsedFlags&)>;
-    auto eachContainer = [this](const ParsedFlags& f, const Action& action, const std::string& failedVerb) {
+    auto eachContainer = [](const ParsedFlags& f, const Action& action, const std::string& failedVerb) {
         CommandResult r;
         std::vector<std::string> failed;
         for (const auto& ref : f.args) {
@@ -183,6 +185,37 @@ void DockerCli::defineContainerCommands() {
                    r.exitCode = 1;
                    return r;
                }
+               if (f.getBool("detach")) {
+                   // A background process would need the scheduler to run it beside the shell.
+                   r.output.err("docknet: docker exec -d is not modelled (run the command attached, or in docker run -d)\n");
+                   r.exitCode = 125;
+                   return r;
+               }
+               shell::ExecOverrides exec;
+               for (const auto& e : f.getList("env")) {  // opts.ValidateEnv, as docker run's -e
+                   auto valid = validateEnv(e, [this](const std::string& name) -> std::optional<std::string> {
+                       const auto it = lab().env().find(name);
+                       if (it == lab().env().end()) return std::nullopt;
+                       return it->second;
+                   });
+                   if (!valid) {
+                       r.output.err("invalid argument \"" + e + "\" for \"-e, --env\" flag: " + valid.error().message +
+                                    "\nSee 'docker exec --help'.\n");
+                       r.exitCode = 125;
+                       return r;
+                   }
+                   exec.env.push_back(*valid);
+               }
+               exec.user = f.getString("user");
+               exec.workdir = f.getString("workdir");
+               exec.privileged = f.getBool("privileged");
+               // execSetPlatformOpt looks the user up in the container's /etc/passwd before the
+               // process starts; the error goes down the attached stream and the exec exits 126.
+               if (auto who = shell::processIdentity(engine, *c, exec); !who) {
+                   r.output.err(who.error().message + "\n");
+                   r.exitCode = 126;
+                   return r;
+               }
                const std::vector<std::string> argv(f.args.begin() + 1, f.args.end());
                const docker::ImageConfig* image = engine.images().find(c->config.image);
                const std::string program = argv[0].substr(argv[0].rfind('/') == std::string::npos ? 0 : argv[0].rfind('/') + 1);
@@ -194,6 +227,7 @@ void DockerCli::defineContainerCommands() {
                    session.containerId = c->id;
                    session.shellName = program == "bash" ? "bash" : Shell::shellOf(lab(), *c);
                    session.tty = f.getBool("tty");
+                   session.exec = exec;
                    // The daemon refuses bad --detach-keys when the exec starts (ContainerExecStart).
                    auto keys = f.getString("detach-keys").empty() ? core::Result<std::string>(kDefaultDetachKeys)
                                                                   : detachKeyBytes(f.getString("detach-keys"));
@@ -206,7 +240,7 @@ void DockerCli::defineContainerCommands() {
                    m_shell.openSession(session);
                    return r;
                }
-               return m_shell.runInContainer(*c, argv, f.getBool("interactive") ? stdinText : std::string(), f.getBool("tty"));
+               return m_shell.runInContainer(*c, argv, f.getBool("interactive") ? stdinText : std::string(), f.getBool("tty"), exec);
            });
     define(commandSpec("docker container prune", "[OPTIONS]", "Remove all stopped containers", ArgCount::none(),
                 {FlagSpec::boolean("force", 'f', "Do not prompt for confirmation"),

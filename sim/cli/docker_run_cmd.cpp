@@ -4,10 +4,16 @@
 #include <algorithm>
 #include <cctype>
 #include <expected>
+#include <functional>
+#include <optional>
 
 #include "sim/cli/detach_keys.hpp"
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
+#include "sim/cli/run_flag_values.hpp"
+#include "sim/cli/unmodelled_run_flags.hpp"
+#include "sim/docker/capabilities.hpp"
+#include "sim/docker/image_users.hpp"
 
 namespace sim::cli {
 
@@ -18,7 +24,7 @@ std::vector<FlagSpec> containerConfigFlags() {
         FlagSpec::list("add-host", 0, "Add a custom host-to-IP mapping (host:ip)"),
         FlagSpec::list("cap-add", 0, "Add Linux capabilities"),
         FlagSpec::list("cap-drop", 0, "Drop Linux capabilities"),
-        FlagSpec::string("cpus", 0, "Number of CPUs"),
+        FlagSpec::string("cpus", 0, "Number of CPUs"),  // typeName "decimal" below
         FlagSpec::list("dns", 0, "Set custom DNS servers"),
         FlagSpec::list("dns-option", 0, "Set DNS options"),
         FlagSpec::list("dns-search", 0, "Set custom DNS search domains"),
@@ -31,9 +37,11 @@ std::vector<FlagSpec> containerConfigFlags() {
         FlagSpec::boolean("interactive", 'i', "Keep STDIN open even if not attached"),
         FlagSpec::string("ip", 0, "IPv4 address (e.g., 172.30.100.104)"),
         FlagSpec::list("label", 'l', "Set meta data on a container"),
+        FlagSpec::list("label-file", 0, "Read in a line delimited file of labels"),
         FlagSpec::list("link", 0, "Add link to another container"),
         FlagSpec::string("mac-address", 0, "Container MAC address (e.g., 92:d0:c6:0a:29:33)"),
         FlagSpec::string("memory", 'm', "Memory limit"),
+        FlagSpec::list("mount", 0, "Attach a filesystem mount to the container", "mount"),
         FlagSpec::string("name", 0, "Assign a name to the container"),
         FlagSpec::string("network", 0, "Connect a container to a network"),
         FlagSpec::list("network-alias", 0, "Add network-scoped alias for the container"),
@@ -49,10 +57,20 @@ std::vector<FlagSpec> containerConfigFlags() {
         FlagSpec::string("user", 'u', "Username or UID (format: <name|uid>[:<group|gid>])"),
         FlagSpec::list("volume", 'v', "Bind mount a volume"),
         FlagSpec::string("workdir", 'w', "Working directory inside the container"),
+        FlagSpec::boolean("quiet", 'q', "Suppress the pull output"),
+        // Skipped by default (DOCKER_CONTENT_TRUST is unset); =false would turn trust on.
+        []() {
+            FlagSpec t = FlagSpec::boolean("disable-content-trust", 0, "Skip image verification");
+            t.defaultValue = "true";
+            return t;
+        }(),
     };
-    auto named = [&f](std::string_view name) {
+    for (auto& spec : unmodelledContainerFlags()) f.push_back(std::move(spec));
+    auto named = [&f](std::string_view name) -> FlagSpec& {
         return *std::find_if(f.begin(), f.end(), [&](const FlagSpec& s) { return s.longName == name; });
     };
+    named("cpus").typeName = "decimal";   // opts.NanoCPUs
+    named("memory").typeName = "bytes";   // opts.MemBytes
     f.push_back(named("network").alias("net"));              // --net = --network
     f.push_back(named("network-alias").alias("net-alias"));  // --net-alias = --network-alias
     f.push_back(named("dns-option").alias("dns-opt"));       // hidden, as in docker/cli
@@ -81,6 +99,27 @@ std::expected<std::string, std::string> validateDnsSearch(std::string val) {
         start = dot + 1;
     }
     return name;
+}
+
+/// The run/create flags docknet does not model, refused (exit 125, like the CLI's own flag
+/// errors) rather than accepted and ignored. nullopt when none is given.
+std::optional<std::string> unmodelledRunFlag(const ParsedFlags& f) {
+    if (auto given = unmodelledContainerFlagGiven(f)) return given;
+    if (f.changed("disable-content-trust") && !f.getBool("disable-content-trust"))
+        return "--disable-content-trust=false (image signature verification) is not modelled";
+    if (!f.getList("volume").empty())
+        return "-v/--volume is not modelled (docknet simulates no volumes or bind mounts)";
+    if (!f.getList("mount").empty()) return "--mount is not modelled (docknet simulates no volumes or bind mounts)";
+    if (f.changed("restart") && f.getString("restart") != "no")
+        return "--restart " + f.getString("restart") + " is not modelled (docknet restarts no container by itself)";
+    if (f.changed("platform")) {
+        const std::string p = f.getString("platform");
+        if (p != "linux/amd64" && p != "linux" && p != "amd64" && p != "linux/x86_64" && p != "x86_64")
+            return "--platform " + p + " is not modelled (the simulated host runs linux/amd64 images only)";
+    }
+    if (f.getBool("sig-proxy") == false && f.changed("sig-proxy"))
+        return "--sig-proxy=false is not modelled (docknet forwards no signals from docker run)";
+    return std::nullopt;
 }
 
 }  // namespace
@@ -136,11 +175,65 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         return r;
     };
 
+    auto flagValueError = [&](const std::string& flag, const std::string& value, const std::string& why, const std::string& cmd) {
+        r.output.err("invalid argument \"" + value + "\" for \"" + flag + "\" flag: " + why + "\nSee '" + cmd + " --help'.\n");
+        r.exitCode = 125;
+        return r;
+    };
+    auto notModelledRunFlag = [&](const std::string& what) {
+        r.output.err("docknet: " + what + "\n");
+        r.exitCode = 125;
+        return r;
+    };
+    // The CLI's os.LookupEnv: the variables of the shell docker was typed in.
+    const std::function<std::optional<std::string>(const std::string&)> shellVariable =
+        [this](const std::string& name) -> std::optional<std::string> {
+        const auto it = lab().env().find(name);
+        if (it == lab().env().end()) return std::nullopt;
+        return it->second;
+    };
+    // --env-file / --label-file name files of the simulated host; a bare KEY in an env file
+    // takes the value of the shell's variable.
+    auto readKeyValueFile = [&](const std::string& path, bool isEnv) -> core::Result<std::vector<std::string>> {
+        auto content = lab().readFile(path);
+        if (!content) return core::fail(core::ErrorCode::NotFound, "open " + path + ": no such file or directory");
+        return parseKeyValueFile(*content, isEnv ? shellVariable : nullptr);
+    };
+    // pflag parses the value-typed flags first: their errors come before any other check.
+    std::int64_t memory = 0, nanoCpus = 0;
+    if (f.changed("memory")) {
+        auto bytes = parseRamInBytes(f.getString("memory"));
+        if (!bytes) return flagValueError("-m, --memory", f.getString("memory"), bytes.error().message, command);
+        memory = *bytes;
+    }
+    if (f.changed("cpus")) {
+        auto nano = parseNanoCpus(f.getString("cpus"));
+        if (!nano) return flagValueError("--cpus", f.getString("cpus"), nano.error().message, command);
+        nanoCpus = *nano;
+    }
+    // runRun's validatePullOpt, before the flags become a config.
+    const std::string pull = f.getString("pull");
+    if (pull != "always" && pull != "missing" && pull != "never" && !pull.empty())
+        return cliError("invalid pull option: '" + pull + "': must be one of \"always\", \"missing\" or \"never\"");
+
     docker::ContainerConfig cfg;
     cfg.image = f.args[0];
+    cfg.memory = memory;
+    cfg.nanoCpus = nanoCpus;
+    cfg.capAdd = f.getList("cap-add");
+    cfg.capDrop = f.getList("cap-drop");
+    cfg.privileged = f.getBool("privileged");
+    cfg.readonlyRootfs = f.getBool("read-only");
+    cfg.user = f.getString("user");
+    cfg.workdir = f.getString("workdir");
+    if (f.changed("init")) cfg.init = f.getBool("init");
     cfg.command.assign(f.args.begin() + 1, f.args.end());
     cfg.name = f.getString("name");
-    cfg.env = f.getList("env");
+    for (const auto& e : f.getList("env")) {  // pflag runs ValidateEnv as each -e is parsed
+        auto valid = validateEnv(e, shellVariable);
+        if (!valid) return flagValueError("-e, --env", e, valid.error().message, command);
+        cfg.env.push_back(*valid);
+    }
     cfg.hostname = f.getString("hostname");
     cfg.network = docker::NetworkMode::parse(f.getString("network"));
     cfg.links = f.getList("link");
@@ -195,6 +288,27 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         cfg.dnsSearch.push_back(*domain);
     }
     cfg.dnsOptions = f.getList("dns-option");
+    // opts.ReadKVEnvStrings / ReadKVStrings: the files' lines first, then the flags'. The files
+    // are the simulated host's (relative to the shell's directory).
+    std::vector<std::string> env;
+    for (const auto& file : f.getList("env-file")) {
+        auto lines = readKeyValueFile(file, true);
+        if (!lines) return cliError(lines.error().message);
+        env.insert(env.end(), lines->begin(), lines->end());
+    }
+    env.insert(env.end(), cfg.env.begin(), cfg.env.end());
+    cfg.env = std::move(env);
+    std::vector<std::string> labels;
+    for (const auto& file : f.getList("label-file")) {
+        auto lines = readKeyValueFile(file, false);
+        if (!lines) return cliError(lines.error().message);
+        labels.insert(labels.end(), lines->begin(), lines->end());
+    }
+    for (const auto& l : f.getList("label")) labels.push_back(l);
+    for (const auto& l : labels) {  // opts.ConvertKVStringsToMap: a bare key has the value ""
+        const auto eq = l.find('=');
+        cfg.labels[l.substr(0, eq)] = eq == std::string::npos ? "" : l.substr(eq + 1);
+    }
     for (const auto& h : f.getList("add-host")) {
         const auto colon = h.find(':');
         auto ip = colon == std::string::npos ? std::nullopt : std::optional(wire::Ipv4Address::parse(h.substr(colon + 1)));
@@ -220,7 +334,32 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         (cfg.network.kind != docker::NetworkMode::Kind::Named || cfg.network.name == "bridge"))
         return cliError("network-scoped aliases are only supported for user-defined networks");
 
-    if (!ensureImage(cfg.image, r, command)) return r;
+    // What docknet does not model is refused once the CLI's own checks passed, before the
+    // daemon is asked anything: never accepted and ignored.
+    if (auto refusal = unmodelledRunFlag(f)) return notModelledRunFlag(*refusal);
+
+    // A server image's process as another user: whether nginx or httpd could still start (bind
+    // port 80, write its cache and pid files) is not modelled. Its own account is (the
+    // database images drop to it anyway).
+    if (!cfg.user.empty())
+        if (const docker::ImageConfig* image = lab().engine().images().find(cfg.image);
+            image && image->service != docker::Service::None)
+            if (auto who = docker::resolveUser(image, cfg.user); who && who->uid != 0 && who->name != docker::serverUser(*image))
+                return notModelledRunFlag("--user " + cfg.user + " with the image's server is not modelled (docknet runs it as root" +
+                                          (docker::serverUser(*image).empty() ? std::string() : " or " + docker::serverUser(*image)) + " only)");
+
+    // validateCapabilities runs in the daemon before it looks for the image: a bad name is
+    // refused without a pull.
+    if (auto caps = docker::validateCapabilities(cfg); !caps) return daemonCreateError(caps.error().message);
+
+    // --quiet drops the pull's progress ("Unable to find image" included) when it succeeds.
+    CommandResult pulled;
+    if (!pullForRun(cfg.image, pull, pulled, command)) {
+        r.output.append(pulled.output);
+        if (r.exitCode == 0) r.exitCode = pulled.exitCode;
+        return r;
+    }
+    if (!f.getBool("quiet")) r.output.append(pulled.output);
 
     std::vector<std::string> warnings;
     auto& engine = lab().engine();

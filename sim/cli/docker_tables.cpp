@@ -270,7 +270,7 @@ JsonValue psFields(const DockerEngine& engine, const Container& c, bool truncate
         .set("CreatedAt", str(goTimeString(created)))
         .set("ID", str(truncate ? c.shortId() : c.id))
         .set("Image", str(imageColumn(engine, c, truncate)))
-        .set("Labels", str(image ? joinLabels(image->labels) : ""))
+        .set("Labels", str(joinLabels(views::containerLabels(image, c.config))))
         .set("LocalVolumes", str("0"))
         .set("Mounts", str(""))
         .set("Names", str(truncate ? names.front() : join(names, ",")))
@@ -320,7 +320,14 @@ core::Result<bool> matchesFilter(const DockerEngine& engine, const docker::Conta
         }
         return false;
     }
-    if (key == "label" || key == "before" || key == "since" || key == "volume" || key == "health" || key == "publish" ||
+    if (key == "label") {
+        // filters.MatchKVList: KEY (present) or KEY=VALUE (equal), over the merged labels.
+        const auto labels = views::containerLabels(views::imageOf(engine, c), c.config);
+        const auto eq2 = value.find('=');
+        const auto it = labels.find(value.substr(0, eq2));
+        return it != labels.end() && (eq2 == std::string::npos || it->second == value.substr(eq2 + 1));
+    }
+    if (key == "before" || key == "since" || key == "volume" || key == "health" || key == "publish" ||
         key == "expose" || key == "is-task")
         return true;  // accepted; docknet's containers carry none of these
     return core::fail(core::ErrorCode::InvalidArgument, "invalid filter '" + key + "'");
@@ -330,6 +337,7 @@ core::Result<bool> matchesFilter(const DockerEngine& engine, const docker::Conta
 
 core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& options) {
     std::vector<JsonValue> rows;
+    std::vector<RowMethods> methods;
     const auto all = engine.containers();
     bool showAll = options.all || options.last >= 0;
     for (const auto& f : options.filters)
@@ -345,7 +353,16 @@ core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& o
             if (!m) return std::unexpected(core::Error{m.error().code, "Error response from daemon: " + m.error().message});
             keep = keep && *m;
         }
-        if (keep) rows.push_back(psFields(engine, **it, !options.noTrunc));
+        if (!keep) continue;
+        rows.push_back(psFields(engine, **it, !options.noTrunc));
+        // {{.Label "KEY"}}: the label's value, "" when absent (formatter.ContainerContext.Label).
+        RowMethods m;
+        m["Label"] = gotemplate::TemplateMethod{
+            1, [labels = views::containerLabels(views::imageOf(engine, **it), (*it)->config)](const std::vector<std::string>& args) {
+                auto found = labels.find(args.at(0));
+                return str(found == labels.end() ? "" : found->second);
+            }};
+        methods.push_back(std::move(m));
     }
     FormatChoice choice;
     choice.format = options.format;
@@ -370,7 +387,7 @@ core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& o
                                          {"Mounts", "MOUNTS"},
                                          {"LocalVolumes", "LOCAL VOLUMES"},
                                          {"Networks", "NETWORKS"}});
-    return render(choice, headers, rows);
+    return render(choice, headers, rows, methods);
 }
 
 // ---- docker network ls ---------------------------------------------------------------------

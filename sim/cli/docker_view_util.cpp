@@ -59,6 +59,12 @@ std::vector<std::string> mergedEnv(const docker::ImageConfig* image, const docke
     return env;
 }
 
+std::map<std::string, std::string> containerLabels(const docker::ImageConfig* image, const docker::ContainerConfig& config) {
+    std::map<std::string, std::string> labels = image ? image->labels : std::map<std::string, std::string>{};
+    for (const auto& [k, v] : config.labels) labels[k] = v;
+    return labels;
+}
+
 std::string networkName(const docker::DockerEngine& engine, const std::string& ref) {
     if (const docker::Network* n = engine.findNetwork(ref)) return n->name;
     return ref;

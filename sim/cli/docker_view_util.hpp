@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +46,9 @@ std::vector<PortMapEntry> portMap(const docker::DockerEngine& engine, const dock
 /// The container's environment as the daemon merges it: the -e values, then every image
 /// variable whose name -e did not set.
 std::vector<std::string> mergedEnv(const docker::ImageConfig* image, const docker::ContainerConfig& config);
+
+/// Config.Labels as the daemon merges them: the image's labels, then --label's over them.
+std::map<std::string, std::string> containerLabels(const docker::ImageConfig* image, const docker::ContainerConfig& config);
 
 /// The network's name for an id (or name) the container records; the reference itself when the
 /// network no longer exists.

@@ -178,7 +178,8 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
     auto emptyArray = [] { return JsonValue::array(); };
     // UNCERTAIN: the CLI sends the terminal size only for -t; [0, 0] otherwise.
     JsonValue consoleSize = JsonValue::array().push(num(cfg.tty ? 24 : 0)).push(num(cfg.tty ? 80 : 0));
-    return JsonValue::object()
+    JsonValue out = JsonValue::object();
+    out
         .set("Binds", JsonValue::null())
         .set("ContainerIDFile", str(""))
         .set("LogConfig", JsonValue::object().set("Type", str("json-file")).set("Config", JsonValue::sortedObject()))
@@ -190,8 +191,9 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         .set("VolumeDriver", str(""))
         .set("VolumesFrom", JsonValue::null())
         .set("ConsoleSize", std::move(consoleSize))
-        .set("CapAdd", JsonValue::null())
-        .set("CapDrop", JsonValue::null())
+        // As the CLI sent them (the daemon normalises only the OCI spec); null when not given.
+        .set("CapAdd", cfg.capAdd.empty() ? JsonValue::null() : JsonValue::stringArray(cfg.capAdd))
+        .set("CapDrop", cfg.capDrop.empty() ? JsonValue::null() : JsonValue::stringArray(cfg.capDrop))
         .set("CgroupnsMode", str("private"))
         .set("Dns", JsonValue::stringArray(dns))
         .set("DnsOptions", JsonValue::stringArray(cfg.dnsOptions))
@@ -203,9 +205,9 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         .set("Links", legacyLinksJson(engine, c))
         .set("OomScoreAdj", num(0))
         .set("PidMode", str(""))
-        .set("Privileged", boolean(false))
+        .set("Privileged", boolean(cfg.privileged))
         .set("PublishAllPorts", boolean(cfg.publishAll))
-        .set("ReadonlyRootfs", boolean(false))
+        .set("ReadonlyRootfs", boolean(cfg.readonlyRootfs))
         .set("SecurityOpt", JsonValue::null())
         .set("UTSMode", str(""))
         .set("UsernsMode", str(""))
@@ -214,8 +216,8 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         .set("Isolation", str(""))
         // Resources (embedded struct); KernelMemory and KernelMemoryTCP are omitempty.
         .set("CpuShares", num(0))
-        .set("Memory", num(0))
-        .set("NanoCpus", num(0))
+        .set("Memory", num(cfg.memory))
+        .set("NanoCpus", num(cfg.nanoCpus))
         .set("CgroupParent", str(""))
         .set("BlkioWeight", num(0))
         .set("BlkioWeightDevice", emptyArray())
@@ -233,7 +235,8 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         .set("DeviceCgroupRules", JsonValue::null())
         .set("DeviceRequests", JsonValue::null())
         .set("MemoryReservation", num(0))
-        .set("MemorySwap", num(0))
+        // adaptContainerSettings: a memory limit without --memory-swap allows as much swap again.
+        .set("MemorySwap", num(cfg.memory > 0 ? cfg.memory * 2 : 0))
         .set("MemorySwappiness", JsonValue::null())
         .set("OomKillDisable", boolean(false))
         .set("PidsLimit", JsonValue::null())
@@ -242,12 +245,18 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         .set("CpuPercent", num(0))
         .set("IOMaximumIOps", num(0))
         .set("IOMaximumBandwidth", num(0))
-        .set("MaskedPaths", JsonValue::stringArray({"/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys",
-                                                    "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats",
-                                                    "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
-                                                    "/sys/devices/virtual/powercap"}))
-        .set("ReadonlyPaths",
-             JsonValue::stringArray({"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"}));
+        // A privileged container keeps none masked or read-only (daemon/create.go leaves them null).
+        .set("MaskedPaths", cfg.privileged ? JsonValue::null()
+                                           : JsonValue::stringArray({"/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys",
+                                                                     "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats",
+                                                                     "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
+                                                                     "/sys/devices/virtual/powercap"}))
+        .set("ReadonlyPaths", cfg.privileged ? JsonValue::null()
+                                             : JsonValue::stringArray({"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
+                                                                       "/proc/sysrq-trigger"}));
+    // HostConfig.Init is a *bool with omitempty: present only when --init was given.
+    if (cfg.init) out.set("Init", boolean(*cfg.init));
+    return out;
 }
 
 JsonValue graphDriverJson(const Container& c, const docker::ImageConfig* image) {
@@ -282,7 +291,7 @@ JsonValue configJson(const DockerEngine& engine, const Container& c, const docke
     JsonValue out = JsonValue::object()
                         .set("Hostname", str(c.hostname))
                         .set("Domainname", str(""))
-                        .set("User", str(image ? image->user : ""))
+                        .set("User", str(!cfg.user.empty() ? cfg.user : image ? image->user : ""))
                         .set("AttachStdin", boolean(attached && cfg.interactive))
                         .set("AttachStdout", boolean(attached))
                         .set("AttachStderr", boolean(attached));
@@ -294,10 +303,10 @@ JsonValue configJson(const DockerEngine& engine, const Container& c, const docke
         .set("Cmd", std::move(cmd))
         .set("Image", str(cfg.image))
         .set("Volumes", JsonValue::null())
-        .set("WorkingDir", str(image ? image->workdir : ""))
+        .set("WorkingDir", str(!cfg.workdir.empty() ? cfg.workdir : image ? image->workdir : ""))
         .set("Entrypoint", std::move(entrypoint))
         .set("OnBuild", JsonValue::null())
-        .set("Labels", image ? sortedStrings(image->labels) : JsonValue::sortedObject());
+        .set("Labels", sortedStrings(views::containerLabels(image, cfg)));
     if (image && !image->stopSignal.empty()) out.set("StopSignal", str(image->stopSignal));  // omitempty
     return out;
 }

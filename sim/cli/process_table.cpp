@@ -4,6 +4,7 @@
 
 #include "sim/cli/docker_view_util.hpp"
 #include "sim/cli/docker_views.hpp"
+#include "sim/docker/image_users.hpp"
 
 namespace sim::cli {
 
@@ -65,7 +66,17 @@ std::string joined(const std::vector<std::string>& argv) {
 
 /// The main process after the image's entrypoint exec'd it: the servers rename themselves
 /// (nginx's master title, redis's bind address) and drop to their own users.
+MainProcess mainProcessOfImage(const docker::DockerEngine& engine, const docker::Container& c);
+std::string initUser(const docker::DockerEngine& engine, const docker::Container& c);
+
+/// ...running as --user when one was given (ps shows the name, or the uid without one).
 MainProcess mainProcessOf(const docker::DockerEngine& engine, const docker::Container& c) {
+    MainProcess m = mainProcessOfImage(engine, c);
+    if (!c.config.user.empty()) m.user = initUser(engine, c);
+    return m;
+}
+
+MainProcess mainProcessOfImage(const docker::DockerEngine& engine, const docker::Container& c) {
     MainProcess m;
     const docker::ImageConfig* image = engine.images().find(c.config.image);
     if (image && !c.serviceSockets.empty()) {
@@ -84,6 +95,15 @@ MainProcess mainProcessOf(const docker::DockerEngine& engine, const docker::Cont
     m.cmdline = joined(argv);
     if (c.config.tty) m.stat = "Ss+";  // the foreground process of its terminal
     return m;
+}
+
+/// Who the container's own process (docker-init under --init) runs as: --user, else root (the
+/// servers' entrypoints drop to their users after it).
+std::string initUser(const docker::DockerEngine& engine, const docker::Container& c) {
+    if (c.config.user.empty()) return "root";
+    auto u = docker::resolveUser(engine.images().find(c.config.image), c.config.user);
+    if (!u) return "root";
+    return u->name.empty() ? std::to_string(u->uid) : u->name;
 }
 
 std::string containerIp(const docker::DockerEngine& engine, const docker::Container& c) {
@@ -121,14 +141,19 @@ ProcessView hostProcessView(const docker::DockerEngine& engine, const std::strin
                            "/usr/bin/containerd-shim-runc-v2 -namespace moby -id " + c->id +
                                " -address /run/containerd/containerd.sock",
                            "?", "Sl", started, 1238276, 12288));
-        ps.push_back(entry(pid, pid - 1, m.user, m.comm, m.cmdline, c->config.tty ? "pts/0" : "?", m.stat, started, m.vszKb,
-                           m.rssKb));
+        // --init: docker-init (tini) is the shim's child and forks the main process right away.
+        const bool init = c->config.init.value_or(false);
+        // --user applies to the container's process, which is docker-init itself.
+        if (init) ps.push_back(entry(pid, pid - 1, initUser(engine, *c), "docker-init", "/sbin/docker-init -- " + m.cmdline, "?", "Ss", started, 1024, 512));
+        const int mainPid = init ? pid + 1 : pid;
+        ps.push_back(entry(mainPid, init ? pid : pid - 1, m.user, m.comm, m.cmdline, c->config.tty ? "pts/0" : "?", m.stat, started,
+                           m.vszKb, m.rssKb));
         if (m.retitled) ps.back().argv0 = m.cmdline;
         // A host-mode server's listeners are in the host's namespace.
         if (c->sandbox == hostNs)
-            for (const auto& s : c->serviceSockets) v.socketHolders[s] = {pid, m.socketFd};
+            for (const auto& s : c->serviceSockets) v.socketHolders[s] = {mainPid, m.socketFd};
         const std::string ip = containerIp(engine, *c);
-        int proxyPid = pid + 1;
+        int proxyPid = mainPid + 1;
         for (const auto& [ns, socket] : c->proxySockets) {
             const net::NetNamespace* n = engine.kernel().ns(ns);
             const auto all = n ? n->sockets().sockets() : std::vector<net::SocketInfo>{};
@@ -153,20 +178,28 @@ ProcessView hostProcessView(const docker::DockerEngine& engine, const std::strin
 }
 
 ProcessView containerProcessView(const docker::DockerEngine& engine, const docker::Container& c, const std::string& tool,
-                                 const std::string& execShell) {
+                                 const std::string& execShell, const std::string& execUser) {
     ProcessView v;
     const MainProcess m = mainProcessOf(engine, c);
-    v.processes.push_back(entry(1, 0, m.user, m.comm, m.cmdline, c.config.tty ? "pts/0" : "?", m.stat,
+    // --init: PID 1 is docker-init (tini); its child, the main process, is the next PID of the
+    // fresh namespace, and every later process one further on (derived, see docs/PROCESSES.md).
+    const bool init = c.config.init.value_or(false);
+    if (init)
+        v.processes.push_back(entry(1, 0, initUser(engine, c), "docker-init", "/sbin/docker-init -- " + m.cmdline, "?", "Ss",
+                                    clockOf(engine, c.startedAt), 1024, 512));
+    const int mainPid = init ? 2 : 1;
+    v.processes.push_back(entry(mainPid, init ? 1 : 0, m.user, m.comm, m.cmdline, c.config.tty ? "pts/0" : "?", m.stat,
                                 clockOf(engine, c.startedAt), m.vszKb, m.rssKb));
     if (m.retitled) v.processes.back().argv0 = m.cmdline;
-    for (const auto& s : c.serviceSockets) v.socketHolders[s] = {1, m.socketFd};
-    int toolPid = kFirstExecPid;
+    for (const auto& s : c.serviceSockets) v.socketHolders[s] = {mainPid, m.socketFd};
+    const int firstExecPid = kFirstExecPid + (init ? 1 : 0);
+    int toolPid = firstExecPid;
     if (!execShell.empty()) {
-        v.processes.push_back(entry(kFirstExecPid, 0, "root", execShell, execShell, "pts/1", "Ss", clockOf(engine, engine.kernel().now()),
+        v.processes.push_back(entry(firstExecPid, 0, execUser, execShell, execShell, "pts/1", "Ss", clockOf(engine, engine.kernel().now()),
                                     2580, 1664));
-        toolPid = kFirstExecPid + 6;  // the shell forks it after its own start-up
+        toolPid = firstExecPid + 6;  // the shell forks it after its own start-up
     }
-    v.processes.push_back(entry(toolPid, execShell.empty() ? 0 : kFirstExecPid, "root",
+    v.processes.push_back(entry(toolPid, execShell.empty() ? 0 : firstExecPid, execUser,
                                 baseName(tool.substr(0, tool.find(' '))).substr(0, 15), tool, execShell.empty() ? "?" : "pts/1",
                                 execShell.empty() ? "Rs" : "R+", clockOf(engine, engine.kernel().now()), 11084, 4608));
     return v;

@@ -20,9 +20,10 @@ struct ProcessView {
 /// The host's PID namespace, with `tool` (argv joined) as the newest process.
 ProcessView hostProcessView(const docker::DockerEngine& engine, const std::string& tool);
 /// A running container's PID namespace, with `tool` exec'd into it — or, when `execShell` names
-/// the shell of a `docker exec -it C sh` session, run by that shell (PID 7, the tool 13).
+/// the shell of a `docker exec -it C sh` session, run by that shell (PID 7, the tool 13); the
+/// exec'd processes run as `execUser` (docker exec -u, else the container's --user).
 ProcessView containerProcessView(const docker::DockerEngine& engine, const docker::Container& c, const std::string& tool,
-                                 const std::string& execShell = {});
+                                 const std::string& execShell = {}, const std::string& execUser = "root");
 
 /// The host PID of a running container's main process (what inspect's State.Pid shows).
 int mainProcessHostPid(const docker::Container& c);

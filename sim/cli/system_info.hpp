@@ -4,6 +4,8 @@
 // ClientInfo after it.
 #pragma once
 
+#include "sim/docker/host_environment.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,7 +30,7 @@ struct SystemInfo {
     std::vector<std::string> volumePlugins, networkPlugins, logPlugins, runtimes;
     std::string containerdCommit, runcCommit, initCommit;
     std::string kernelVersion, operatingSystem, osVersion;
-    int cpus = 2;
+    int cpus = docker::HostEnvironment::kCpus;
     std::int64_t memTotal = 0;
     std::string totalMemoryHuman;
     std::string name;

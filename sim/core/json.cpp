@@ -340,7 +340,8 @@ private:
             while (!atEnd() && peek() >= '0' && peek() <= '9') ++m_pos;
         }
         const std::string_view text = m_text.substr(start, m_pos - start);
-        if (integral) {
+        // "-0" is Go's float64 negative zero and prints back as "-0"; an Integer would drop the sign.
+        if (integral && text != "-0") {
             std::int64_t i = 0;
             const auto r = std::from_chars(text.data(), text.data() + text.size(), i);
             if (r.ec == std::errc() && r.ptr == text.data() + text.size()) {

@@ -78,6 +78,16 @@ struct ContainerConfig {
     bool interactive = false;
     bool tty = false;
     bool autoRemove = false;                   // --rm
+    std::vector<std::string> capAdd;           // --cap-add, as given (HostConfig.CapAdd)
+    std::vector<std::string> capDrop;          // --cap-drop, as given
+    bool privileged = false;                   // --privileged: every capability, /proc/sys writable
+    std::map<std::string, std::string> labels; // --label / --label-file (Config.Labels, over the image's)
+    std::string user;                          // --user NAME|UID[:GROUP|GID]; empty: the image's USER
+    std::string workdir;                       // --workdir; empty: the image's WORKDIR
+    bool readonlyRootfs = false;               // --read-only: only /etc/hosts & co and /dev/shm stay writable
+    std::optional<bool> init;                  // --init (HostConfig.Init is null unless the flag was given)
+    std::int64_t memory = 0;                   // --memory, bytes (HostConfig.Memory)
+    std::int64_t nanoCpus = 0;                 // --cpus x 1e9 (HostConfig.NanoCpus)
 };
 
 enum class ContainerStatus { Created, Running, Exited };

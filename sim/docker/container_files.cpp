@@ -7,15 +7,23 @@ namespace sim::docker {
 
 namespace {
 
-/// A relative path inside a container starts at its working directory, "/" in the images modelled.
-std::string absolute(const std::string& path) { return !path.empty() && path.front() == '/' ? path : "/" + path; }
+/// A relative path inside a container starts at its working directory: docker run -w, else the
+/// image's WORKDIR, else / (docker exec -w is not applied to files).
+std::string absolute(const ImageCatalog& images, const Container& c, const std::string& path) {
+    if (!path.empty() && path.front() == '/') return path;
+    std::string dir = c.config.workdir;
+    if (dir.empty())
+        if (const ImageConfig* image = images.find(c.config.image)) dir = image->workdir;
+    if (dir.empty() || dir == "/") return "/" + path;
+    return (dir.back() == '/' ? dir : dir + "/") + path;
+}
 
 }  // namespace
 
 std::optional<std::string> DockerEngine::readContainerFile(const std::string& ref, const std::string& path) const {
     const Container* c = findContainer(ref);
     if (!c) return std::nullopt;
-    const std::string p = absolute(path);
+    const std::string p = absolute(m_images, *c, path);
     if (p == "/etc/hosts") return c->etcHosts;
     if (p == "/etc/resolv.conf") return c->resolvConf;
     if (p == "/etc/hostname") return c->hostname + "\n";
@@ -30,7 +38,7 @@ bool DockerEngine::writeContainerFile(const std::string& ref, const std::string&
                                       bool append) {
     Container* c = mutableContainer(ref);
     if (!c) return false;
-    const std::string p = absolute(path);
+    const std::string p = absolute(m_images, *c, path);
     auto put = [&](std::string& file) { file = append ? file + content : content; };
     if (p == "/etc/hosts") {
         put(c->etcHosts);

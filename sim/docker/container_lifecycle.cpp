@@ -3,10 +3,12 @@
 // disconnect are in network_attach.cpp.
 #include <algorithm>
 
+#include "sim/docker/capabilities.hpp"
 #include "sim/docker/docker_engine.hpp"
 #include "sim/docker/docker_messages.hpp"
 #include "sim/docker/embedded_dns.hpp"
 #include "sim/docker/host_environment.hpp"
+#include "sim/docker/image_users.hpp"
 #include "sim/net/transport_layer.hpp"
 
 namespace sim::docker {
@@ -33,9 +35,28 @@ std::string unusedNamespaceName(const net::Kernel& k, const std::string& base) {
     return name;
 }
 
+/// The image's USER, what the process runs as without --user.
+std::string imageUser(const ImageCatalog& images, const Container& c) {
+    const ImageConfig* image = images.find(c.config.image);
+    return image ? image->user : "";
+}
+
 }  // namespace
 
 core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std::vector<std::string>& warnings) const {
+    // verifyContainerSettings (moby daemon/container.go), in its order: the config, the host
+    // config (capabilities), then the platform's resources.
+    if (!cfg.workdir.empty() && !cfg.workdir.starts_with('/'))
+        return fail(ErrorCode::InvalidArgument,
+                    "the working directory '" + cfg.workdir + "' is invalid, it needs to be an absolute path");
+    if (auto caps = validateCapabilities(cfg); !caps) return caps;
+    // verifyPlatformContainerResources (daemon_unix.go): linuxMinMemory is 6 MiB.
+    if (cfg.memory != 0 && cfg.memory < 6 * 1024 * 1024)
+        return fail(ErrorCode::InvalidArgument, "Minimum memory limit allowed is 6MB");
+    if (cfg.nanoCpus < 0 || cfg.nanoCpus > std::int64_t{HostEnvironment::kCpus} * 1'000'000'000)
+        return fail(ErrorCode::InvalidArgument, "Range of CPUs is from 0.01 to " + std::to_string(HostEnvironment::kCpus) +
+                                                    ".00, as there are only " + std::to_string(HostEnvironment::kCpus) +
+                                                    " CPUs available");
     const NetworkMode& mode = cfg.network;
     if (mode.isContainer()) {
         // validateNetContainerMode, in the daemon's order.
@@ -300,6 +321,14 @@ core::Result<void> DockerEngine::start(const std::string& ref) {
     Container* c = mutableContainer(ref);
     if (!c) return msg::noSuchContainer(ref);
     if (c->isRunning()) return {};
+    // runc's init resolves --user in the image's /etc/passwd before it looks for the program.
+    if (auto user = resolveUser(m_images.find(c->config.image), c->config.user.empty() ? imageUser(m_images, *c) : c->config.user); !user) {
+        c->exitCode = 128;  // UNCERTAIN: the daemon's exit code for a start failure that is neither 126 nor 127
+        return fail(ErrorCode::InvalidArgument,
+                    "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create "
+                    "failed: unable to start container process: error during container init: " + user.error().message +
+                        ": unknown");
+    }
     if (auto missing = missingExecutable(*c)) {
         // runc fails before any networking exists; the container stays Created with code 127.
         c->exitCode = 127;

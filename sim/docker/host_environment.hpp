@@ -26,6 +26,8 @@ public:
     [[nodiscard]] const std::string& hostName() const { return m_hostName; }
     [[nodiscard]] wire::Ipv4Address hostAddress() const { return m_hostAddress; }
     [[nodiscard]] wire::Ipv4Address upstreamDns() const { return m_upstreamDns; }
+    /// The machine's online CPUs: docker info's NCPU, the bound of --cpus.
+    static constexpr int kCpus = 2;
     /// The host's files, as a host-mode container sees them.
     [[nodiscard]] std::string etcHosts() const;
     [[nodiscard]] std::string resolvConf() const;

@@ -605,6 +605,12 @@ std::string ImageCatalog::runPullTranscript(std::string_view ref) const {
     return "Unable to find image '" + parsed->familiar() + "' locally\n" + pullBody(*i, false);
 }
 
+std::string ImageCatalog::alwaysPullTranscript(std::string_view ref) const {
+    const ImageConfig* i = find(ref);
+    if (!i || i->builtLocally) return {};
+    return pullBody(*i, isPulled(ref));
+}
+
 core::Result<std::string> ImageCatalog::pull(std::string_view ref) {
     auto parsed = parseImageReference(ref);
     if (!parsed) return std::unexpected(parsed.error());

@@ -151,6 +151,9 @@ public:
     /// not local: "Unable to find image 'nginx:latest' locally", then the pull lines without
     /// "Using default tag" and without the final reference line.
     [[nodiscard]] std::string runPullTranscript(std::string_view ref) const;
+    /// What `docker run --pull always` prints before it creates: the pull's progress without
+    /// "Using default tag" or the final reference ("Image is up to date" once pulled).
+    [[nodiscard]] std::string alwaysPullTranscript(std::string_view ref) const;
     /// `docker pull`: the transcript, and the image is now local. Errors (daemon wording):
     /// unknown repository `pull access denied for foo, repository does not exist or may require
     /// 'docker login': denied: requested access to the resource is denied`; unknown tag

@@ -48,7 +48,7 @@ std::set<std::string> busyboxTools(bool alpine) {
         "more", "mount", "mv", "nice", "nl", "nohup", "nproc", "od", "passwd", "paste", "pgrep", "pidof", "pkill",
         "pmap", "printenv", "printf", "ps", "pstree", "pwd", "pwdx", "readlink", "realpath", "renice", "reset", "rev",
         "rm", "rmdir", "sed", "seq", "setsid", "sha1sum", "sha256sum", "sha512sum", "shuf", "sleep", "sort", "split",
-        "stat", "strings", "stty", "su", "sum", "sync", "tac", "tail", "tar", "tee", "test", "time", "timeout", "top",
+        "stat", "strings", "stty", "su", "sum", "sync", "sysctl", "tac", "tail", "tar", "tee", "test", "time", "timeout", "top",
         "touch", "tr", "tree", "true", "truncate", "tty", "umount", "uname", "unexpand", "uniq", "unix2dos", "unlink",
         "unzip", "uptime", "usleep", "uudecode", "uuencode", "vi", "watch", "wc", "which", "whoami", "xargs", "xxd",
         "yes", "zcat",

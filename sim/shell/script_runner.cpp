@@ -1,6 +1,7 @@
 #include "sim/shell/script_runner.hpp"
 
 #include "sim/cli/docker_host.hpp"
+#include "sim/shell/process_identity.hpp"
 
 namespace sim::shell {
 
@@ -16,9 +17,20 @@ std::string ScriptRunner::prompt() const {
     if (ctx.passive) return "";  // no shell prints a prompt
     const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
     const std::string host = c ? c->hostname : ctx.containerId.substr(0, 12);
-    if (ctx.shellName == "ash") return "/ # ";
-    if (ctx.shellName == "sh") return "# ";
-    return "root@" + host + ":/# ";
+    // Each shell's default prompt shows the user's kind (# for root, $ otherwise); bash's and
+    // ash's show the directory too (\w: ~ for root's home).
+    std::string user = "root", dir = "/";
+    bool root = true;
+    if (c)
+        if (auto id = processIdentity(m_lab.engine(), *c, ctx.exec)) {
+            user = id->user.name.empty() ? "I have no name!" : id->user.name;
+            dir = id->workdir;
+            root = id->user.uid == 0;
+        }
+    const std::string mark = root ? "#" : "$";
+    if (ctx.shellName == "ash") return dir + " " + mark + " ";
+    if (ctx.shellName == "sh") return mark + " ";
+    return user + "@" + host + ":" + (root && dir == "/root" ? "~" : dir) + mark + " ";
 }
 
 core::Result<Transcript> ScriptRunner::run(std::string_view script) {

@@ -1,4 +1,5 @@
 #include "sim/shell/shell.hpp"
+#include "sim/shell/process_identity.hpp"
 
 #include <algorithm>
 
@@ -123,7 +124,8 @@ CommandResult Shell::runPipeline(const Pipeline& p, const ShellContext& ctx) {
     for (std::size_t i = 0; i < p.commands.size(); ++i) {
         const SimpleCommand& sc = p.commands[i];
         Output substitutionErrors;
-        ExpansionContext ectx{m_lab.env(), m_lastStatus,
+        const Environment vars = expansionEnvironment(ctx);
+        ExpansionContext ectx{vars, m_lastStatus,
                               [this, &ctx, &substitutionErrors](const std::string& inner) -> core::Result<std::string> {
                                   CommandResult r = runText(inner, ctx);
                                   substitutionErrors.err(r.output.stderrText());
@@ -157,7 +159,7 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
     CommandResult result;
     if (cmd.argv.empty()) {
         // NAME=value alone sets a shell variable.
-        for (const auto& [name, value] : cmd.assignments) m_lab.env()[name] = value;
+        for (const auto& [name, value] : cmd.assignments) shellVariables(ctx)[name] = value;
         return result;
     }
     // Input: a here-document or `< file` replaces the pipe.
@@ -166,7 +168,7 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
     for (const auto& r : cmd.redirections) {
         if (r.kind == RedirectionKind::Input && r.fd == 0) {
             auto content = ctx.onHost() ? m_lab.readFile(r.target)
-                                        : m_lab.engine().readContainerFile(ctx.containerId, r.target);
+                                        : m_lab.engine().readContainerFile(ctx.containerId, containerPath(ctx, r.target));
             if (!content) {
                 result.output.err(ctx.shellName + ": " + r.target + ": No such file or directory\n");
                 result.exitCode = 1;
@@ -184,10 +186,30 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
         const bool writes = red.kind == RedirectionKind::Output || red.kind == RedirectionKind::Append ||
                             red.kind == RedirectionKind::OutputAndError || red.kind == RedirectionKind::AppendOutputAndError;
         const auto key = writes ? tools::sysctlKeyOfPath(red.target) : std::nullopt;
+        if (writes && !key && !ctx.onHost()) {
+            // A container's file: --read-only and a user other than root can make the open fail.
+            const docker::Container* in = m_lab.engine().findContainer(ctx.containerId);
+            auto id = in ? processIdentity(m_lab.engine(), *in, ctx.exec) : core::Result<ProcessIdentity>(ProcessIdentity{});
+            const std::string abs = red.target.starts_with('/') || !id ? red.target
+                                                                       : (id->workdir == "/" ? "" : id->workdir) + "/" + red.target;
+            if (auto denied = id ? containerWriteError(*id, abs) : std::nullopt) {
+                const std::string& sh = ctx.shellName;
+                result.output.err(sh == "bash" ? sh + ": " + red.target + ": " + *denied + "\n"
+                                  : sh == "sh" ? sh + ": 1: cannot create " + red.target + ": " + *denied + "\n"
+                                               : sh + ": can't create " + red.target + ": " + *denied + "\n");
+                result.exitCode = 1;  // as the /proc/sys refusal below
+                return result;
+            }
+        }
         if (!key) continue;
         const auto ns = procNamespace(ctx);
+        const docker::Container* in = ctx.onHost() ? nullptr : m_lab.engine().findContainer(ctx.containerId);
+        const bool readOnly = !ctx.onHost() && !(in && in->config.privileged);  // only --privileged mounts it rw
+        const auto who = in ? processIdentity(m_lab.engine(), *in, ctx.exec) : core::Result<ProcessIdentity>(ProcessIdentity{});
+        const bool notRoot = !ctx.onHost() && who && who->user.uid != 0;  // the files are root's, 0644
         const char* why = !ns || !tools::readSysctl(m_lab.kernel(), *ns, *key) ? "No such file or directory"
-                          : !ctx.onHost()                                     ? "Read-only file system"
+                          : readOnly                                          ? "Read-only file system"
+                          : notRoot                                           ? "Permission denied"
                                                                               : nullptr;
         if (why) {
             // Each shell words a failed open its own way.
@@ -281,9 +303,49 @@ CommandResult Shell::runCommand(const ExpandedCommand& cmd, const std::string& s
         // Inside a container the file is the container's: /etc/hosts and /etc/resolv.conf are
         // the ones its resolver reads, anything else stays in its writable layer.
         if (ctx.onHost()) m_lab.writeFile(path, fileWrites[path], append);
-        else m_lab.engine().writeContainerFile(ctx.containerId, path, fileWrites[path], append);
+        else m_lab.engine().writeContainerFile(ctx.containerId, containerPath(ctx, path), fileWrites[path], append);
     }
     return result;
+}
+
+std::vector<std::string> Shell::processEnvironment(const docker::Container& c, const ShellContext& ctx) const {
+    const docker::ImageConfig* image = m_lab.engine().images().find(c.config.image);
+    std::vector<std::string> env;
+    if (image) env = image->env;
+    const auto links = m_lab.engine().linkEnvironment(c);
+    env.insert(env.end(), links.begin(), links.end());
+    env.insert(env.end(), c.config.env.begin(), c.config.env.end());
+    env.insert(env.end(), ctx.exec.env.begin(), ctx.exec.env.end());  // docker exec -e, last
+    env.push_back("HOSTNAME=" + c.hostname);
+    // HOME as Docker sets it when the image does not: the user's passwd directory.
+    const auto who = processIdentity(m_lab.engine(), c, ctx.exec);
+    env.push_back("HOME=" + (who ? who->user.home : std::string("/root")));
+    return env;
+}
+
+Environment Shell::expansionEnvironment(const ShellContext& ctx) {
+    if (ctx.onHost()) return m_lab.env();
+    Environment vars;
+    if (const docker::Container* c = m_lab.engine().findContainer(ctx.containerId)) {
+        for (const auto& kv : processEnvironment(*c, ctx)) {
+            const auto eq = kv.find('=');
+            if (eq != std::string::npos) vars[kv.substr(0, eq)] = kv.substr(eq + 1);  // a later one wins, as getenv's
+        }
+        for (const auto& [k, v] : m_containerVars[c->id]) vars[k] = v;
+    }
+    return vars;
+}
+
+Environment& Shell::shellVariables(const ShellContext& ctx) {
+    return ctx.onHost() ? m_lab.env() : m_containerVars[ctx.containerId];
+}
+
+std::string Shell::containerPath(const ShellContext& ctx, const std::string& path) const {
+    if (path.starts_with('/')) return path;
+    const docker::Container* c = m_lab.engine().findContainer(ctx.containerId);
+    const auto who = c ? processIdentity(m_lab.engine(), *c, ctx.exec) : core::Result<ProcessIdentity>(ProcessIdentity{});
+    const std::string dir = who ? who->workdir : "/";
+    return (dir == "/" ? "" : dir) + "/" + path;
 }
 
 std::optional<core::NamespaceId> Shell::procNamespace(const ShellContext& ctx) const {
@@ -319,17 +381,23 @@ std::optional<CommandResult> Shell::builtin(const std::vector<std::string>& argv
     if (name == "export") {
         for (std::size_t i = 1; i < argv.size(); ++i) {
             auto eq = argv[i].find('=');
-            if (eq != std::string::npos) m_lab.env()[argv[i].substr(0, eq)] = argv[i].substr(eq + 1);
+            if (eq != std::string::npos) shellVariables(ctx)[argv[i].substr(0, eq)] = argv[i].substr(eq + 1);
         }
         return r;
     }
     if (name == "unset") {
-        for (std::size_t i = 1; i < argv.size(); ++i) m_lab.env().erase(argv[i]);
+        for (std::size_t i = 1; i < argv.size(); ++i) shellVariables(ctx).erase(argv[i]);
         return r;
     }
     if (name == "cd" || name == "clear" || name == ":" || name == "history") return r;
     if (name == "pwd") {
-        r.output.out(ctx.onHost() ? m_lab.workdir() + "\n" : "/\n");
+        // In a container: where the process started (exec -w, run -w, the image's WORKDIR, /);
+        // docknet's cd changes no directory.
+        std::string dir = "/";
+        if (ctx.onHost()) dir = m_lab.workdir();
+        else if (const docker::Container* c = m_lab.engine().findContainer(ctx.containerId))
+            if (auto id = processIdentity(m_lab.engine(), *c, ctx.exec)) dir = id->workdir;
+        r.output.out(dir + "\n");
         return r;
     }
     if (name == "sudo" && ctx.onHost()) {
@@ -353,7 +421,7 @@ std::optional<CommandResult> Shell::builtin(const std::vector<std::string>& argv
             if (path == "/etc/resolv.conf") return m_lab.engine().host().resolvConf();
             return std::nullopt;
         }
-        return m_lab.engine().readContainerFile(ctx.containerId, path);
+        return m_lab.engine().readContainerFile(ctx.containerId, containerPath(ctx, path));
     };
     if (auto filtered = runTextFilter(argv, stdinText, reader)) return filtered;
     if (ctx.onHost()) {
@@ -407,6 +475,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
                     {"/etc/resolv.conf", m_lab.engine().host().resolvConf()},
                     {"/etc/hostname", tc.hostname + "\n"}};
         for (const auto& [path, content] : m_lab.files()) tc.files[m_lab.workdir() + "/" + path] = content;
+        tc.cwd = m_lab.workdir();
         for (const auto& [k, v] : m_lab.env()) tc.env.push_back(k + "=" + v);
         tc.isDockerHost = true;
         if (tools::showsProcesses(name)) {
@@ -464,31 +533,56 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
                     : tools::Flavor::Gnu;
     if (const auto* tools = docker::containerTools(m_lab.engine().images(), *c)) tc.executables = *tools;
     tc.hostname = c->hostname;
+    if (auto id = processIdentity(m_lab.engine(), *c, ctx.exec)) {
+        tc.capabilities = id->capabilities;
+        tc.procSysWritable = id->procSysWritable;
+        tc.uid = id->user.uid;
+        tc.gid = id->user.gid;
+        tc.userName = id->user.name;
+        tc.groupName = id->user.group;
+        tc.extraGroups = id->user.extraGroups;
+        tc.cwd = id->workdir;
+    }
     if (image) tc.files = image->files;
     for (const auto& [path, content] : c->files) tc.files[path] = content;
     tc.files["/etc/hosts"] = c->etcHosts;
     tc.files["/etc/resolv.conf"] = c->resolvConf;
     tc.files["/etc/hostname"] = c->hostname + "\n";
-    if (image) tc.env = image->env;
-    const auto links = m_lab.engine().linkEnvironment(*c);
-    tc.env.insert(tc.env.end(), links.begin(), links.end());
-    tc.env.insert(tc.env.end(), c->config.env.begin(), c->config.env.end());
-    tc.env.push_back("HOSTNAME=" + c->hostname);
-    tc.env.push_back("HOME=/root");
+    tc.env = processEnvironment(*c, ctx);
+    // What the container's shells exported is in the environment of what they run.
+    for (const auto& [k, v] : m_containerVars[c->id]) tc.env.push_back(k + "=" + v);
     if (tools::showsProcesses(name)) {
         // A docker exec -it session's shell (it has the terminal's detach keys and is not PID 1)
         // is the tool's parent.
         const bool execSession = !ctx.isMainProcess && !ctx.detachKeys.empty();
         const std::string execShell = !execSession ? "" : ctx.shellName == "bash" ? "bash" : "sh";
-        auto view = cli::containerProcessView(m_lab.engine(), *c, joinedArgs(argv), execShell);
+        auto who = processIdentity(m_lab.engine(), *c, ctx.exec);
+        const std::string user = !who ? "root" : who->user.name.empty() ? std::to_string(who->user.uid) : who->user.name;
+        auto view = cli::containerProcessView(m_lab.engine(), *c, joinedArgs(argv), execShell, user);
         tc.processes = std::move(view.processes);
         tc.socketHolders = std::move(view.socketHolders);
     }
     tc.epochSeconds = m_lab.engine().config().epochSeconds;
     tools::ToolResult t = tools::runTool(tc, argv);
-    // The container's working directory is / (docknet models no WORKDIR for tools' files).
-    for (const auto& [path, content] : t.writtenFiles)
-        m_lab.engine().writeContainerFile(c->id, path.starts_with("/") ? path : "/" + path, content, false);
+    // A file a tool saves (curl -o, wget) lands in the process's working directory, unless
+    // --read-only or the user's permissions refuse the open: then the tool fails as it does.
+    const auto who = processIdentity(m_lab.engine(), *c, ctx.exec);
+    const std::string cwd = who ? who->workdir : "/";
+    for (const auto& [path, content] : t.writtenFiles) {
+        const std::string abs = path.starts_with("/") ? path : (cwd == "/" ? "" : cwd) + "/" + path;
+        if (auto denied = who ? containerWriteError(*who, abs) : std::nullopt) {
+            if (name == "curl") {
+                t.out.clear();
+                t.err += "Warning: Failed to open the file " + path + ": " + *denied + "\ncurl: (23) Failure writing output to destination\n";
+                t.exitCode = 23;
+            } else {
+                t.err = t.err.substr(0, t.err.find("saving to '")) + "wget: can't open '" + path + "': " + *denied + "\n";
+                t.exitCode = 1;
+            }
+            continue;
+        }
+        m_lab.engine().writeContainerFile(c->id, abs, content, false);
+    }
     r.output.out(t.out);
     r.output.err(t.err);
     r.exitCode = t.exitCode;
@@ -496,7 +590,7 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
 }
 
 CommandResult Shell::runInContainer(const docker::Container& c, const std::vector<std::string>& argv,
-                                    const std::string& stdinText, bool tty) {
+                                    const std::string& stdinText, bool tty, const ExecOverrides& exec) {
     CommandResult r;
     if (argv.empty()) return r;
     const std::string name = baseName(argv[0]);
@@ -505,6 +599,7 @@ CommandResult Shell::runInContainer(const docker::Container& c, const std::vecto
     ctx.containerId = c.id;
     ctx.shellName = shellOf(m_lab, c);
     ctx.tty = tty;
+    ctx.exec = exec;
     // docker exec runs the program directly: a missing one is runc's error, not a shell's.
     const bool exists = docker::containerHasTool(m_lab.engine().images(), c, name);
     if (!exists) {

@@ -9,6 +9,7 @@
 // runs the following lines there until `exit`.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,15 @@ using cli::DockerHost;
 using cli::Output;
 using cli::Stream;
 
+/// What `docker exec -e/-u/-w/--privileged` set for the process it starts; empty or false:
+/// the container's own (its Config.Env, User, WorkingDir and capabilities).
+struct ExecOverrides {
+    std::vector<std::string> env;
+    std::string user;
+    std::string workdir;
+    bool privileged = false;
+};
+
 /// Where commands run.
 struct ShellContext {
     enum class Kind { Host, Container };
@@ -56,6 +66,8 @@ struct ShellContext {
     bool passive = false;
     /// docker attach --sig-proxy (default true): Ctrl-C is forwarded as SIGINT to the process.
     bool sigProxy = true;
+    /// docker exec's settings for this process (a container context only).
+    ExecOverrides exec;
 
     [[nodiscard]] bool onHost() const { return kind == Kind::Host; }
     static ShellContext host() { return {}; }
@@ -78,7 +90,7 @@ public:
     CommandResult runText(const std::string& text, const ShellContext& ctx, const std::string& stdinText = {});
     /// Runs argv in a container as `docker exec` does (no shell unless argv asks for one).
     CommandResult runInContainer(const docker::Container& c, const std::vector<std::string>& argv,
-                                 const std::string& stdinText = {}, bool tty = false);
+                                 const std::string& stdinText = {}, bool tty = false, const ExecOverrides& exec = {});
 
     [[nodiscard]] int lastStatus() const { return m_lastStatus; }
     /// $? after something the caller ran itself (a detach from an attached terminal).
@@ -98,6 +110,17 @@ private:
     /// terminal, unless a redirection says otherwise.
     CommandResult runCommand(const ExpandedCommand& cmd, const std::string& stdinText, const ShellContext& ctx,
                              bool toPipe, std::string& stdoutOut);
+    /// The environment a process `docker exec` starts in the container gets: the image's, the
+    /// legacy links', docker run -e's, docker exec -e's, HOSTNAME and HOME.
+    [[nodiscard]] std::vector<std::string> processEnvironment(const docker::Container& c, const ShellContext& ctx) const;
+    /// What $NAME expands to where ctx runs: the host shell's variables, or in a container its
+    /// process environment under the variables its shells set.
+    Environment expansionEnvironment(const ShellContext& ctx);
+    /// Where an assignment, export or unset goes: the host shell's variables or the container's.
+    Environment& shellVariables(const ShellContext& ctx);
+    /// A path a container's process names, made absolute from its working directory (exec -w,
+    /// run -w, the image's WORKDIR, /).
+    [[nodiscard]] std::string containerPath(const ShellContext& ctx, const std::string& path) const;
     /// The namespace whose /proc/sys the context sees (the host, or a running container's).
     [[nodiscard]] std::optional<core::NamespaceId> procNamespace(const ShellContext& ctx) const;
     CommandResult dispatch(const std::vector<std::string>& argv, const std::string& stdinText, const ShellContext& ctx);
@@ -115,6 +138,9 @@ private:
     std::optional<int> m_exitRequest;
     int m_depth = 0;  // nested $(...) and sh -c
     std::string m_pendingStdin;  // for the first command of runText's text
+    /// Variables set by the shells of each container (by container id): docknet keeps one set
+    /// per container, shared by its sessions, rather than one per shell process.
+    std::map<std::string, Environment> m_containerVars;
 };
 
 }  // namespace sim::shell

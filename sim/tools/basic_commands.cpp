@@ -15,6 +15,8 @@ namespace {
 
 std::optional<std::string> readFile(const ToolContext& ctx, const std::string& path) {
     if (auto it = ctx.files.find(path); it != ctx.files.end()) return it->second;
+    if (!path.starts_with('/'))  // relative to where the process runs
+        if (auto it = ctx.files.find((ctx.cwd == "/" ? "" : ctx.cwd) + "/" + path); it != ctx.files.end()) return it->second;
     if (const auto key = sysctlKeyOfPath(path))
         if (auto v = readSysctl(*ctx.kernel, ctx.ns, *key)) return *v + "\n";
     return std::nullopt;
@@ -136,6 +138,20 @@ ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
             continue;
         }
         if (eq != std::string::npos || write) {
+            // Docker mounts /proc/sys read-only in a container that is not --privileged, whatever
+            // its capabilities: the open for writing fails with EROFS.
+            if (!ctx.canWriteProcSys()) {
+                r.err += ctx.flavor == Flavor::Busybox ? "sysctl: error setting key '" + key + "': Read-only file system\n"
+                                                       : "sysctl: setting key \"" + key + "\": Read-only file system\n";
+                r.exitCode = ctx.flavor == Flavor::Busybox ? 1 : 255;
+                continue;
+            }
+            if (!ctx.isDockerHost && ctx.uid != 0) {  // root's 0644 files, once the mount allows writing
+                r.err += ctx.flavor == Flavor::Busybox ? "sysctl: error setting key '" + key + "': Permission denied\n"
+                                                       : "sysctl: permission denied on key '" + key + "'\n";
+                r.exitCode = ctx.flavor == Flavor::Busybox ? 1 : 255;
+                continue;
+            }
             if (auto w = writeSysctl(*ctx.kernel, ctx.ns, key, eq == std::string::npos ? "" : spec.substr(eq + 1)); !w) {
                 r.err += "sysctl: setting key \"" + key + "\": " + w.error().message + "\n";
                 r.exitCode = 255;

@@ -31,6 +31,8 @@ ToolResult runEcho(ToolContext& ctx, const Args& argv);
 ToolResult runEnv(ToolContext& ctx, const Args& argv);
 ToolResult runSleep(ToolContext& ctx, const Args& argv);
 ToolResult runTrue(ToolContext& ctx, const Args& argv);
+ToolResult runWhoami(ToolContext& ctx, const Args& argv);
+ToolResult runId(ToolContext& ctx, const Args& argv);
 ToolResult runFalse(ToolContext& ctx, const Args& argv);
 
 }  // namespace sim::tools

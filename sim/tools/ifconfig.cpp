@@ -117,7 +117,17 @@ ToolResult runIfconfig(ToolContext& ctx, const Args& argv) {
     for (std::size_t n = 1; n < argv.size(); ++n) {
         if (argv[n] == "-a") all = true;
         else if (only.empty()) only = argv[n];
-        else if (!ctx.isDockerHost) return failure("SIOCSIFFLAGS: Operation not permitted\n", 1);
+        else if (!ctx.hasCapability("CAP_NET_ADMIN")) {
+            // The first ioctl the change needs fails with EPERM; busybox's perror names the applet.
+            const std::string& what = argv[n];
+            const char* ioctl = what == "netmask"                                  ? "SIOCSIFNETMASK"
+                                : what == "mtu"                                    ? "SIOCSIFMTU"
+                                : what == "hw"                                     ? "SIOCSIFHWADDR"
+                                : what == "broadcast"                              ? "SIOCSIFBRDADDR"
+                                : !what.empty() && std::isdigit(static_cast<unsigned char>(what[0])) ? "SIOCSIFADDR"
+                                                                                   : "SIOCSIFFLAGS";
+            return failure(std::string(bb ? "ifconfig: " : "") + ioctl + ": Operation not permitted\n", 1);
+        }
         else return failure("docknet: ifconfig: changing interfaces is not modelled\n", 127);
     }
     std::vector<const net::Interface*> ifaces;

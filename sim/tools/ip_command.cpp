@@ -5,8 +5,10 @@
 // busybox differs where its source does: no "group default"/"mode DEFAULT"/"link-netnsid", a peer
 // in another namespace shows M-DOWN (busybox looks its ifindex up locally and does not find
 // it), routes print "scope link  src A" without "proto kernel", neighbours end without a space.
-// Not modelled: IPv6 (no inet6 lines), changing anything (containers lack CAP_NET_ADMIN, so
-// "RTNETLINK answers: Operation not permitted"; on the host docknet says it is not modelled).
+// Not modelled: IPv6 (no inet6 lines), changing anything (without CAP_NET_ADMIN, as in a container
+// not given --cap-add NET_ADMIN or --privileged, "RTNETLINK answers: Operation not permitted"; with
+// it, on the host or in such a container, docknet says it is not modelled).
+#include <algorithm>
 #include <optional>
 
 #include "sim/net/net_namespace.hpp"
@@ -303,7 +305,16 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
     else if (matches(object, "link")) which = Object::Link;
     if (which == Object::Unknown) return failure("Object \"" + object + "\" is unknown, try \"ip help\".\n", 255);
     if (!show) {
-        if (!ctx.isDockerHost) return failure("RTNETLINK answers: Operation not permitted\n", 2);
+        // rtnetlink checks CAP_NET_ADMIN in the namespace: a container has it only when added.
+        if (!ctx.hasCapability("CAP_NET_ADMIN")) {
+            // iproute2 speaks netlink for everything; busybox's ip prefixes its messages with the
+            // applet and sets a link up or down with the SIOCSIFFLAGS ioctl (exit 1).
+            if (ctx.flavor != Flavor::Busybox) return failure("RTNETLINK answers: Operation not permitted\n", 2);
+            const bool linkFlags = which == Object::Link &&
+                                   std::find_if(rest.begin(), rest.end(), [](const std::string& a) { return a == "up" || a == "down"; }) != rest.end();
+            if (linkFlags) return failure("ip: SIOCSIFFLAGS: Operation not permitted\n", 1);
+            return failure("ip: RTNETLINK answers: Operation not permitted\n", 2);
+        }
         return failure("docknet: ip " + object + " " + rest[0] + ": changing the network with ip is not modelled\n", 127);
     }
     switch (which) {

@@ -146,6 +146,12 @@ ToolResult changeRules(net::XtTable& xt, const std::vector<std::string>& words) 
 }  // namespace
 
 ToolResult runIptables(ToolContext& ctx, const Args& argv) {
+    // nf_tables asks the kernel for the rule set's generation id before any command; without
+    // CAP_NET_ADMIN netlink says EPERM, which iptables words as below (nft_strerror) and exits
+    // RESOURCE_PROBLEM (4). Only the help needs no kernel.
+    const bool help = argv.size() > 1 && (argv[1] == "-h" || argv[1] == "--help" || argv[1] == "-V" || argv[1] == "--version");
+    if (!ctx.hasCapability("CAP_NET_ADMIN") && !help)
+        return failure("iptables v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)\n", 4);
     {
         // The rule-changing commands have their own reading: the rest of the line is a rule spec.
         std::string table = "filter";

@@ -42,7 +42,13 @@ ToolResult runRoute(ToolContext& ctx, const Args& argv) {
     for (std::size_t n = 1; n < argv.size(); ++n) {
         if (argv[n] == "-n") numeric = true;
         else if (argv[n] == "-e" || argv[n] == "-ee" || argv[n] == "-v") continue;
-        else if (!ctx.isDockerHost) return failure("SIOCADDRT: Operation not permitted\n", 7);
+        else if (!ctx.hasCapability("CAP_NET_ADMIN")) {
+            // net-tools' perror, exit E_SOCK (7); busybox's names the applet and exits 1.
+            const bool del = argv[n] == "del" || argv[n] == "delete";
+            const std::string ioctl = del ? "SIOCDELRT" : "SIOCADDRT";
+            if (ctx.flavor == Flavor::Busybox) return failure("route: " + ioctl + ": Operation not permitted\n", 1);
+            return failure(ioctl + ": Operation not permitted\n", 7);
+        }
         else return failure("docknet: route: changing routes is not modelled\n", 127);
     }
     return ok(routeTable(ctx, numeric, false));

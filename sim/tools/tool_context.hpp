@@ -53,9 +53,28 @@ struct ToolContext {
     std::string hostname;
     /// Absolute path -> content: /etc/hosts, /etc/resolv.conf, /etc/hostname, ...
     std::map<std::string, std::string> files;
+    /// The process's working directory: relative file names start there.
+    std::string cwd = "/";
     /// Environment of the process (`env`, `echo $X`).
     std::vector<std::string> env;
     bool isDockerHost = false;  // host-only tools (brctl, bridge, iptables) may run
+    /// The capabilities of the tool's process (CAP_NET_ADMIN, CAP_NET_RAW ...), from the
+    /// container's HostConfig (docker::effectiveCapabilities). On the Docker host the tool runs
+    /// as root with every capability.
+    std::set<std::string> capabilities;
+    /// /proc/sys is writable: on the host and in a --privileged container (Docker mounts it
+    /// read-only in every other container, whatever the capabilities).
+    bool procSysWritable = false;
+
+    /// Who the tool runs as (whoami, id). An empty name: the id has no passwd/group entry.
+    int uid = 0;
+    int gid = 0;
+    std::string userName = "root";
+    std::string groupName = "root";
+    std::vector<std::pair<int, std::string>> extraGroups;  // id's supplementary groups
+
+    [[nodiscard]] bool hasCapability(const std::string& cap) const { return isDockerHost || capabilities.contains(cap); }
+    [[nodiscard]] bool canWriteProcSys() const { return isDockerHost || procSysWritable; }
     /// The processes of the tool's PID namespace, by PID, the tool itself last.
     std::vector<ProcessEntry> processes;
     /// The holders of the namespace's sockets that this PID namespace can see; a socket of a

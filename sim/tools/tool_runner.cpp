@@ -22,12 +22,14 @@ constexpr std::array kTools{
     Entry{"arp", runArp},           Entry{"bridge", runBridge, true},   Entry{"brctl", runBrctl, true},
     Entry{"cat", runCat},           Entry{"conntrack", runConntrack, true}, Entry{"curl", runCurl},
     Entry{"echo", runEcho},         Entry{"env", runEnv},                Entry{"false", runFalse},
-    Entry{"getent", runGetent},     Entry{"hostname", runHostname},      Entry{"ifconfig", runIfconfig},
+    Entry{"getent", runGetent},     Entry{"hostname", runHostname},      Entry{"id", runId},
+    Entry{"ifconfig", runIfconfig},
     Entry{"ip", runIp},             Entry{"iptables", runIptables, true}, Entry{"nc", runNc},
     Entry{"netstat", runNetstat},   Entry{"nslookup", runNslookup},      Entry{"ping", runPing},
     Entry{"ps", runPs},
     Entry{"route", runRoute},       Entry{"sleep", runSleep},            Entry{"ss", runSs},
     Entry{"sysctl", runSysctl},     Entry{"true", runTrue},              Entry{"wget", runWget},
+    Entry{"whoami", runWhoami},
 };
 
 const Entry* findTool(std::string_view name) {

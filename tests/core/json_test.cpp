@@ -344,3 +344,15 @@ TEST_CASE("parseJson survives random and mutated input", "[core][json][fuzz]") {
         }
     }
 }
+
+// Found by fuzz_json (tests/fuzz/regressions/json/negative_zero): -0.0 printed as "-0", which
+// read back as the Integer 0 and printed as "0".
+TEST_CASE("JSON -0 is Go's negative zero: it reads as a double and prints back as -0", "[core][json]") {
+    const auto minusZero = parseJson("-0");
+    REQUIRE(minusZero.has_value());
+    CHECK(minusZero->isDouble());
+    CHECK(std::signbit(minusZero->asDouble()));
+    CHECK(minusZero->toCompactString() == "-0");
+    CHECK(parseJson("[-0.0,0,-0e0]")->toCompactString() == "[-0,0,-0]");
+    CHECK(parseJson("0")->isInteger());
+}

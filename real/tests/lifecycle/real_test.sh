@@ -5,6 +5,11 @@
 #   verify-host-port-conflict  a host-mode nginx against a published :80: EADDRINUSE in both
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
 #   bench      docknet bench apply --json on a small lab: every field, no difference, zero leftovers
+#   bench-pingall  bench pingall --containers 4 --real --json: the kernel answers the sim's 12
+#              pings, every JSON field a figure, zero leftovers; without root it exits 2
+#   bench-apply-ip  bench apply --containers 3 --json with its ip-command baseline: both times,
+#              the ratios, the same 9 links, zero leftovers; a script that fails half-way leaves
+#              nothing either
 #   crash      apply killed (_exit, as kill -9) after N objects, then down: zero leftovers
 #   foreign    a docknet-* namespace docknet did not make: apply refuses, rolls back, keeps it
 #   capture    capture docknet-host docker0 -c 4 while alpine1 pings alpine2: tshark finds the sim's
@@ -125,6 +130,56 @@ bench)
     done
     echo "$out" | grep -q '"differences": 0' || fail "bench apply: sim and kernel disagree"
     checkClean "after bench apply"
+    ;;
+bench-pingall)
+    command -v python3 >/dev/null || skip "python3 is missing (it reads the JSON)"
+    out=$("$docknet" bench pingall --containers 4 --real --json 2>"$state/err"); rc=$?
+    echo "$out"; cat "$state/err"
+    [ $rc = 0 ] || fail "bench pingall --real exit $rc"
+    python3 - "$out" <<'PY' || fail "bench pingall --real: bad JSON"
+import json, sys
+o = json.loads(sys.argv[1])
+want = ["pings", "sim_seconds", "sim_pings_per_s", "trace_events", "trace_events_per_s",
+        "kernel_seconds", "kernel_pings_per_s", "ratio", "peak_rss_mb"]
+assert list(o) == want, f"fields {list(o)}"
+assert o["pings"] == 12, o
+for k in want:
+    assert isinstance(o[k], (int, float)) and o[k] > 0, f"{k} = {o[k]}"
+assert abs(o["ratio"] - o["sim_pings_per_s"] / o["kernel_pings_per_s"]) <= 0.01 * o["ratio"] + 0.001, o
+PY
+    # Kernel pings answered = the sim's pings; none failed.
+    grep -q "kernel: 12 of 12 pings answered, 0 failed" "$state/err" || fail "the kernel did not answer the sim's 12 pings"
+    checkClean "after bench pingall --real"
+    if command -v setpriv >/dev/null; then
+        msg=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$docknet" bench pingall --containers 2 --real 2>&1); rc=$?
+        [ $rc = 2 ] || fail "non-root bench pingall --real exit $rc, want 2"
+        echo "$msg" | grep -q "needs root" || fail "non-root: no clear message: $msg"
+    fi
+    ;;
+bench-apply-ip)
+    command -v python3 >/dev/null || skip "python3 is missing (it reads the JSON)"
+    command -v nft >/dev/null && command -v sysctl >/dev/null || skip "the ip-script baseline needs nft and sysctl"
+    out=$("$docknet" bench apply --containers 3 --json 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "bench apply exit $rc"
+    python3 - "$out" <<'PY' || fail "bench apply: bad JSON"
+import json, sys
+o = json.loads(sys.argv[1])
+assert o["differences"] == 0, o
+assert o["namespaces"] == 5 and o["links"] == 9, o   # host, router, 3 containers; docker0, 2 eth0 of the uplink, 3 veth pairs
+for k in ["apply_seconds", "down_seconds", "ip_script_apply_seconds", "ip_script_down_seconds", "apply_ratio", "down_ratio"]:
+    assert isinstance(o[k], (int, float)) and o[k] > 0, f"{k} = {o[k]}"
+assert o["ip_script_commands"] > 40, o
+assert abs(o["apply_ratio"] - o["ip_script_apply_seconds"] / o["apply_seconds"]) < 0.01 * o["apply_ratio"], o
+PY
+    checkClean "after bench apply with the ip script"
+    # A script that fails half-way (an nft that refuses, after the namespaces and links are
+    # made): the baseline's ledger must still remove all of it.
+    mkdir "$state/fakebin" && printf '#!/bin/sh\nexit 1\n' > "$state/fakebin/nft" && chmod +x "$state/fakebin/nft"
+    out=$(PATH="$state/fakebin:$PATH" "$docknet" bench apply --containers 3 --json 2>&1); rc=$?
+    [ $rc = 1 ] || fail "bench apply with a failing ip script: exit $rc, want 1: $out"
+    echo "$out" | grep -q "the ip-script baseline: .*build.sh failed" || fail "no clear message for the failed script: $out"
+    checkClean "after a failed ip script"
     ;;
 crash)
     for n in 1 2 4 9 20 35 50; do

@@ -1,0 +1,1 @@
+echo "$X" ${X} ${UNSET:-dflt} ${UNSET-d} $? "$(echo a $(echo b))" `echo c`
