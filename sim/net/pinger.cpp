@@ -1,5 +1,7 @@
 #include "sim/net/pinger.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "sim/net/ipv4_layer.hpp"
@@ -44,7 +46,10 @@ void Pinger::sendNext() {
     m_report.maxInFlight = std::max(m_report.maxInFlight, m_inFlight);
 
     if (m_options.count <= 0 || m_report.transmitted < m_options.count) {
-        m_sendTimer = m_kernel.scheduler().schedule(m_options.interval, [this] { sendNext(); });
+        // A process cannot send two requests at one instant: -i 0 sends them back to back, 1 µs
+        // apart (else a burst of more than 65,536 would wrap the sequence before any reply).
+        const core::Duration gap = std::max(m_options.interval, core::micros(1));
+        m_sendTimer = m_kernel.scheduler().schedule(gap, [this] { sendNext(); });
     } else {
         m_lingerTimer = m_kernel.scheduler().schedule(m_options.linger, [this] { finish(); });
         maybeFinish();

@@ -15,6 +15,7 @@
 // busybox: its seq counts from 0 (on the wire docknet's echo sequence still starts at 1); ICMP
 // errors print nothing (busybox's raw socket drops them: their ids are not its own); it stops
 // like iputils once every probe got a reply or an error (real busybox waits -W for replies).
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -175,7 +176,7 @@ ToolResult parseIputils(const Args& argv, PingArgs& a) {
                 auto v = ranged(value, opt == 'c' ? 1 : 0, hi);
                 if (auto* err = std::get_if<ToolResult>(&v)) return *err;
                 const long n = std::get<long>(v);
-                if (opt == 'c') { a.options.count = static_cast<int>(std::min(n, 1000000L)); a.countGiven = true; }
+                if (opt == 'c') { a.options.count = static_cast<int>(n); a.countGiven = true; }
                 if (opt == 't') a.options.ttl = static_cast<std::uint8_t>(n);
                 if (opt == 's') a.options.size = static_cast<std::uint16_t>(n);
                 if (opt == 'w') a.deadlineSeconds = n;
@@ -242,6 +243,24 @@ std::optional<core::SimTime> planRun(ToolContext& ctx, PingArgs& a) {
     return std::nullopt;
 }
 
+/// Every echo request is simulated and traced (a few records each, kept for the student to step
+/// through), so one ping run is bounded: beyond kMaxSimulatedEchoes it is refused up front,
+/// said so, rather than left to run for minutes or fill memory (`ping -c 1000000 -i 0`, or
+/// `-w` with `-i 0`, which would send without end at one instant).
+constexpr std::int64_t kMaxSimulatedEchoes = 100000;
+
+std::optional<ToolResult> refuseUnboundedRun(const PingArgs& a, std::optional<core::SimTime> deadline, core::SimTime now) {
+    std::int64_t sends = a.options.count > 0 ? a.options.count : INT64_MAX;  // 0: until the deadline
+    if (deadline) {
+        const std::int64_t gap = std::max<std::int64_t>(1, a.options.interval.micros());  // -i 0: 1 µs (Pinger)
+        sends = std::min(sends, (*deadline - now).micros() / gap + 1);
+    }
+    if (sends <= kMaxSimulatedEchoes) return std::nullopt;
+    return failure("docknet: ping: this run would send " + std::to_string(sends) + " echo requests; docknet simulates at most " +
+                       std::to_string(kMaxSimulatedEchoes) + " per ping (use a smaller -c or -w, or a longer -i)\n",
+                   2);
+}
+
 ToolResult runIputils(ToolContext& ctx, const Args& argv) {
     PingArgs a;
     if (auto r = parseIputils(argv, a); r.exitCode != 0 || !r.out.empty()) return r;
@@ -269,6 +288,7 @@ ToolResult runIputils(ToolContext& ctx, const Args& argv) {
         }
     }
     const auto deadline = planRun(ctx, a);
+    if (auto refused = refuseUnboundedRun(a, deadline, ctx.kernel->now())) return *refused;
     auto run = runPinger(ctx, a.options, deadline);
     if (!run) return failure("ping: connect: " + run.error().message + "\n", 2);
 
@@ -342,6 +362,7 @@ ToolResult runBusybox(ToolContext& ctx, const Args& argv) {
     a.options.dst = res.address;
     std::string out = "PING " + a.target + " (" + res.address.toString() + "): " + std::to_string(a.options.size) + " data bytes\n";
     const auto deadline = planRun(ctx, a);
+    if (auto refused = refuseUnboundedRun(a, deadline, ctx.kernel->now())) return *refused;
     auto run = runPinger(ctx, a.options, deadline);
     if (!run) return ToolResult{out, "ping: sendto: " + run.error().message + "\n", 1};
 
