@@ -80,7 +80,7 @@ private slots:
     }
 
     void aTypedCommandPassesTheChecksAndTheQuestionGatesNext() {
-        for (const QString lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
             MainWindow w;
             w.resize(1400, 900);
             QVERIFY(w.setLanguage(lang));
@@ -150,7 +150,7 @@ private slots:
     }
 
     void everyLabCanBeFinishedThroughThePanel() {
-        for (const QString lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
             MainWindow w;
             QVERIFY(w.setLanguage(lang));
             const auto labs = w.labPanel()->library();
@@ -200,7 +200,7 @@ private slots:
 
     void screenshotsOfALaterStep() {
         if (qEnvironmentVariable("DOCKNET_SCREENSHOT_DIR").isEmpty()) QSKIP("DOCKNET_SCREENSHOT_DIR is not set");
-        for (const QString lang : {QStringLiteral("en"), QStringLiteral("ko")})
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ko")})
             for (const QSize size : {QSize(1400, 900), QSize(1024, 700)}) {
                 MainWindow w;
                 w.resize(size);
