@@ -112,39 +112,36 @@ struct LinkFilter {
     std::optional<std::string> kind;
 };
 
+/// A word iproute2 refuses (invarg, duparg2, incomplete_command): the message, and ip exits 255.
 core::Result<LinkFilter> parseLinkFilter(const net::Kernel& k, core::NamespaceId ns, const Args& rest) {
     LinkFilter f;
-    auto garbage = [](const std::string& key, const std::string& word) {
-        return core::fail(core::ErrorCode::InvalidArgument,
-                          "Error: either \"" + key + "\" is duplicate, or \"" + word + "\" is a garbage.\n");
-    };
     for (std::size_t n = 0; n < rest.size(); ++n) {
         const std::string& w = rest[n];
         if (n == 0 && (w == "show" || w == "list" || w == "ls" || w == "lst")) continue;
-        const bool hasValue = n + 1 < rest.size();
         if (w == "up") {
             f.upOnly = true;
-        } else if (w == "nomaster") {
+            continue;
+        }
+        if (w == "nomaster") {
             f.noMaster = true;
-        } else if ((w == "master" || w == "type") && !hasValue) {
+            continue;
+        }
+        const bool takesValue = w == "master" || w == "type" || w == "dev";
+        if (takesValue && n + 1 == rest.size())
             return core::fail(core::ErrorCode::InvalidArgument, "Command line is not complete. Try option \"help\"\n");
-        } else if (w == "master") {
-            const std::string& name = rest[++n];
-            const auto id = k.findInterface(ns, name);
+        const std::string& value = takesValue ? rest[++n] : w;
+        if (w == "master") {
+            const auto id = k.findInterface(ns, value);
             if (!id.isValid())
-                return core::fail(core::ErrorCode::NotFound,
-                                  "Error: argument \"" + name + "\" is wrong: Device does not exist\n");
+                return core::fail(core::ErrorCode::InvalidArgument, "Error: argument \"" + value + "\" is wrong: Device does not exist\n");
             f.master = id;
         } else if (w == "type") {
-            f.kind = rest[++n];
+            f.kind = value;
         } else {
-            std::string name = w;
-            if (w == "dev") {
-                if (!hasValue) return core::fail(core::ErrorCode::InvalidArgument, "Command line is not complete. Try option \"help\"\n");
-                name = rest[++n];
-            }
-            if (!f.dev.empty()) return garbage("dev", name);
-            f.dev = name;
+            if (!f.dev.empty())
+                return core::fail(core::ErrorCode::InvalidArgument,
+                                  "Error: either \"dev\" is duplicate, or \"" + value + "\" is a garbage.\n");
+            f.dev = value;
         }
     }
     return f;
@@ -173,7 +170,7 @@ std::vector<const net::Interface*> selectInterfaces(const net::Kernel& k, core::
 ToolResult showLinks(ToolContext& ctx, const Args& rest, const IpOptions& o, bool withAddresses) {
     const net::Kernel& k = *ctx.kernel;
     const auto filter = parseLinkFilter(k, ctx.ns, rest);
-    if (!filter) return failure(filter.error().message, filter.error().code == core::ErrorCode::NotFound ? 1 : 255);
+    if (!filter) return failure(filter.error().message, 255);
     const auto ifaces = selectInterfaces(k, ctx.ns, *filter);
     if (!filter->dev.empty() && ifaces.empty() && !k.findInterface(ctx.ns, filter->dev).isValid())
         return failure("Device \"" + filter->dev + "\" does not exist.\n", 1);

@@ -47,8 +47,10 @@ TEST_CASE("ip link show selects by master, type, up and dev as ipaddress.c filte
     CHECK(h.run("ip -o link show nomaster | wc -l").first == "3\n");  // lo, eth0, docker0
     CHECK(h.run("ip -o link show up dev lo").first.starts_with("1: lo: "));
     CHECK(h.run("ip link show master nosuch") ==
-          std::pair<std::string, int>{"Error: argument \"nosuch\" is wrong: Device does not exist\n", 1});
+          std::pair<std::string, int>{"Error: argument \"nosuch\" is wrong: Device does not exist\n", 255});
     CHECK(h.run("ip link show eth0 lo") ==
           std::pair<std::string, int>{"Error: either \"dev\" is duplicate, or \"lo\" is a garbage.\n", 255});
     CHECK(h.run("ip link show nosuch") == std::pair<std::string, int>{"Device \"nosuch\" does not exist.\n", 1});
+    CHECK(h.run("ip link show master") ==
+          std::pair<std::string, int>{"Command line is not complete. Try option \"help\"\n", 255});
 }
