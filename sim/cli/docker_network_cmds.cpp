@@ -53,9 +53,8 @@ namespace {
 /// The create flags docknet does not model, refused rather than accepted and ignored (an option
 /// that does nothing would teach a wrong fact). nullopt when none is given.
 std::optional<std::string> unmodelledCreateFlag(const ParsedFlags& f) {
-    const std::string why = " is not modelled (one local Docker host, IPv4 bridge networks, the default IPAM driver)";
+    const std::string why = " is not modelled (one local Docker host, bridge networks, the default IPAM driver)";
     if (const std::string d = f.getString("driver"); d == "macvlan" || d == "ipvlan") return "the " + d + " driver" + why;
-    if (f.getBool("ipv6")) return "--ipv6" + why;
     if (f.getBool("ingress")) return "--ingress (a swarm routing-mesh network)" + why;
     if (f.getBool("config-only")) return "--config-only" + why;
     if (f.changed("config-from")) return "--config-from" + why;
@@ -143,15 +142,19 @@ void DockerCli::defineNetworkCommands() {
                    r.exitCode = 1;
                    return r;
                }
-               if (mentionsIpv6(ipam))
-                   return notModelled("IPv6 subnets, ranges, gateways and addresses are not modelled (docknet simulates IPv4 only)");
-               if (ipam.subnets.size() > 1) return notModelled("more than one subnet per network is not modelled");
-               auto valid = validateIpam(ipam);
+               if (const auto [v4, v6] = subnetFamilies(ipam); v4 > 1 || v6 > 1)
+                   return notModelled("more than one IPv4 or IPv6 subnet per network is not modelled");
+               if (hasIpv6AuxAddress(ipam)) return notModelled("IPv6 auxiliary addresses are not modelled");
+               o.enableIpv6 = f.getBool("ipv6");
+               auto valid = validateIpam(ipam, o.enableIpv6);
                if (!valid) return fail(valid.error().message);
                o.subnet = valid->subnet;
                o.gateway = valid->gateway;
                o.ipRange = valid->ipRange;
                o.auxAddresses = valid->auxAddresses;
+               o.subnet6 = valid->subnet6;
+               o.ipRange6 = valid->ipRange6;
+               o.gateway6 = valid->gateway6;
                auto id = engine.createNetwork(o);
                if (!id) return fail(id.error().message);
                CommandResult r;

@@ -36,6 +36,7 @@ std::vector<FlagSpec> containerConfigFlags() {
         FlagSpec::boolean("init", 0, "Run an init inside the container that forwards signals and reaps processes"),
         FlagSpec::boolean("interactive", 'i', "Keep STDIN open even if not attached"),
         FlagSpec::string("ip", 0, "IPv4 address (e.g., 172.30.100.104)"),
+        FlagSpec::string("ip6", 0, "IPv6 address (e.g., 2001:db8::33)"),
         FlagSpec::list("label", 'l', "Set meta data on a container"),
         FlagSpec::list("label-file", 0, "Read in a line delimited file of labels"),
         FlagSpec::list("link", 0, "Add link to another container"),
@@ -267,6 +268,7 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         if (!ip) return cliError("invalid IPv4 address: " + f.getString("ip"));
         cfg.ip = *ip;
     }
+    cfg.ip6 = f.getString("ip6");  // the daemon validates it (validateEndpointSettings)
     for (const auto& d : f.getList("dns")) {
         auto ip = wire::Ipv4Address::parse(d);
         if (!ip) {

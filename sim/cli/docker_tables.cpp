@@ -411,7 +411,7 @@ core::Result<std::string> networkLsTable(const DockerEngine& engine, const Netwo
                            .set("CreatedAt", str(goTimeString(wallClockNanos(engine, n->created))))
                            .set("Driver", str(std::string(docker::toString(n->driver))))
                            .set("ID", str(options.noTrunc ? n->id : truncateId(n->id)))
-                           .set("IPv6", str("false"))
+                           .set("IPv6", str(n->enableIpv6 ? "true" : "false"))
                            .set("Internal", str(n->internal ? "true" : "false"))
                            .set("Labels", str(joinLabels(n->labels)))
                            .set("Name", str(n->name))

@@ -65,6 +65,16 @@ JsonValue networkInspect(const DockerEngine& engine, const Network& n) {
         }
         ipamConfig.push(std::move(cfg));
     }
+    // The IPv6 config after the IPv4 one: as given (kept even without --ipv6), or what IPAM
+    // allocated from the ULA base when --ipv6 came without a subnet.
+    if (n.ipv6SubnetGiven) {
+        JsonValue cfg = JsonValue::object().set("Subnet", str(n.ipv6SubnetGiven->toString()));
+        if (n.ipv6RangeGiven) cfg.set("IPRange", str(n.ipv6RangeGiven->toString()));
+        if (n.ipv6GatewayGiven) cfg.set("Gateway", str(n.ipv6GatewayGiven->toString()));
+        ipamConfig.push(std::move(cfg));
+    } else if (n.ipv6) {
+        ipamConfig.push(JsonValue::object().set("Subnet", str(n.ipv6->subnet.toString())).set("Gateway", str(n.ipv6->gateway.toString())));
+    }
     JsonValue ipam = JsonValue::object()
                          .set("Driver", str("default"))
                          .set("Options", n.userIpamOptions ? JsonValue::sortedObject() : JsonValue::null())
@@ -82,7 +92,7 @@ JsonValue networkInspect(const DockerEngine& engine, const Network& n) {
                                   .set("EndpointID", str(ep->id))
                                   .set("MacAddress", str(bridge ? ep->mac.toString() : ""))
                                   .set("IPv4Address", str(bridge ? ep->address.toString() : ""))
-                                  .set("IPv6Address", str("")));
+                                  .set("IPv6Address", str(bridge && ep->address6 ? ep->address6->toString() : "")));
     }
 
     return JsonValue::object()
@@ -91,7 +101,7 @@ JsonValue networkInspect(const DockerEngine& engine, const Network& n) {
         .set("Created", str(engine.timestamp(n.created)))
         .set("Scope", str("local"))
         .set("Driver", str(std::string(docker::toString(n.driver))))
-        .set("EnableIPv6", boolean(false))
+        .set("EnableIPv6", boolean(n.enableIpv6))
         .set("IPAM", std::move(ipam))
         .set("Internal", boolean(n.internal))
         .set("Attachable", boolean(n.attachable))
@@ -337,10 +347,11 @@ EndpointView endpointJson(const DockerEngine& engine, const Container& c, const 
     const bool connected = kept && kept->viaConnect;
 
     JsonValue ipamConfig;
-    if (kept && (connected || kept->ip || !kept->linkLocalIps.empty() || !kept->linkLocalIpv6.empty())) {
+    if (kept && (connected || kept->ip || kept->ip6 || !kept->linkLocalIps.empty() || !kept->linkLocalIpv6.empty())) {
         // EndpointIPAMConfig: every field omitempty.
         ipamConfig = JsonValue::object();
         if (kept->ip) ipamConfig.set("IPv4Address", str(kept->ip->toString()));
+        if (kept->ip6) ipamConfig.set("IPv6Address", str(kept->ip6->toString()));
         std::vector<std::string> linkLocal;
         for (const auto& ll : kept->linkLocalIps) linkLocal.push_back(ll.toString());
         linkLocal.insert(linkLocal.end(), kept->linkLocalIpv6.begin(), kept->linkLocalIpv6.end());
@@ -385,9 +396,9 @@ EndpointView endpointJson(const DockerEngine& engine, const Container& c, const 
                  .set("Gateway", str(withGateway ? ep->gateway.toString() : ""))
                  .set("IPAddress", str(withAddress ? ep->address.address().toString() : ""))
                  .set("IPPrefixLen", num(withAddress ? ep->address.length() : 0))
-                 .set("IPv6Gateway", str(""))
-                 .set("GlobalIPv6Address", str(""))
-                 .set("GlobalIPv6PrefixLen", num(0))
+                 .set("IPv6Gateway", str(withGateway && ep->gateway6 ? ep->gateway6->toString() : ""))
+                 .set("GlobalIPv6Address", str(withAddress && ep->address6 ? ep->address6->address().toString() : ""))
+                 .set("GlobalIPv6PrefixLen", num(withAddress && ep->address6 ? ep->address6->length() : 0))
                  .set("DNSNames", std::move(dnsNames));
     return v;
 }

@@ -9,17 +9,37 @@ using wire::Ipv4Prefix;
 
 namespace {
 
+/// net.ParseCIDR's and net.ParseIP's result, either family.
+struct IpNet {
+    std::optional<Ipv4Prefix> v4;
+    std::optional<wire::Ipv6Prefix> v6;
+};
+
+std::optional<IpNet> parseCidr(const std::string& text) {
+    if (auto p = Ipv4Prefix::parse(text)) return IpNet{*p, std::nullopt};
+    if (auto p = wire::Ipv6Prefix::parse(text)) return IpNet{std::nullopt, *p};
+    return std::nullopt;
+}
+
 /// subnetMatches: does `subnet` (net.ParseCIDR) contain `data` (a CIDR's address, or an IP)?
+/// An address of the other family is never contained.
 core::Result<bool> subnetMatches(const std::string& subnet, const std::string& data) {
-    auto s = Ipv4Prefix::parse(subnet);
+    auto s = parseCidr(subnet);
     if (!s) return fail(ErrorCode::InvalidArgument, "invalid subnet: invalid CIDR address: " + subnet);
+    std::optional<Ipv4Address> ip4;
+    std::optional<wire::Ipv6Address> ip6;
     if (data.find('/') != std::string::npos) {
-        auto d = Ipv4Prefix::parse(data);
+        auto d = parseCidr(data);
         if (!d) return fail(ErrorCode::InvalidArgument, "invalid CIDR address: " + data);
-        return s->network().contains(d->address());
+        if (d->v4) ip4 = d->v4->address();
+        else ip6 = d->v6->address();
+    } else if (auto a = Ipv4Address::parse(data)) {
+        ip4 = *a;
+    } else if (auto b = wire::Ipv6Address::parse(data)) {
+        ip6 = *b;
     }
-    auto ip = Ipv4Address::parse(data);
-    return ip && s->network().contains(*ip);
+    if (s->v4) return ip4 && s->v4->network().contains(*ip4);
+    return ip6 && s->v6->network().contains(*ip6);
 }
 
 /// The one config for subnet `s` (index in flags.subnets) while consolidating.
@@ -83,51 +103,84 @@ core::Result<void> consolidateIpam(const IpamFlags& f) {
     return {};
 }
 
-core::Result<IpamRequest> validateIpam(const IpamFlags& f) {
+namespace {
+
+/// address -> parse result for either family.
+core::Result<Ipv4Address> parseAddress(const std::string& text, Ipv4Address*) { return Ipv4Address::parse(text); }
+core::Result<wire::Ipv6Address> parseAddress(const std::string& text, wire::Ipv6Address*) { return wire::Ipv6Address::parse(text); }
+
+/// One subnet's config: the subnet `s` and the range, gateway and aux addresses the CLI matched
+/// to it (consolidateIpam has run), checked as ValidateIPAM does.
+template <class Prefix, class Address>
+void validateConfig(const IpamFlags& f, const Prefix& subnet, std::vector<std::string>& errs, std::optional<Prefix>& rangeOut,
+                    std::optional<Address>& gatewayOut, std::map<std::string, Address>* auxOut) {
+    const std::string s = subnet.toString();
+    auto belongs = [&](const std::string& data) {
+        auto m = subnetMatches(s, data);
+        return m && *m;
+    };
+    if (subnet.network() != subnet) errs.push_back("invalid subnet " + s + ": it should be " + subnet.network().toString());
+    for (const auto& r : f.ranges) {
+        // consolidateIpam matched each range to the subnet containing its address; a range whose
+        // text does not parse matched nothing and was refused there.
+        if (!belongs(r) && f.subnets.size() > 1) continue;
+        auto range = Prefix::parse(r);
+        if (!range) {
+            errs.push_back("invalid ip-range " + r + ": invalid CIDR block notation");
+            continue;
+        }
+        if (range->length() < subnet.length())
+            errs.push_back("invalid ip-range " + r + ": CIDR block is bigger than its parent subnet " + s);
+        if (range->network() != *range)
+            errs.push_back("invalid ip-range " + range->toString() + ": it should be " + range->network().toString());
+        const bool overlaps = subnet.network().contains(range->network().address()) || range->network().contains(subnet.network().address());
+        if (!overlaps) errs.push_back("invalid ip-range " + r + ": parent subnet " + s + " doesn't contain ip-range");
+        rangeOut = range->network();
+    }
+    auto address = [&](const std::string& text) -> core::Result<Address> {
+        auto ip = parseAddress(text, static_cast<Address*>(nullptr));
+        if (!ip) return fail(ErrorCode::InvalidArgument, "invalid address");
+        if (!subnet.network().contains(*ip)) return fail(ErrorCode::InvalidArgument, "parent subnet " + s + " doesn't contain this address");
+        return *ip;
+    };
+    for (const auto& g : f.gateways) {
+        if (!belongs(g) && f.subnets.size() > 1) continue;
+        auto ip = address(g);
+        if (!ip) errs.push_back("invalid gateway " + g + ": " + ip.error().message);
+        else gatewayOut = *ip;
+    }
+    if (!auxOut) return;
+    for (const auto& [name, aa] : f.auxAddresses) {
+        if (!belongs(aa) && f.subnets.size() > 1) continue;
+        auto a = address(aa);
+        if (!a) errs.push_back("invalid auxiliary address " + name + ": " + a.error().message);
+        else (*auxOut)[name] = *a;
+    }
+}
+
+}  // namespace
+
+core::Result<IpamRequest> validateIpam(const IpamFlags& f, bool enableIpv6) {
     IpamRequest out;
-    if (f.subnets.empty()) return out;
     std::vector<std::string> errs;
-    const std::string& s = f.subnets[0];
-    auto subnet = Ipv4Prefix::parse(s);
-    if (!subnet) {
-        errs.push_back("invalid subnet " + s + ": invalid CIDR block notation");
-    } else {
-        if (subnet->network() != *subnet)
-            errs.push_back("invalid subnet " + subnet->toString() + ": it should be " + subnet->network().toString());
-        out.subnet = subnet->network();
-        const std::string parent = subnet->toString();
-        if (!f.ranges.empty()) {
-            const std::string& r = f.ranges[0];
-            auto range = Ipv4Prefix::parse(r);
-            if (!range) {
-                errs.push_back("invalid ip-range " + r + ": invalid CIDR block notation");
-            } else {
-                if (range->length() < subnet->length())
-                    errs.push_back("invalid ip-range " + r + ": CIDR block is bigger than its parent subnet " + parent);
-                if (range->network() != *range)
-                    errs.push_back("invalid ip-range " + range->toString() + ": it should be " + range->network().toString());
-                const bool overlaps = subnet->network().contains(range->network().address()) ||
-                                      range->network().contains(subnet->network().address());
-                if (!overlaps) errs.push_back("invalid ip-range " + r + ": parent subnet " + parent + " doesn't contain ip-range");
-                out.ipRange = range->network();
+    for (const auto& s : f.subnets) {
+        if (auto v4 = Ipv4Prefix::parse(s)) {
+            out.subnet = v4->network();
+            validateConfig(f, *v4, errs, out.ipRange, out.gateway, &out.auxAddresses);
+        } else if (auto v6 = wire::Ipv6Prefix::parse(s)) {
+            // Without --ipv6 the daemon skips the config unchecked, and keeps it as given.
+            if (!enableIpv6) {
+                out.subnet6 = *v6;
+                for (const auto& r : f.ranges)
+                    if (auto p = wire::Ipv6Prefix::parse(r); p && v6->network().contains(p->address())) out.ipRange6 = *p;
+                for (const auto& g : f.gateways)
+                    if (auto a = wire::Ipv6Address::parse(g); a && v6->network().contains(*a)) out.gateway6 = *a;
+                continue;
             }
-        }
-        auto address = [&](const std::string& text) -> core::Result<Ipv4Address> {
-            auto ip = Ipv4Address::parse(text);
-            if (!ip) return fail(ErrorCode::InvalidArgument, "invalid address");
-            if (!subnet->network().contains(*ip))
-                return fail(ErrorCode::InvalidArgument, "parent subnet " + parent + " doesn't contain this address");
-            return *ip;
-        };
-        if (!f.gateways.empty()) {
-            auto g = address(f.gateways[0]);
-            if (!g) errs.push_back("invalid gateway " + f.gateways[0] + ": " + g.error().message);
-            else out.gateway = *g;
-        }
-        for (const auto& [name, aa] : f.auxAddresses) {
-            auto a = address(aa);
-            if (!a) errs.push_back("invalid auxiliary address " + name + ": " + a.error().message);
-            else out.auxAddresses[name] = *a;
+            out.subnet6 = v6->network();
+            validateConfig<wire::Ipv6Prefix, wire::Ipv6Address>(f, *v6, errs, out.ipRange6, out.gateway6, nullptr);
+        } else {
+            errs.push_back("invalid subnet " + s + ": invalid CIDR block notation");
         }
     }
     if (errs.empty()) return out;
@@ -140,13 +193,15 @@ core::Result<IpamRequest> validateIpam(const IpamFlags& f) {
     return fail(ErrorCode::InvalidArgument, text);
 }
 
-bool mentionsIpv6(const IpamFlags& f) {
-    auto v6 = [](const std::string& s) { return s.find(':') != std::string::npos; };
-    for (const auto* list : {&f.subnets, &f.ranges, &f.gateways})
-        for (const auto& s : *list)
-            if (v6(s)) return true;
+std::pair<int, int> subnetFamilies(const IpamFlags& f) {
+    std::pair<int, int> n{0, 0};
+    for (const auto& s : f.subnets) (wire::looksLikeIpv6(s) ? n.second : n.first)++;
+    return n;
+}
+
+bool hasIpv6AuxAddress(const IpamFlags& f) {
     for (const auto& [name, aa] : f.auxAddresses)
-        if (v6(aa)) return true;
+        if (wire::looksLikeIpv6(aa)) return true;
     return false;
 }
 

@@ -1,8 +1,8 @@
 // The IPAM flags of `docker network create` (--subnet, --ip-range, --gateway, --aux-address), checked
 // twice as on a Docker 27 host: first by the CLI (docker/cli network/create.go consolidateIpam,
 // plain errors, exit 1), then by the daemon (api/types/network/ipam.go ValidateIPAM, errors
-// "invalid network config:\n..." after "Error response from daemon: "). docknet models IPv4 and
-// one subnet per network; the callers refuse the rest in their own words.
+// "invalid network config:\n..." after "Error response from daemon: "). docknet models one IPv4
+// and one IPv6 subnet per network; the callers refuse more in their own words.
 #pragma once
 
 #include <map>
@@ -13,6 +13,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/wire/ipv4_address.hpp"
+#include "sim/wire/ipv6_address.hpp"
 
 namespace sim::cli {
 
@@ -32,23 +33,30 @@ struct IpamFlags {
 ///   invalid subnet: invalid CIDR address: S    (a subnet it had to compare, that does not parse)
 core::Result<void> consolidateIpam(const IpamFlags& flags);
 
-/// One IPv4 IPAM config as the daemon accepts it.
+/// The IPAM configs as the daemon accepts them: at most one IPv4 and one IPv6 subnet.
 struct IpamRequest {
     std::optional<wire::Ipv4Prefix> subnet;
     std::optional<wire::Ipv4Prefix> ipRange;
     std::optional<wire::Ipv4Address> gateway;
     std::map<std::string, wire::Ipv4Address> auxAddresses;
+    std::optional<wire::Ipv6Prefix> subnet6;  // as given (ValidateIPAM skips it without --ipv6)
+    std::optional<wire::Ipv6Prefix> ipRange6;
+    std::optional<wire::Ipv6Address> gateway6;
 };
 
-/// ValidateIPAM for at most one subnet (every problem, joined as "* a\n* b" when several):
+/// ValidateIPAM for at most one subnet per family (every problem, joined as "* a\n* b" when
+/// several); IPv6 configs are checked only with --ipv6, as ValidateIPAM does:
 ///   invalid subnet S: invalid CIDR block notation | invalid subnet S: it should be S'
 ///   invalid ip-range R: invalid CIDR block notation | ...: CIDR block is bigger than its parent
 ///     subnet S | ...: it should be R' | ...: parent subnet S doesn't contain ip-range
 ///   invalid gateway G: invalid address | ...: parent subnet S doesn't contain this address
 ///   invalid auxiliary address NAME: (the same two)
-core::Result<IpamRequest> validateIpam(const IpamFlags& flags);
+core::Result<IpamRequest> validateIpam(const IpamFlags& flags, bool enableIpv6 = false);
 
-/// Whether any value of the flags is IPv6 text (docknet has no IPv6).
-bool mentionsIpv6(const IpamFlags& flags);
+/// How many of the subnets are IPv4 and how many IPv6 (text with a ':').
+std::pair<int, int> subnetFamilies(const IpamFlags& flags);
+
+/// An IPv6 auxiliary address (docknet does not reserve them: refused by the caller).
+bool hasIpv6AuxAddress(const IpamFlags& flags);
 
 }  // namespace sim::cli

@@ -65,8 +65,7 @@ SystemInfo systemInfo(const docker::DockerEngine& engine) {
     i.memTotal = 4013676LL * 1024;  // MemTotal 4013676 kB, as ps's %MEM divides by
     i.totalMemoryHuman = bytesSize(static_cast<double>(i.memTotal));
     i.name = engine.config().hostName;
-    // The engine ID (a UUID since v23), fixed for the simulated host.
-    i.id = "4f8b2c1e-7d3a-4b6e-9c52-1a0e8f3d6b27";
+    i.id = engine.config().hostId;
     i.systemTime = engine.timestamp(engine.kernel().now());
     return i;
 }

@@ -43,7 +43,6 @@ std::vector<FlagSpec> unmodelledContainerFlags() {
         FlagSpec::duration("health-start-period", 0,
                            "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h)"),
         FlagSpec::duration("health-timeout", 0, "Maximum time to allow one check to run (ms|s|m|h)"),
-        FlagSpec::string("ip6", 0, "IPv6 address (e.g., 2001:db8::33)"),
         FlagSpec::string("ipc", 0, "IPC mode to use"),
         FlagSpec::string("isolation", 0, "Container isolation technology"),
         typed(FlagSpec::string("kernel-memory", 0, "Kernel memory limit"), "bytes").asHidden(),

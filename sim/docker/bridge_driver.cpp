@@ -143,6 +143,12 @@ core::Result<void> DockerEngine::setupBridge(Network& n) {
     if (!n.icc && m_kernel.ns(host)->ipForward()) m_kernel.ns(host)->setBridgeNfCallIptables(true);
     // inhibit_ipv4: the gateway address stays off the bridge (another router owns it).
     if (!n.inhibitIpv4) (void)m_kernel.addAddress(*br, wire::Ipv4Prefix(n.ipam->gateway, n.ipam->subnet.length()));
+    // An IPv6 network's gateway goes on the bridge as well, and the bridge's link-local address
+    // is fe80::1/64 (setupBridgeIPv6: the daemon replaces the kernel's EUI-64 one since 26.1).
+    if (n.ipv6) {
+        (void)m_kernel.addAddress6(*br, wire::Ipv6Prefix(wire::Ipv6Address(0xfe80000000000000ull, 1), 64));
+        (void)m_kernel.addAddress6(*br, wire::Ipv6Prefix(n.ipv6->gateway, n.ipv6->subnet.length()), true);
+    }
     if (n.mtu != 0) (void)m_kernel.setMtu(*br, n.mtu);  // setupMTU
     (void)m_kernel.setUp(*br, true);
     programIptables(n, true);
@@ -171,6 +177,15 @@ core::Result<Endpoint> DockerEngine::createEndpoint(Network& n, Container& c, co
     if (!ip) return std::unexpected(ip.error());
     ep.address = wire::Ipv4Prefix(*ip, n.ipam->subnet.length());
     ep.gateway = n.ipam->gateway;
+    if (n.ipv6) {
+        auto ip6 = m_ipam6.allocateAddress(n.ipv6->subnet, options.ip6, options.ip6 ? std::nullopt : n.ipv6RangeGiven);
+        if (!ip6) {
+            m_ipam.releaseAddress(n.ipam->subnet, *ip);
+            return std::unexpected(ip6.error());
+        }
+        ep.address6 = wire::Ipv6Prefix(*ip6, n.ipv6->subnet.length());
+        ep.gateway6 = n.ipv6->gateway;
+    }
     // Docker <= 27: GenerateMACFromIP, 02:42 followed by the four address bytes, unless the
     // endpoint was given one (--mac-address).
     ep.mac = options.mac.value_or(wire::MacAddress({0x02, 0x42, ip->octet(0), ip->octet(1), ip->octet(2), ip->octet(3)}));
@@ -223,10 +238,21 @@ core::Result<void> DockerEngine::joinEndpoint(Network& n, Container& c, Endpoint
     (void)m_kernel.addAddress(ep.containerIf, ep.address);
     // --link-local-ip: libnetwork adds each one with the link-local mask (/16 for IPv4).
     for (const auto& ll : ep.linkLocalIps) (void)m_kernel.addAddress(ep.containerIf, wire::Ipv4Prefix(ll, 16));
+    if (ep.address6) {
+        // IPv6 is enabled on the interface only when it gets an address (26.1+): then the kernel
+        // adds its EUI-64 link-local address when the link comes up, and lo has ::1.
+        (void)m_kernel.addAddress6(ep.containerIf, *ep.address6, true);
+        (void)m_kernel.addAddress6(ep.containerIf, wire::Ipv6Prefix(wire::Ipv6Address::linkLocalFor(ep.mac), 64));
+        const core::InterfaceId lo = m_kernel.ns(c.sandbox)->loopback();
+        if (const net::Interface* l = m_kernel.interface(lo); l && l->addresses6.empty())
+            (void)m_kernel.addAddress6(lo, wire::Ipv6Prefix(wire::Ipv6Address::loopback(), 128));
+    }
     (void)m_kernel.setUp(ep.containerIf, true);
     if (setGateway && !n.internal) {
         (void)m_kernel.removeRoute(c.sandbox, *wire::Ipv4Prefix::parse("0.0.0.0/0"));
         (void)m_kernel.addRoute(c.sandbox, net::Route::defaultVia(ep.gateway, ep.containerIf));
+        m_kernel.ns(c.sandbox)->setIpv6DefaultRoute(
+            ep.gateway6 ? std::optional(net::NetNamespace::Ipv6DefaultRoute{*ep.gateway6, ep.containerIf}) : std::nullopt);
     }
     return {};
 }
@@ -238,6 +264,7 @@ void DockerEngine::leaveEndpoint(Network& n, Container& c, const std::string& en
     if (ep.hostVeth.isValid()) (void)m_kernel.deleteInterface(ep.hostVeth);  // the peer goes with it
     else if (ep.containerIf.isValid()) (void)m_kernel.deleteInterface(ep.containerIf);
     if (n.ipam && !ep.address.address().isAny()) m_ipam.releaseAddress(n.ipam->subnet, ep.address.address());
+    if (n.ipv6 && ep.address6) m_ipam6.releaseAddress(n.ipv6->subnet, ep.address6->address());
     std::erase(n.endpointIds, endpointId);
     c.endpoints.erase(n.id);
     m_endpoints.erase(it);

@@ -69,6 +69,7 @@ struct ContainerConfig {
     std::vector<std::string> links;            // --link NAME[:ALIAS]
     std::vector<std::string> networkAliases;   // --network-alias
     std::optional<wire::Ipv4Address> ip;      // --ip
+    std::string ip6;                          // --ip6, as given: the daemon validates it
     std::optional<wire::MacAddress> macAddress;  // --mac-address (the first network's endpoint, API >= 1.44)
     std::vector<wire::Ipv4Address> dns;        // --dns
     std::vector<std::string> dnsSearch;        // --dns-search, as validated ("." = none)

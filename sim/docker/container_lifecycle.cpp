@@ -77,7 +77,7 @@ core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std:
     // validateNetworkingConfig (v25-27): the endpoint settings of the network the CLI names
     // ("default" without --network), checked against it when it exists, at create time, so a
     // refused --ip leaves no container.
-    if (cfg.ip || !cfg.networkAliases.empty()) {
+    if (cfg.ip || !cfg.ip6.empty() || !cfg.networkAliases.empty()) {
         std::string key = "default";
         const Network* n = nullptr;
         switch (mode.kind) {
@@ -90,6 +90,7 @@ core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std:
         EndpointRequest request;
         request.aliases = cfg.networkAliases;
         if (cfg.ip) request.ipv4Address = cfg.ip->toString();
+        request.ipv6Address = cfg.ip6;
         if (auto valid = validateEndpointRequest(n, key, request); !valid)
             return fail(ErrorCode::InvalidArgument, "invalid config for network " + key + ": " + valid.error().message);
     }
@@ -157,6 +158,7 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
             EndpointSettings settings;
             settings.aliases = cfg.networkAliases;
             settings.ip = cfg.ip;
+            if (auto ip6 = wire::Ipv6Address::parse(cfg.ip6)) settings.ip6 = *ip6;
             settings.mac = cfg.macAddress;
             if (!(n && n->isDefaultBridge)) settings.links = cfg.links;
             c->endpointSettings[key] = std::move(settings);

@@ -23,7 +23,7 @@ std::string_view toString(DriverKind kind) {
 }
 
 DockerEngine::DockerEngine(net::Kernel& kernel, DockerEngineConfig config)
-    : m_kernel(kernel), m_config(std::move(config)), m_ids(kernel.rng()) {
+    : m_kernel(kernel), m_config(std::move(config)), m_ids(kernel.rng()), m_ipam6(ulaBaseFor(m_config.hostId)) {
     m_host = std::make_unique<HostEnvironment>(kernel, m_config.hostName);
     m_dns = std::make_unique<EmbeddedDns>(*this);
     createPredefinedNetworks();
@@ -210,10 +210,32 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
                                                  r.error().message);
         }
     }
+    // ipamAllocate: the IPv6 side only with --ipv6 (its --subnet is kept either way).
+    std::optional<Ipv6IpamConfig> v6;
+    if (o.enableIpv6) {
+        auto pool6 = m_ipam6.allocatePool(o.subnet6);
+        std::optional<wire::Ipv6Address> gw6;
+        if (pool6) {
+            auto g = m_ipam6.allocateAddress(*pool6, o.gateway6, o.gateway6 ? std::nullopt : o.ipRange6);
+            if (!g) m_ipam6.releasePool(*pool6);
+            else gw6 = *g;
+            if (!g) pool6 = std::unexpected(g.error());
+        }
+        if (!pool6) {
+            m_ipam.releasePool(*pool);
+            return std::unexpected(pool6.error());
+        }
+        v6 = Ipv6IpamConfig{*pool6, *gw6};
+    }
     auto n = std::make_unique<Network>();
     n->id = m_ids.newId();
     n->name = o.name;
     n->driver = DriverKind::Bridge;
+    n->enableIpv6 = o.enableIpv6;
+    n->ipv6 = v6;
+    n->ipv6SubnetGiven = o.subnet6;
+    n->ipv6RangeGiven = o.ipRange6;
+    n->ipv6GatewayGiven = o.gateway6;
     n->created = m_kernel.now();
     n->internal = o.internal;
     n->attachable = o.attachable;
@@ -234,6 +256,7 @@ core::Result<std::string> DockerEngine::createNetwork(const NetworkCreateOptions
     n->inhibitIpv4 = driverOptions.inhibitIpv4;
     if (auto r = setupBridge(*n); !r) {
         m_ipam.releasePool(*pool);
+        if (n->ipv6) m_ipam6.releasePool(n->ipv6->subnet);
         return std::unexpected(r.error());
     }
     const std::string id = n->id;
@@ -250,6 +273,7 @@ core::Result<std::string> DockerEngine::removeNetwork(const std::string& ref) {
     const std::string name = n->name;
     teardownBridge(*n);
     if (n->ipam) m_ipam.releasePool(n->ipam->subnet);
+    if (n->ipv6) m_ipam6.releasePool(n->ipv6->subnet);
     // Stopped containers keep naming the network; their next start fails with "not found".
     std::erase_if(m_networks, [&](const auto& p) { return p.get() == n; });
     return name;

@@ -23,6 +23,7 @@
 #include "sim/docker/endpoint.hpp"
 #include "sim/docker/image_catalog.hpp"
 #include "sim/docker/ipam.hpp"
+#include "sim/docker/ipv6_ipam.hpp"
 #include "sim/docker/network.hpp"
 #include "sim/docker/port_allocator.hpp"
 #include "sim/docker/ref_index.hpp"
@@ -57,6 +58,10 @@ struct NetworkCreateOptions {
     std::optional<wire::Ipv4Address> gateway;
     std::optional<wire::Ipv4Prefix> ipRange;                 // --ip-range (inside the subnet: the CLI checks)
     std::map<std::string, wire::Ipv4Address> auxAddresses;  // --aux-address
+    bool enableIpv6 = false;                                  // --ipv6
+    std::optional<wire::Ipv6Prefix> subnet6;                  // the IPv6 --subnet, --ip-range and --gateway
+    std::optional<wire::Ipv6Prefix> ipRange6;
+    std::optional<wire::Ipv6Address> gateway6;
     bool internal = false;
     bool attachable = false;
     std::map<std::string, std::string> options;  // -o
@@ -79,6 +84,9 @@ using ProcessRunner = std::function<ProcessResult(const Container&, const std::v
 
 struct DockerEngineConfig {
     std::string hostName = "docker-host";
+    /// The engine ID (a UUID since v23, /var/lib/docker/engine-id), fixed for the simulated host:
+    /// `docker info` prints it and the IPv6 ULA base network derives from it.
+    std::string hostId = "4f8b2c1e-7d3a-4b6e-9c52-1a0e8f3d6b27";
     /// Wall-clock time of SimTime 0, for Created/StartedAt stamps: 2024-11-04T09:00:00Z (after
     /// the built-in images' dates, so `docker images` shows them weeks old).
     std::int64_t epochSeconds = 1730710800;
@@ -220,6 +228,7 @@ private:
     IdGenerator m_ids;
     ImageCatalog m_images;
     Ipam m_ipam;
+    Ipv6Ipam m_ipam6;
     PortAllocator m_ports;
     std::unique_ptr<HostEnvironment> m_host;
     std::unique_ptr<EmbeddedDns> m_dns;

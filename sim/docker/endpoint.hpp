@@ -12,6 +12,7 @@
 #include "sim/core/error.hpp"
 #include "sim/core/ids.hpp"
 #include "sim/wire/ipv4_address.hpp"
+#include "sim/wire/ipv6_address.hpp"
 #include "sim/wire/mac_address.hpp"
 
 namespace sim::docker {
@@ -23,10 +24,11 @@ namespace sim::docker {
 struct EndpointSettings {
     std::vector<std::string> aliases;               // --alias / --network-alias
     std::optional<wire::Ipv4Address> ip;            // --ip (IPAMConfig.IPv4Address)
+    std::optional<wire::Ipv6Address> ip6;           // --ip6 (IPAMConfig.IPv6Address)
     std::optional<wire::MacAddress> mac;            // --mac-address (MacAddress; else derived from the IP)
     std::vector<std::string> links;                 // --link NAME[:ALIAS]
     std::vector<wire::Ipv4Address> linkLocalIps;    // --link-local-ip (IPAMConfig.LinkLocalIPs), IPv4 ones
-    std::vector<std::string> linkLocalIpv6;         // IPv6 ones: recorded and shown; docknet's kernel has no IPv6
+    std::vector<std::string> linkLocalIpv6;         // IPv6 ones: recorded and shown; docknet's kernel carries no IPv6
     std::map<std::string, std::string> driverOpts;  // --driver-opt (the bridge driver reads none of them)
     /// Set by `docker network connect`, whose CLI always sends IPAMConfig {}, Aliases [] and
     /// DriverOpts {} (docker run sends null for what it was not given): inspect shows them so.
@@ -55,8 +57,7 @@ struct Network;
 ///   invalid IPv4 address: X / invalid IPv6 address: X / invalid link-local IP address: X
 ///   no configured subnet or ip-range contain the IP address X      (outside a configured subnet)
 ///   user specified IP address is supported only when connecting to networks with user configured subnets
-/// docknet's networks have no IPv6 subnet, so a valid --ip6 always gets the last one, as on a
-/// Docker host for a network created without --ipv6 --subnet.
+/// --ip6 is checked against the network's IPv6 --subnet (or --ip-range) the same way.
 core::Result<EndpointSettings> validateEndpointRequest(const Network* network, const std::string& networkName,
                                                        const EndpointRequest& request);
 
@@ -70,6 +71,8 @@ struct Endpoint {
     std::string containerId;
     wire::Ipv4Prefix address;  // 172.17.0.2/16 (bridge); unset on host/null
     wire::Ipv4Address gateway;
+    std::optional<wire::Ipv6Prefix> address6;  // 2001:db8::2/64 on an --ipv6 network
+    std::optional<wire::Ipv6Address> gateway6;
     wire::MacAddress mac;
     std::string ifName;        // eth0, eth1 ... inside the sandbox
     std::string hostVethName;  // veth + 7 hex

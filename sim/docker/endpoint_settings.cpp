@@ -86,16 +86,19 @@ core::Result<EndpointSettings> validateEndpointRequest(const Network* n, const s
         if (!ip || ip->isAny()) errs.push_back("invalid IPv4 address: " + r.ipv4Address);
         else out.ip = *ip;
     }
-    if (!r.ipv6Address.empty() &&
-        (!isIpv6Text(r.ipv6Address) || isV4MappedV6(r.ipv6Address) || isUnspecifiedV6(r.ipv6Address)))
-        errs.push_back("invalid IPv6 address: " + r.ipv6Address);
+    if (!r.ipv6Address.empty()) {
+        auto ip6 = wire::Ipv6Address::parse(r.ipv6Address);
+        if (!isIpv6Text(r.ipv6Address) || isV4MappedV6(r.ipv6Address) || isUnspecifiedV6(r.ipv6Address) || !ip6)
+            errs.push_back("invalid IPv6 address: " + r.ipv6Address);
+        else out.ip6 = *ip6;
+    }
     for (const auto& ll : r.linkLocalIps) {
         auto ip = wire::Ipv4Address::parse(ll);
         if (ip && !ip->isAny()) out.linkLocalIps.push_back(*ip);
         else if (ip || !isIpv6Text(ll) || isUnspecifiedV6(ll)) errs.push_back("invalid link-local IP address: " + ll);
         else out.linkLocalIpv6.push_back(ll);
     }
-    // EndpointIPAMConfig.IsInRange over the network's configured subnets (IPv4 only here).
+    // EndpointIPAMConfig.IsInRange over the network's configured subnets.
     if (n) {
         const bool staticV4 = n->ipam && n->staticSubnet;
         if (!r.ipv4Address.empty()) {
@@ -107,8 +110,14 @@ core::Result<EndpointSettings> validateEndpointRequest(const Network* n, const s
             else if (!staticV4)
                 errs.emplace_back("user specified IP address is supported only when connecting to networks with user configured subnets");
         }
-        if (!r.ipv6Address.empty())
-            errs.emplace_back("user specified IP address is supported only when connecting to networks with user configured subnets");
+        if (!r.ipv6Address.empty()) {
+            const auto ip6 = wire::Ipv6Address::parse(r.ipv6Address);
+            const auto allowed = n->ipv6RangeGiven ? n->ipv6RangeGiven : n->ipv6SubnetGiven;
+            if (allowed && !(ip6 && allowed->contains(*ip6)))
+                errs.push_back("no configured subnet or ip-range contain the IP address " + r.ipv6Address);
+            else if (!allowed)
+                errs.emplace_back("user specified IP address is supported only when connecting to networks with user configured subnets");
+        }
     }
     if (errs.empty()) return out;
     std::string text = "invalid endpoint settings:\n";

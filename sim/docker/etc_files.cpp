@@ -109,6 +109,10 @@ void DockerEngine::refreshEtcFiles(Container& c) {
             std::string names = c.hostname;
             if (auto dot = c.hostname.find('.'); dot != std::string::npos) names += " " + c.hostname.substr(0, dot);
             hosts += ip->toString() + "\t" + names + "\n";
+            // getEtcHostsAddrs: the endpoint's IPv6 address follows its IPv4 one.
+            if (auto it = c.endpoints.find(netId); it != c.endpoints.end())
+                if (const Endpoint* ep = endpoint(it->second); ep && ep->address6)
+                    hosts += ep->address6->address().toString() + "\t" + names + "\n";
         }
     }
     c.etcHosts = c.etcHostsUserModified ? mergeHostsEdits(c.etcHosts, c.etcHostsGenerated, hosts) : hosts;

@@ -12,6 +12,7 @@
 #include "sim/core/ids.hpp"
 #include "sim/core/sim_time.hpp"
 #include "sim/wire/ipv4_address.hpp"
+#include "sim/wire/ipv6_address.hpp"
 
 namespace sim::docker {
 
@@ -21,6 +22,12 @@ std::string_view toString(DriverKind kind);  // "bridge", "host", "null"
 struct IpamConfig {
     wire::Ipv4Prefix subnet;     // network form: 172.18.0.0/16
     wire::Ipv4Address gateway;   // 172.18.0.1
+};
+
+/// The IPv6 side of a dual-stack network (--ipv6): its subnet and gateway as allocated.
+struct Ipv6IpamConfig {
+    wire::Ipv6Prefix subnet;    // network form: 2001:db8::/64
+    wire::Ipv6Address gateway;  // 2001:db8::1
 };
 
 struct Network {
@@ -40,6 +47,13 @@ struct Network {
     bool gatewayGiven = false;                 // --gateway (inspect omits a gateway the user did not give)
     std::optional<wire::Ipv4Prefix> ipRange;   // --ip-range: where containers' addresses come from
     std::map<std::string, wire::Ipv4Address> auxAddresses;  // --aux-address NAME=IP, reserved when in the range
+    bool enableIpv6 = false;                    // --ipv6
+    std::optional<Ipv6IpamConfig> ipv6;         // allocated when enableIpv6
+    // The IPv6 --subnet/--ip-range/--gateway as given: libnetwork keeps them (inspect shows them)
+    // even on a network without --ipv6, which allocates nothing from them.
+    std::optional<wire::Ipv6Prefix> ipv6SubnetGiven;
+    std::optional<wire::Ipv6Prefix> ipv6RangeGiven;
+    std::optional<wire::Ipv6Address> ipv6GatewayGiven;
     std::map<std::string, std::string> options;  // the -o driver options as given (inspect "Options")
     std::map<std::string, std::string> labels;
     std::string bridgeName;      // docker0 / br-<12 hex>

@@ -23,6 +23,7 @@ EndpointSettings unvalidatedSettings(const EndpointRequest& r) {
     s.driverOpts = r.driverOpts;
     s.viaConnect = true;
     if (auto ip = wire::Ipv4Address::parse(r.ipv4Address)) s.ip = *ip;
+    if (auto ip6 = wire::Ipv6Address::parse(r.ipv6Address)) s.ip6 = *ip6;
     for (const auto& ll : r.linkLocalIps) {
         if (auto ip = wire::Ipv4Address::parse(ll)) s.linkLocalIps.push_back(*ip);
         else s.linkLocalIpv6.push_back(ll);

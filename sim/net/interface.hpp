@@ -9,6 +9,7 @@
 
 #include "sim/core/ids.hpp"
 #include "sim/wire/ipv4_address.hpp"
+#include "sim/wire/ipv6_address.hpp"
 #include "sim/wire/mac_address.hpp"
 
 namespace sim::net {
@@ -20,6 +21,13 @@ enum class InterfaceKind : std::uint8_t { Loopback, Veth, Bridge };
 
 std::string_view toString(InterfaceKind kind);
 
+/// An IPv6 address of an interface. docknet's kernel forwards no IPv6: these addresses are
+/// configuration that tools show (`ip -6 addr`, ifconfig, hostname -I), never traffic.
+struct Ipv6InterfaceAddress {
+    wire::Ipv6Prefix prefix;  // 2001:db8::2/64
+    bool noDad = false;       // IFA_F_NODAD, as libnetwork adds its addresses
+};
+
 struct Interface {
     InterfaceId id;
     std::uint32_t ifindex = 0;  // what `ip link` prints before the name, and after "@if"
@@ -30,6 +38,7 @@ struct Interface {
     std::uint32_t mtu = 1500;
     bool adminUp = false;
     std::vector<wire::Ipv4Prefix> addresses;  // "172.17.0.2/16": address plus prefix length
+    std::vector<Ipv6InterfaceAddress> addresses6;  // in the kernel's list order: global before link scope, newest first
     InterfaceId peer;                         // veth only
     InterfaceId master;                       // set when enslaved to a bridge
     // The Docker host's own NIC. It is modelled as a veth to the namespace that stands for the

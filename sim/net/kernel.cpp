@@ -189,6 +189,7 @@ void Kernel::releaseInterface(core::InterfaceId id) {
         }
     }
     const core::InterfaceId peer = iface->peer;
+    if (NetNamespace* n = ns(iface->ns); n && n->m_ipv6Default && n->m_ipv6Default->dev == id) n->m_ipv6Default.reset();
     detachFromNamespace(*iface);
     m_interfaces[id.value].reset();
     --m_liveInterfaces;
@@ -369,6 +370,8 @@ core::Result<void> Kernel::moveToNamespace(core::InterfaceId id, core::Namespace
     detachFromNamespace(*i);
     i->adminUp = false;
     i->addresses.clear();
+    i->addresses6.clear();
+    if (auto& route = ns(i->ns)->m_ipv6Default; route && route->dev == id) route.reset();
     i->ns = target;
     NetNamespace& n = *ns(target);
     // The ifindex is kept when free in the new namespace, else a new one is drawn.
@@ -403,6 +406,19 @@ core::Result<void> Kernel::removeAddress(core::InterfaceId id, const wire::Ipv4P
     NetNamespace& n = *ns(i->ns);
     n.m_localAddresses.erase(address.address());
     n.routes().removeConnected(address, id);
+    return {};
+}
+
+core::Result<void> Kernel::addAddress6(core::InterfaceId id, const wire::Ipv6Prefix& address, bool noDad) {
+    Interface* i = interface(id);
+    if (!i) return fail(ErrorCode::NotFound, "Cannot find device");
+    for (const auto& a : i->addresses6)
+        if (a.prefix.address() == address.address()) return fail(ErrorCode::AlreadyExists, "RTNETLINK answers: File exists");
+    // ipv6_link_dev_addr: before the first address of the same or a narrower scope.
+    auto scope = [](const wire::Ipv6Address& a) { return a.isLinkLocal() ? 2 : a == wire::Ipv6Address::loopback() ? 1 : 14; };
+    auto at = std::find_if(i->addresses6.begin(), i->addresses6.end(),
+                           [&](const Ipv6InterfaceAddress& a) { return scope(address.address()) >= scope(a.prefix.address()); });
+    i->addresses6.insert(at, Ipv6InterfaceAddress{address, noDad});
     return {};
 }
 

@@ -91,6 +91,9 @@ public:
     /// `ip addr add 172.17.0.2/16 dev eth0` (adds the connected route when the link is up).
     core::Result<void> addAddress(core::InterfaceId id, const wire::Ipv4Prefix& address);
     core::Result<void> removeAddress(core::InterfaceId id, const wire::Ipv4Prefix& address);
+    /// `ip -6 addr add 2001:db8::2/64 dev eth0 [nodad]`: kept in the kernel's order (global
+    /// scope before link scope, the newest first within a scope).
+    core::Result<void> addAddress6(core::InterfaceId id, const wire::Ipv6Prefix& address, bool noDad = false);
 
     Interface* interface(core::InterfaceId id);
     [[nodiscard]] const Interface* interface(core::InterfaceId id) const;

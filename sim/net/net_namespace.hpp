@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "sim/net/conntrack.hpp"
 #include "sim/net/neighbor_table.hpp"
 #include "sim/net/routing_table.hpp"
+#include "sim/wire/ipv6_address.hpp"
 #include "sim/net/socket_table.hpp"
 #include "sim/net/xt_table.hpp"
 #include "sim/wire/ipv4_address.hpp"
@@ -73,6 +75,15 @@ public:
 
     std::uint16_t nextIpId() { return m_ipId++; }
 
+    /// The IPv6 default route (`ip -6 route`'s "default via GW dev DEV metric 1024"); the
+    /// connected IPv6 routes follow from the interfaces' addresses.
+    struct Ipv6DefaultRoute {
+        wire::Ipv6Address gateway;
+        core::InterfaceId dev;
+    };
+    [[nodiscard]] const std::optional<Ipv6DefaultRoute>& ipv6DefaultRoute() const { return m_ipv6Default; }
+    void setIpv6DefaultRoute(std::optional<Ipv6DefaultRoute> route) { m_ipv6Default = route; }
+
 private:
     friend class Kernel;
 
@@ -95,6 +106,7 @@ private:
     bool m_ipForward = false;
     bool m_bridgeNfCallIptables = true;
     std::uint16_t m_ipId = 1;
+    std::optional<Ipv6DefaultRoute> m_ipv6Default;
 };
 
 }  // namespace sim::net

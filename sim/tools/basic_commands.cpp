@@ -34,6 +34,13 @@ ToolResult runHostname(ToolContext& ctx, const Args& argv) {
             if (i->isLoopback() || !i->adminUp) continue;
             for (const auto& a : i->addresses) out += a.address().toString() + " ";
         }
+        // getifaddrs lists the IPv4 addresses before the IPv6 ones; link-local ones are left out.
+        for (auto id : ctx.kernel->interfacesOf(ctx.ns)) {
+            const net::Interface* i = ctx.kernel->interface(id);
+            if (i->isLoopback() || !i->adminUp) continue;
+            for (const auto& a : i->addresses6)
+                if (!a.prefix.address().isLinkLocal()) out += a.prefix.address().toString() + " ";
+        }
         return ok(out + "\n");
     }
     if (argv[1] == "-i") {

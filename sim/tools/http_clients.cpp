@@ -188,6 +188,7 @@ ToolResult runCurl(ToolContext& ctx, const Args& argv) {
     if (urlText.empty()) return failure("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
     const auto url = parseUrl(urlText);
     if (!url) return fail(3, "URL using bad/illegal format or missing URL");
+    if (url->ipv6Literal) return failure("docknet: curl: IPv6 connections are not modelled (the simulated kernel carries IPv4 only)\n", 2);
 
     net::Kernel& k = *ctx.kernel;
     const core::SimTime start = k.now();
@@ -248,6 +249,7 @@ ToolResult runWget(ToolContext& ctx, const Args& argv) {
     if (p.operands.empty()) return failure("BusyBox v1.36.1 multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL...\n", 1);
     const auto url = parseUrl(p.operands.front());
     if (!url) return failure("wget: not an http or ftp url: " + p.operands.front() + "\n", 1);
+    if (url->ipv6Literal) return failure("docknet: wget: IPv6 connections are not modelled (the simulated kernel carries IPv4 only)\n", 2);
     const Resolution res = resolveHost(ctx, url->host);
     if (res.status != ResolveStatus::Ok) return failure("wget: bad address '" + url->host + "'\n", 1);
 

@@ -1,7 +1,7 @@
 // ifconfig: net-tools 1.60+git20181103 (Debian, ife_print_long in lib/interface.c) on GNU,
 // busybox 1.36 ifconfig (ife_print in networking/interface.c) on Busybox. Interfaces come sorted
 // by name (both keep /proc/net/dev's names in an nstrcmp-sorted list); without -a only the
-// ones that are up. Only the primary IPv4 address is shown; no inet6 lines (docknet models no
+// ones that are up. Only the primary IPv4 address is shown, then the IPv6 ones (docknet models no
 // IPv6). Counters come from the kernel trace (see countFrames): zero errors, drops, overruns.
 // Debian's net-tools scales bytes by 1000 ("1.0 KB"), busybox by 1024 ("1.0 KiB").
 #include <algorithm>
@@ -75,6 +75,11 @@ std::string netTools(const net::Kernel& k, const net::Interface& i) {
         if (f & kBroadcast) s += "  broadcast " + a->broadcast().toString();
         s += "\n";
     }
+    for (const auto& a : i.addresses6) {
+        const auto& ip = a.prefix.address();
+        const char* scope = ip.isLinkLocal() ? "0x20<link>" : ip == wire::Ipv6Address::loopback() ? "0x10<host>" : "0x0<global>";
+        s += "        inet6 " + ip.toString() + "  prefixlen " + std::to_string(a.prefix.length()) + "  scopeid " + scope + "\n";
+    }
     s += i.isLoopback() ? "        loop  txqueuelen 1000  (Local Loopback)\n"
                         : "        ether " + i.mac.toString() + "  txqueuelen " + (i.physicalNic ? "1000" : "0") + "  (Ethernet)\n";
     const FrameCounters c = countFrames(k, i.id);
@@ -94,6 +99,11 @@ std::string busybox(const net::Kernel& k, const net::Interface& i) {
         s += "          inet addr:" + a->address().toString() + " ";
         if (f & kBroadcast) s += " Bcast:" + a->broadcast().toString() + " ";
         s += " Mask:" + a->mask().toString() + "\n";
+    }
+    for (const auto& a : i.addresses6) {
+        const auto& ip = a.prefix.address();
+        const char* scope = ip.isLinkLocal() ? "Link" : ip == wire::Ipv6Address::loopback() ? "Host" : "Global";
+        s += "          inet6 addr: " + a.prefix.toString() + " Scope:" + scope + "\n";
     }
     s += "          ";
     for (const auto& n : flagNames(f)) s += n + " ";

@@ -5,7 +5,8 @@
 // busybox differs where its source does: no "group default"/"mode DEFAULT"/"link-netnsid", a peer
 // in another namespace shows M-DOWN (busybox looks its ifindex up locally and does not find
 // it), routes print "scope link  src A" without "proto kernel", neighbours end without a space.
-// Not modelled: IPv6 (no inet6 lines), changing anything (without CAP_NET_ADMIN, as in a container
+// IPv6 is configuration only (the addresses and routes Docker gives --ipv6 networks; -6 selects
+// them). Not modelled: changing anything (without CAP_NET_ADMIN, as in a container
 // not given --cap-add NET_ADMIN or --privileged, "RTNETLINK answers: Operation not permitted"; with
 // it, on the host or in such a container, docknet says it is not modelled).
 #include <algorithm>
@@ -20,6 +21,7 @@ namespace {
 
 struct IpOptions {
     bool inetOnly = false;  // -4
+    bool inet6Only = false; // -6
     bool brief = false;     // -br
     bool oneline = false;   // -o: each record on one line, its line breaks printed as "\"
     bool busybox = false;
@@ -79,14 +81,23 @@ std::string linkLine(const net::Kernel& k, const net::Interface& i, const IpOpti
     return s;
 }
 
-std::string addressLines(const net::Interface& i) {
+std::string addressLines(const net::Interface& i, const IpOptions& o) {
     std::string s;
-    for (const auto& a : i.addresses) {
+    for (const auto& a : o.inet6Only ? std::vector<wire::Ipv4Prefix>{} : i.addresses) {
         const bool host = a.address().isLoopback();
         s += "    inet " + a.toString() + " ";
         if (!i.isLoopback() && a.length() < 31) s += "brd " + a.broadcast().toString() + " ";
         s += std::string("scope ") + (host ? "host " : "global ") + i.name + "\n";
         s += "       valid_lft forever preferred_lft forever\n";
+    }
+    if (o.inetOnly) return s;
+    // print_addrinfo for AF_INET6: no label, the scope, then the flags ("nodad" for libnetwork's).
+    for (const auto& a : i.addresses6) {
+        const auto& ip = a.prefix.address();
+        s += "    inet6 " + a.prefix.toString() + " scope " +
+             (ip.isLinkLocal() ? "link " : ip == wire::Ipv6Address::loopback() ? "host " : "global ");
+        if (a.noDad && !o.busybox) s += "nodad ";
+        s += "\n       valid_lft forever preferred_lft forever\n";
     }
     return s;
 }
@@ -179,7 +190,10 @@ ToolResult showLinks(ToolContext& ctx, const Args& rest, const IpOptions& o, boo
         if (o.brief) {
             out += padRight(linkName(k, *i), 16) + " " + padRight(operState(k, *i), 14) + " ";
             if (withAddresses) {
-                for (const auto& a : i->addresses) out += a.toString() + " ";
+                if (!o.inet6Only)
+                    for (const auto& a : i->addresses) out += a.toString() + " ";
+                if (!o.inetOnly)
+                    for (const auto& a : i->addresses6) out += a.prefix.toString() + " ";
             } else {
                 out += (i->isLoopback() ? std::string("00:00:00:00:00:00") : i->mac.toString()) + " " + flags(k, *i, o) + " ";
             }
@@ -187,11 +201,12 @@ ToolResult showLinks(ToolContext& ctx, const Args& rest, const IpOptions& o, boo
             continue;
         }
         if (o.inetOnly && i->addresses.empty()) continue;
+        if (o.inet6Only && i->addresses6.empty()) continue;
         if (o.oneline) {
             // ipaddress.c with filter.oneline: "N: dev" before each address record; a link's
             // second line joined to its first by "\".
             if (withAddresses) {
-                const std::string lines = addressLines(*i);
+                const std::string lines = addressLines(*i, o);
                 std::size_t start = 0;
                 while (start < lines.size()) {
                     const auto first = lines.find('\n', start);
@@ -206,8 +221,8 @@ ToolResult showLinks(ToolContext& ctx, const Args& rest, const IpOptions& o, boo
             continue;
         }
         out += headerLine(k, *i, o, !withAddresses) + "\n";
-        if (!o.inetOnly) out += linkLine(k, *i, o) + "\n";
-        if (withAddresses) out += addressLines(*i);
+        if (!o.inetOnly && !o.inet6Only) out += linkLine(k, *i, o) + "\n";
+        if (withAddresses) out += addressLines(*i, o);
     }
     return ok(out);
 }
@@ -236,6 +251,39 @@ ToolResult showRoutes(ToolContext& ctx, const IpOptions& o) {
         }
         out += s + "\n";
     }
+    return ok(out);
+}
+
+/// The IPv6 main table: each up interface's connected prefixes (fe80::/64 once per device, ::1 on
+/// lo), then the default route; "pref medium" on every route, as iproute2 prints for IPv6.
+ToolResult showRoutes6(ToolContext& ctx, const IpOptions& o) {
+    const net::Kernel& k = *ctx.kernel;
+    struct Line {
+        wire::Ipv6Prefix prefix;
+        std::string text;
+    };
+    std::vector<Line> lines;
+    for (auto id : k.interfacesOf(ctx.ns)) {
+        const net::Interface* i = k.interface(id);
+        if (!i->adminUp) continue;
+        const std::string tail = std::string(hasCarrier(k, *i) ? "" : "linkdown ") + "pref medium";
+        bool linkLocal = false;
+        for (const auto& a : i->addresses6) {
+            const wire::Ipv6Prefix net = a.prefix.address() == wire::Ipv6Address::loopback() ? a.prefix : a.prefix.network();
+            if (a.prefix.address().isLinkLocal()) {
+                if (linkLocal) continue;
+                linkLocal = true;
+            }
+            const std::string dest = net.length() == 128 ? net.address().toString() : net.toString();
+            lines.push_back({net, dest + " dev " + i->name + " proto kernel metric 256 " + tail});
+        }
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.prefix.address() < b.prefix.address(); });
+    std::string out;
+    for (const auto& l : lines) out += l.text + (o.busybox ? "\n" : " \n");
+    if (const auto& d = k.ns(ctx.ns)->ipv6DefaultRoute())
+        if (const net::Interface* dev = k.interface(d->dev); dev && dev->adminUp)
+            out += "default via " + d->gateway.toString() + " dev " + dev->name + " metric 1024 pref medium" + (o.busybox ? "\n" : " \n");
     return ok(out);
 }
 
@@ -276,6 +324,7 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
     for (; n < argv.size() && startsWith(argv[n], "-"); ++n) {
         const std::string& opt = argv[n];
         if (opt == "-4") o.inetOnly = true;
+        else if (opt == "-6") o.inet6Only = true;
         else if (!o.busybox && (opt == "-br" || opt == "-brief" || opt == "--brief")) o.brief = true;
         else if (opt == "-o" || opt == "-oneline" || (!o.busybox && opt == "--oneline")) o.oneline = true;
         else if (!o.busybox && (opt == "-s" || opt == "-stats" || opt == "-d" || opt == "-details" || opt == "-c" ||
@@ -317,8 +366,8 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
     switch (which) {
         case Object::Addr: return showLinks(ctx, rest, o, true);
         case Object::Link: return showLinks(ctx, rest, o, false);
-        case Object::Route: return showRoutes(ctx, o);
-        case Object::Neigh: return showNeighbors(ctx, rest, o);
+        case Object::Route: return o.inet6Only ? showRoutes6(ctx, o) : showRoutes(ctx, o);
+        case Object::Neigh: return o.inet6Only ? ok("") : showNeighbors(ctx, rest, o);  // no IPv6 traffic, no NDP entries
         case Object::Unknown: break;
     }
     return failure({}, 255);

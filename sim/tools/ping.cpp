@@ -22,6 +22,7 @@
 #include "sim/net/pinger.hpp"
 #include "sim/tools/commands.hpp"
 #include "sim/tools/resolver.hpp"
+#include "sim/wire/ipv6_address.hpp"
 
 namespace sim::tools {
 
@@ -156,6 +157,13 @@ const char* kIputilsUsage =
     "  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument\n"
     "\nFor more details see ping(8).\n";
 
+/// An IPv6 literal: Docker's --ipv6 networks give containers IPv6 addresses, but docknet's kernel
+/// sends no IPv6, so it says so instead of "bad address".
+std::optional<ToolResult> refuseIpv6Target(const std::string& target) {
+    if (!wire::Ipv6Address::parse(target)) return std::nullopt;
+    return failure("docknet: ping " + target + ": IPv6 echo requests are not modelled (the simulated kernel carries IPv4 only)\n", 2);
+}
+
 ToolResult parseIputils(const Args& argv, PingArgs& a) {
     const ParsedOptions p = parseOptions(argv, "h?4bRT:6F:N:aABc:dDfi:I:l:Lm:M:nOp:qQ:rs:S:t:UvVw:W:");
     if (p.invalid) return failure("ping: invalid option -- '" + std::string(1, *p.invalid) + "'\n" + kIputilsUsage, 2);
@@ -195,7 +203,7 @@ ToolResult parseIputils(const Args& argv, PingArgs& a) {
             case 'V': return ok("ping from iputils 20221126\n");
             case 'D': a.timestamps = true; break;
             case 'I': a.bindTo = value; break;
-            case '4': break;  // docknet's networks are IPv4 only
+            case '4': break;  // docknet's kernel carries IPv4 only
             default:
                 // Real options whose effect (flood dots, record route, patterns, IPv6 ...) docknet
                 // does not model: said so rather than ignored.
@@ -208,10 +216,11 @@ ToolResult parseIputils(const Args& argv, PingArgs& a) {
 }
 
 ToolResult parseBusybox(const Args& argv, PingArgs& a) {
-    const ParsedOptions p = parseOptions(argv, "qvc:s:t:w:W:I:i:4n");
+    const ParsedOptions p = parseOptions(argv, "qvc:s:t:w:W:I:i:46n");
     const std::string usage = "BusyBox v1.36.1 multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n";
     if (p.invalid) return failure("ping: unrecognized option: " + std::string(1, *p.invalid) + "\n" + usage, 1);
     for (const auto& [opt, value] : p.options) {
+        if (opt == '6') return failure("docknet: ping -6: this option is not modelled\n", 2);
         if (opt == 'q') a.quiet = true;
         if (opt == 'c' || opt == 's' || opt == 't' || opt == 'w' || opt == 'W') {
             auto n = parseLong(value);
@@ -264,6 +273,7 @@ std::optional<ToolResult> refuseUnboundedRun(const PingArgs& a, std::optional<co
 ToolResult runIputils(ToolContext& ctx, const Args& argv) {
     PingArgs a;
     if (auto r = parseIputils(argv, a); r.exitCode != 0 || !r.out.empty()) return r;
+    if (auto refused = refuseIpv6Target(a.target)) return *refused;
     const Resolution res = resolveHost(ctx, a.target);
     if (res.status != ResolveStatus::Ok) return failure("ping: " + a.target + ": " + std::string(gaiMessage(res.status)) + "\n", 2);
     const bool numeric = a.numeric || res.source == ResolveSource::Literal;
@@ -357,6 +367,7 @@ ToolResult runIputils(ToolContext& ctx, const Args& argv) {
 ToolResult runBusybox(ToolContext& ctx, const Args& argv) {
     PingArgs a;
     if (auto r = parseBusybox(argv, a); r.exitCode != 0) return r;
+    if (auto refused = refuseIpv6Target(a.target)) return *refused;
     const Resolution res = resolveHost(ctx, a.target);
     if (res.status != ResolveStatus::Ok) return failure("ping: bad address '" + a.target + "'\n", 1);
     a.options.dst = res.address;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "sim/net/net_namespace.hpp"
+#include "sim/wire/ipv6_address.hpp"
 
 namespace sim::tools {
 
@@ -147,6 +148,19 @@ std::optional<Url> parseUrl(const std::string& text) {
     std::string authority = rest.substr(0, slash);
     if (slash != std::string::npos) url.path = rest.substr(slash);
     if (auto at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
+    if (authority.starts_with("[")) {  // RFC 3986 IP-literal
+        const auto close = authority.find(']');
+        if (close == std::string::npos || !wire::Ipv6Address::parse(authority.substr(1, close - 1))) return std::nullopt;
+        const std::string after = authority.substr(close + 1);
+        if (!after.empty()) {
+            auto port = after.starts_with(":") ? parseLong(after.substr(1)) : std::nullopt;
+            if (!port || *port <= 0 || *port > 65535) return std::nullopt;
+            url.port = static_cast<std::uint16_t>(*port);
+        }
+        url.host = authority.substr(1, close - 1);
+        url.ipv6Literal = true;
+        return url;
+    }
     if (auto colon = authority.rfind(':'); colon != std::string::npos) {
         auto port = parseLong(authority.substr(colon + 1));
         if (!port || *port <= 0 || *port > 65535) return std::nullopt;

@@ -47,8 +47,9 @@ struct Url {
     std::string host;
     std::uint16_t port = 80;
     std::string path = "/";
+    bool ipv6Literal = false;  // "http://[2001:db8::2]:80/": host holds the address without brackets
 };
-/// "http://web:8080/x", "web/x", "https://web" (default ports 80 and 443).
+/// "http://web:8080/x", "web/x", "https://web", "http://[::1]:8080/" (default ports 80 and 443).
 std::optional<Url> parseUrl(const std::string& text);
 
 /// strerror of the errno a failed connect leaves: glibc wording on GNU, musl's on Busybox.

@@ -252,7 +252,8 @@ TEST_CASE("network create's IPAM flags: the CLI's checks, then the daemon's", "[
           "[{\"Subnet\":\"10.20.0.0/24\",\"IPRange\":\"10.20.0.128/25\",\"AuxiliaryAddresses\":{\"r\":\"10.20.0.129\"}}]\n");
     CHECK(lab.run("docker network create --gateway 10.1.1.1 x") == "every ip-range or gateway must have a corresponding subnet\n");
     CHECK(lab.status == 1);
-    CHECK(lab.run("docker network create --ipv6 x").starts_with("docknet: --ipv6 is not modelled"));
+    CHECK(lab.run("docker network create --ipv6 --subnet 2001:db8::/64 --subnet 2001:db8:1::/64 x")
+              .starts_with("docknet: more than one IPv4 or IPv6 subnet per network is not modelled"));
 }
 
 TEST_CASE("An ID prefix two networks share is ambiguous, in FindNetwork's words", "[cli][network]") {
