@@ -119,7 +119,7 @@ std::optional<std::string> resolveIn(const sim::cli::DockerHost& host, const Con
             if (lower(n) == lower(name)) return e.address;
     const auto& dns = host.engine().embeddedDns();
     if (!dns.isServing(from)) return std::nullopt;
-    if (const auto a = dns.resolve(from, name)) return a->toString();
+    if (const auto a = dns.resolve(from, name)) return a->v4.toString();
     return std::nullopt;
 }
 

@@ -47,7 +47,7 @@ void EmbeddedDns::detach(const Container& c) {
     m_sockets.erase(it);
 }
 
-std::optional<wire::Ipv4Address> EmbeddedDns::resolve(const Container& asker, std::string name) const {
+std::optional<EmbeddedDns::Addresses> EmbeddedDns::resolve(const Container& asker, std::string name) const {
     name = lower(name);
     if (!name.empty() && name.back() == '.') name.pop_back();
     for (const auto& netId : asker.networks) {
@@ -61,7 +61,12 @@ std::optional<wire::Ipv4Address> EmbeddedDns::resolve(const Container& asker, st
             const auto [target, alias] = parseLink(link);
             if (lower(alias) != name) continue;
             if (const Container* t = m_engine.findContainer(target))
-                if (auto a = m_engine.addressOn(*t, n->id)) return a;
+                if (auto it = t->endpoints.find(n->id); it != t->endpoints.end())
+                    if (const Endpoint* ep = m_engine.endpoint(it->second); ep && !ep->address.address().isAny()) {
+                        Addresses a{ep->address.address(), std::nullopt};
+                        if (ep->address6) a.v6 = ep->address6->address();
+                        return a;
+                    }
         }
         std::string wanted = name;
         const std::string suffix = "." + lower(n->name);
@@ -70,7 +75,11 @@ std::optional<wire::Ipv4Address> EmbeddedDns::resolve(const Container& asker, st
             const Endpoint* ep = m_engine.endpoint(epId);
             if (!ep) continue;
             for (const auto& dnsName : ep->dnsNames)
-                if (lower(dnsName) == wanted) return ep->address.address();
+                if (lower(dnsName) == wanted) {
+                    Addresses a{ep->address.address(), std::nullopt};
+                    if (ep->address6) a.v6 = ep->address6->address();
+                    return a;
+                }
         }
     }
     return std::nullopt;
@@ -110,7 +119,8 @@ void EmbeddedDns::onQuery(const std::string& containerId, wire::Ipv4Address src,
         }
     } else if (auto a = resolve(*c, q.name)) {
         std::vector<wire::DnsAnswer> answers;
-        if (q.type == wire::kDnsTypeA) answers.push_back(wire::DnsAnswer{q.name, *a, 600});
+        if (q.type == wire::kDnsTypeA) answers.push_back(wire::DnsAnswer{q.name, a->v4, 600});
+        if (q.type == wire::kDnsTypeAaaa && a->v6) answers.push_back(wire::DnsAnswer::aaaa(q.name, *a->v6, 600));
         (void)k.transport().sendUdp(ns, src, 53, clientPort, wire::DnsMessage::answer(*query, answers), kAddress);
         return;
     }

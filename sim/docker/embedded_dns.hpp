@@ -1,5 +1,5 @@
 // EmbeddedDns: Docker's resolver at 127.0.0.11 in every container attached to a user-defined
-// network (libnetwork resolver.go, sandbox_dns_unix.go). It answers A queries for container
+// network (libnetwork resolver.go, sandbox_dns_unix.go). It answers A and AAAA queries for container
 // names, --network-alias names, short ids and hostnames of the containers on the asker's
 // user-defined networks (also as NAME.NETWORK), and --link aliases declared by the asker, and
 // PTR queries for their addresses with NAME.NETWORK (what ping prints per reply); anything else is forwarded to the host's upstream resolver from the container's namespace,
@@ -31,8 +31,14 @@ public:
     void detach(const Container& c);
     [[nodiscard]] bool isServing(const Container& c) const;
 
-    /// Sandbox.ResolveName for `asker`: the address `name` stands for, if any.
-    [[nodiscard]] std::optional<wire::Ipv4Address> resolve(const Container& asker, std::string name) const;
+    /// What a name stands for: its IPv4 address, and its IPv6 one on an --ipv6 network (an AAAA
+    /// query for a name without one gets an empty NOERROR, ResolveName's ipv6Miss).
+    struct Addresses {
+        wire::Ipv4Address v4;
+        std::optional<wire::Ipv6Address> v6;
+    };
+    /// Sandbox.ResolveName for `asker`: the addresses `name` stands for, if any.
+    [[nodiscard]] std::optional<Addresses> resolve(const Container& asker, std::string name) const;
     /// Sandbox.ResolveIP: "name.network" for an address on one of the asker's networks.
     [[nodiscard]] std::optional<std::string> reverse(const Container& asker, wire::Ipv4Address address) const;
 

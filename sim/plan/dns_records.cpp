@@ -73,7 +73,7 @@ std::vector<PlanResolver> deriveResolvers(const cli::DockerHost& host) {
         if (!done.insert(r.ns).second) continue;
         r.container = c->name;
         for (const auto& name : candidateNames(engine, *c))
-            if (auto a = dns.resolve(*c, name)) r.addresses[name] = a->toString();
+            if (auto a = dns.resolve(*c, name)) r.addresses[name] = a->v4.toString();
         for (const auto& a : candidateAddresses(engine, *c))
             if (auto target = dns.reverse(*c, a)) r.pointers[a.toString()] = *target;
         out.push_back(std::move(r));

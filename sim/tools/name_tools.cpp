@@ -1,12 +1,14 @@
 // getent hosts and nslookup.
 // getent (glibc on GNU: print_hosts "%-15s %s" plus " alias" each; musl-utils on Busybox:
-// "%-16s  %s" plus "  alias alias"): an IPv6 /etc/hosts line answers first, as getent asks
-// for AF_INET6 before AF_INET; then the normal IPv4 resolution. Exit 2 when a key is not found.
+// "%-16s  %s" plus "  alias alias"): getent asks for AF_INET6 before AF_INET, so an IPv6
+// /etc/hosts line answers first, then DNS AAAA (a container on an --ipv6 network), then the
+// normal IPv4 resolution. Exit 2 when a key is not found.
 // nslookup queries DNS directly (no /etc/hosts), the given server or the first nameserver:
 // bind9 9.18 format on GNU ("Address:\t127.0.0.11#53"), busybox 1.36 format on Busybox
-// ("Address:\t127.0.0.11:53", then a second block for its AAAA query). docknet sends only the
-// A query: busybox's AAAA block is derived from it (Docker's DNS answers AAAA for an IPv4-only
-// name with an empty NOERROR: "*** Can't find web: No answer"; NXDOMAIN both times).
+// ("Address:\t127.0.0.11:53", then a second block for its AAAA query). Both send the AAAA
+// query once the A query has been answered (busybox really sends both at once): Docker's DNS
+// answers it for a container on an --ipv6 network, and with an empty NOERROR for an IPv4-only
+// name (busybox: "*** Can't find web: No answer"; bind9 prints nothing for it).
 // Timeouts: bind9 tries 3 times 5 s, busybox 2 times 2.5 s. An address operand is a reverse
 // lookup (nslookup_reverse.cpp).
 #include "sim/tools/commands.hpp"
@@ -57,6 +59,10 @@ ToolResult runGetent(ToolContext& ctx, const Args& argv) {
             if (found) break;
         }
         if (found) continue;
+        if (const auto six = resolveHostDns6(ctx, key)) {
+            out += hostsLine(musl, six->addresses6.front().toString(), {six->ownerName});
+            continue;
+        }
         const Resolution r = resolveHost(ctx, key);
         if (r.status != ResolveStatus::Ok) {
             exitCode = 2;
@@ -104,25 +110,55 @@ ToolResult runNslookup(ToolContext& ctx, const Args& argv) {
         commErrors += ";; communications error to " + serverText + "#53: timed out\n";
     }
     if (!busybox) out = commErrors + out;
+    // The AAAA query, through the same server and tries, once the A query was answered.
+    auto aaaaQuery = [&] {
+        DnsReply r;
+        for (int t = 0; t < tries; ++t) {
+            r = queryDns(ctx, {server}, name, perTry, wire::kDnsTypeAaaa);
+            if (r.kind != DnsReply::Kind::Timeout && r.kind != DnsReply::Kind::Unreachable) break;
+        }
+        return r;
+    };
+    auto answerLines = [&](const DnsReply& r) {
+        std::string s;
+        const std::string owner = r.ownerName.empty() ? name : r.ownerName;
+        for (auto a : r.addresses) s += "Name:\t" + owner + "\nAddress: " + a.toString() + "\n";
+        for (auto a : r.addresses6) s += "Name:\t" + owner + "\nAddress: " + a.toString() + "\n";
+        return s;
+    };
+    const std::string noAnswer = "Non-authoritative answer:\n*** Can't find " + name + ": No answer\n\n";
     switch (reply.kind) {
         case DnsReply::Kind::Answer: {
-            std::string block = "Non-authoritative answer:\n";
-            for (auto a : reply.addresses) block += "Name:\t" + (reply.ownerName.empty() ? name : reply.ownerName) + "\nAddress: " + a.toString() + "\n";
-            out += block + "\n";
-            if (busybox) out += "Non-authoritative answer:\n*** Can't find " + name + ": No answer\n\n";
-            return ok(out);
+            const DnsReply six = aaaaQuery();
+            if (busybox) {
+                out += "Non-authoritative answer:\n" + answerLines(reply) + "\n";
+                out += six.kind == DnsReply::Kind::Answer ? "Non-authoritative answer:\n" + answerLines(six) + "\n" : noAnswer;
+                return ok(out);
+            }
+            std::string block = "Non-authoritative answer:\n" + answerLines(reply);
+            if (six.kind == DnsReply::Kind::Answer) block += answerLines(six);
+            return ok(out + block + "\n");
         }
-        case DnsReply::Kind::NoData:
-            if (busybox) return ok(out + "Non-authoritative answer:\n*** Can't find " + name + ": No answer\n\n" +
-                                   "Non-authoritative answer:\n*** Can't find " + name + ": No answer\n\n");
-            return ToolResult{out + "Non-authoritative answer:\n*** Can't find " + name + ": No answer\n\n", {}, 1};
+        case DnsReply::Kind::NoData: {
+            const DnsReply six = aaaaQuery();
+            if (six.kind == DnsReply::Kind::Answer) {
+                if (busybox) return ok(out + noAnswer + "Non-authoritative answer:\n" + answerLines(six) + "\n");
+                return ok(out + "Non-authoritative answer:\n" + answerLines(six) + "\n");
+            }
+            if (busybox) return ok(out + noAnswer + noAnswer);
+            return ToolResult{out + noAnswer, {}, 1};
+        }
         case DnsReply::Kind::NxDomain:
         case DnsReply::Kind::ServFail:
         case DnsReply::Kind::Refused: {
             const std::string rcode = reply.kind == DnsReply::Kind::NxDomain ? "NXDOMAIN"
                                       : reply.kind == DnsReply::Kind::ServFail ? "SERVFAIL" : "REFUSED";
             const std::string line = "** server can't find " + name + ": " + rcode + "\n\n";
-            return ToolResult{out + line + (busybox ? line : ""), {}, 1};
+            if (busybox) {
+                const DnsReply six = aaaaQuery();
+                return ToolResult{out + line + (six.kind == reply.kind ? line : std::string()), {}, 1};
+            }
+            return ToolResult{out + line, {}, 1};
         }
         case DnsReply::Kind::Timeout:
         case DnsReply::Kind::Unreachable:

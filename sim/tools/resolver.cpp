@@ -163,6 +163,20 @@ Resolution resolveHost(ToolContext& ctx, const std::string& name) {
     return res;
 }
 
+std::optional<DnsReply> resolveHostDns6(ToolContext& ctx, const std::string& name) {
+    if (name.empty() || wire::Ipv4Address::parse(name)) return std::nullopt;
+    const ResolvConf conf = parseResolvConf(fileOf(ctx, "/etc/resolv.conf"));
+    for (const auto& candidate : candidateNames(name, conf)) {
+        DnsReply r = ctx.flavor == Flavor::Busybox ? muslQuery(ctx, conf, candidate, wire::kDnsTypeAaaa)
+                                                   : glibcQuery(ctx, conf, candidate, wire::kDnsTypeAaaa);
+        if (r.kind == DnsReply::Kind::Answer) {
+            if (r.ownerName.empty()) r.ownerName = candidate;
+            return r;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> reverseLookup(const ToolContext& ctx, wire::Ipv4Address address) {
     const std::string text = address.toString();
     for (const auto& entry : parseHosts(fileOf(ctx, "/etc/hosts")))
@@ -203,6 +217,7 @@ DnsReply queryDns(ToolContext& ctx, const std::vector<wire::Ipv4Address>& server
                     if (r.kind == DnsReply::Kind::NoData) r.ownerName = a.name;
                     r.kind = DnsReply::Kind::Answer;
                     if (type == wire::kDnsTypePtr) r.names.push_back(a.target);
+                    else if (type == wire::kDnsTypeAaaa) r.addresses6.push_back(a.address6);
                     else r.addresses.push_back(a.address);
                 }
                 break;

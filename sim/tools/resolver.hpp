@@ -10,7 +10,8 @@
 // (2.5 s by default); the first NXDOMAIN or answer decides.
 // Reverse lookups (getnameinfo, "hosts: files dns"): /etc/hosts first, then a real PTR query for
 // the in-addr.arpa name through the same nameservers, rounds and timeouts (no search domains).
-// Not modelled: AAAA queries (IPv4 only), TCP fallback, EDNS, the nscd cache, `rotate`.
+// Not modelled: getaddrinfo's AAAA queries (AF_INET lookups only; getent and nslookup send
+// theirs), TCP fallback, EDNS, the nscd cache, `rotate`.
 #pragma once
 
 #include <optional>
@@ -82,16 +83,21 @@ struct DnsReply {
     enum class Kind { Answer, NxDomain, ServFail, Refused, NoData, Timeout, Unreachable };
     Kind kind = Kind::Timeout;
     std::vector<wire::Ipv4Address> addresses;  // the A records (an A query)
+    std::vector<wire::Ipv6Address> addresses6; // the AAAA records (an AAAA query)
     std::vector<std::string> names;            // the PTR records' names (a PTR query)
     std::string ownerName;                     // the name the answer was for
     wire::Ipv4Address server;
 };
 
-/// Sends queries of `type` (A or PTR) for `name` to each of `servers` at once from an ephemeral
+/// Sends queries of `type` (A, AAAA or PTR) for `name` to each of `servers` at once from an ephemeral
 /// UDP port of the context's namespace and runs the Scheduler until a decisive reply (answer,
 /// NXDOMAIN, NODATA) or `timeout`. An answer counts only records of the type asked for (none:
 /// NoData). Unreachable when no query could be sent (no route).
 DnsReply queryDns(ToolContext& ctx, const std::vector<wire::Ipv4Address>& servers, const std::string& name,
                   core::Duration timeout, std::uint16_t type = wire::kDnsTypeA);
+
+/// The DNS half of an AF_INET6 lookup (gethostbyname2): AAAA queries for the names res_search
+/// tries, as resolveHost sends A queries; the first answer, else nullopt.
+std::optional<DnsReply> resolveHostDns6(ToolContext& ctx, const std::string& name);
 
 }  // namespace sim::tools

@@ -14,6 +14,7 @@ constexpr std::size_t kMaxLabel = 63;    // RFC 1035 2.3.4
 constexpr std::size_t kMaxName = 255;    // RFC 1035 2.3.4, counted in wire octets
 constexpr std::uint16_t kTypeA = kDnsTypeA;
 constexpr std::uint16_t kTypePtr = kDnsTypePtr;
+constexpr std::uint16_t kTypeAaaa = kDnsTypeAaaa;
 constexpr std::uint16_t kClassIn = 1;
 constexpr std::uint16_t kFlagResponse = 0x8000;
 constexpr std::uint16_t kFlagRecursionDesired = 0x0100;
@@ -140,6 +141,15 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+DnsAnswer DnsAnswer::aaaa(std::string name, Ipv6Address address, std::uint32_t ttl) {
+    DnsAnswer a;
+    a.name = std::move(name);
+    a.ttl = ttl;
+    a.type = kTypeAaaa;
+    a.address6 = address;
+    return a;
+}
+
 DnsAnswer DnsAnswer::ptr(std::string name, std::string target, std::uint32_t ttl) {
     DnsAnswer a;
     a.name = std::move(name);
@@ -211,7 +221,9 @@ std::string DnsMessage::summary() const {
         for (std::size_t i = 0; i < answers.size(); ++i) {
             if (i > 0) s += ',';
             const auto& a = answers[i];
-            s += a.type == kTypePtr ? " PTR " + a.target + "." : " A " + a.address.toString();
+            s += a.type == kTypePtr    ? " PTR " + a.target + "."
+                 : a.type == kTypeAaaa ? " AAAA " + a.address6.toString()
+                                       : " A " + a.address.toString();
         }
     } else {
         if (recursionDesired) s += '+';
@@ -244,7 +256,8 @@ Bytes DnsMessage::encode() const {
     for (const auto& a : answers) {
         names.write(w, a.name);
         const bool ptr = a.type == kTypePtr;
-        w.u16(ptr ? kTypePtr : kTypeA);
+        const bool aaaa = a.type == kTypeAaaa;
+        w.u16(ptr ? kTypePtr : aaaa ? kTypeAaaa : kTypeA);
         w.u16(kClassIn);
         w.u32(a.ttl);
         if (ptr) {
@@ -253,6 +266,12 @@ Bytes DnsMessage::encode() const {
             w.u16(0);
             names.write(w, a.target);
             w.patchU16(lengthAt, std::uint16_t(w.size() - lengthAt - 2));
+        } else if (aaaa) {
+            w.u16(16);
+            for (const std::uint64_t half : {a.address6.high(), a.address6.low()}) {
+                w.u32(std::uint32_t(half >> 32));
+                w.u32(std::uint32_t(half & 0xffffffffu));
+            }
         } else {
             w.u16(4);
             w.u32(a.address.value());
@@ -307,7 +326,7 @@ core::Result<DnsMessage> DnsMessage::decode(ByteView data) {
         const std::uint32_t ttl = r.u32();
         const std::uint16_t rdlength = r.u16();
         if (!r.ok()) return malformed("DNS message truncated in answer " + std::to_string(i + 1));
-        if (type != kTypeA && type != kTypePtr)
+        if (type != kTypeA && type != kTypePtr && type != kTypeAaaa)
             return core::fail(core::ErrorCode::Unsupported, "unsupported DNS record type " + typeName(type));
         if (cls != kClassIn) return core::fail(core::ErrorCode::Unsupported, "unsupported DNS class " + std::to_string(cls));
         if (type == kTypePtr) {
@@ -321,6 +340,14 @@ core::Result<DnsMessage> DnsMessage::decode(ByteView data) {
                 return malformed("DNS PTR record with " + std::to_string(rdlength) + " octets of data holding a " +
                                  std::to_string(r.offset() - dataStart) + "-octet name");
             m.answers.push_back(DnsAnswer::ptr(std::move(*name), std::move(*target), ttl));
+            continue;
+        }
+        if (type == kTypeAaaa) {
+            if (rdlength != 16) return malformed("DNS AAAA record with " + std::to_string(rdlength) + " octets of data");
+            const std::uint64_t high = (std::uint64_t(r.u32()) << 32) | r.u32();
+            const std::uint64_t low = (std::uint64_t(r.u32()) << 32) | r.u32();
+            if (!r.ok()) return malformed("DNS message truncated in answer " + std::to_string(i + 1));
+            m.answers.push_back(DnsAnswer::aaaa(std::move(*name), Ipv6Address(high, low), ttl));
             continue;
         }
         if (rdlength != 4) return malformed("DNS A record with " + std::to_string(rdlength) + " octets of data");

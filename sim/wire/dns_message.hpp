@@ -1,6 +1,6 @@
-// DnsMessage: RFC 1035 queries of any type, and answers holding A and PTR records (what Docker's
-// embedded DNS at 127.0.0.11 answers: addresses of container names, and NAME.NETWORK for the
-// reverse name of a container's address). Class IN only; no EDNS, no TCP.
+// DnsMessage: RFC 1035 queries of any type, and answers holding A, AAAA (RFC 3596) and PTR records
+// (what Docker's embedded DNS at 127.0.0.11 answers: addresses of container names, and
+// NAME.NETWORK for the reverse name of a container's address). Class IN only; no EDNS, no TCP.
 #pragma once
 
 #include <cstdint>
@@ -12,11 +12,13 @@
 #include "sim/core/error.hpp"
 #include "sim/wire/bytes.hpp"
 #include "sim/wire/ipv4_address.hpp"
+#include "sim/wire/ipv6_address.hpp"
 
 namespace sim::wire {
 
 inline constexpr std::uint16_t kDnsTypeA = 1;
 inline constexpr std::uint16_t kDnsTypePtr = 12;
+inline constexpr std::uint16_t kDnsTypeAaaa = 28;
 
 enum class DnsRcode : std::uint8_t { NoError = 0, FormErr = 1, ServFail = 2, NxDomain = 3, NotImp = 4, Refused = 5 };
 
@@ -26,18 +28,21 @@ struct DnsQuestion {
     bool operator==(const DnsQuestion&) const = default;
 };
 
-/// One resource record of the answer section: an A record (`address`) or, with type
-/// kDnsTypePtr, a PTR record (`target`, the domain name it points to, without the trailing dot;
-/// `address` unused). encode() writes any type other than PTR as an A record.
+/// One resource record of the answer section: an A record (`address`), with type kDnsTypePtr a
+/// PTR record (`target`, the domain name it points to, without the trailing dot), with type
+/// kDnsTypeAaaa an AAAA record (`address6`). encode() writes any other type as an A record.
 struct DnsAnswer {
     std::string name;
     Ipv4Address address;
     std::uint32_t ttl = 600;  // Docker's embedded DNS answers with TTL 600
     std::uint16_t type = kDnsTypeA;
     std::string target{};  // "{}": {name, address, ttl} stays free of -Wmissing-field-initializers
+    Ipv6Address address6{};
 
     /// A PTR record: `name` ("3.0.18.172.in-addr.arpa") points to `target` ("db.mynet").
     static DnsAnswer ptr(std::string name, std::string target, std::uint32_t ttl = 600);
+    /// An AAAA record.
+    static DnsAnswer aaaa(std::string name, Ipv6Address address, std::uint32_t ttl = 600);
     bool operator==(const DnsAnswer&) const = default;
 };
 
@@ -55,7 +60,7 @@ struct DnsMessage {
     bool recursionAvailable = false;
     DnsRcode rcode = DnsRcode::NoError;
     std::vector<DnsQuestion> questions;
-    std::vector<DnsAnswer> answers;  // A and PTR records
+    std::vector<DnsAnswer> answers;  // A, AAAA and PTR records
 
     static DnsMessage query(std::uint16_t id, std::string name, std::uint16_t type = kDnsTypeA);
     /// A response echoing the query's id and question.
@@ -68,7 +73,7 @@ struct DnsMessage {
     [[nodiscard]] Bytes encode() const;
     /// Strict: header counts must match the records present; name compression pointers are
     /// followed (with a loop guard); labels over 63 octets or names over 255 are errors; answers
-    /// must be A (4 octets of data) or PTR (a name filling its data exactly) records.
+    /// must be A (4 octets of data), AAAA (16) or PTR (a name filling its data exactly) records.
     static core::Result<DnsMessage> decode(ByteView data);
 
     bool operator==(const DnsMessage&) const = default;

@@ -48,6 +48,18 @@ TEST_CASE("an --ipv6 network is dual stack, its IPv6 subnet shown as configured"
     const std::string hosts = out(h, "docker exec a1 cat /etc/hosts");
     CHECK(hosts.find("\n172.18.0.2\t") != std::string::npos);
     CHECK(hosts.find("\n2001:db8::2\t") != std::string::npos);
+    // Docker's DNS answers AAAA queries with the IPv6 address: busybox nslookup's second block,
+    // getent's AF_INET6 lookup (glibc asks for it first).
+    CHECK(out(h, "docker exec a1 nslookup a2") ==
+          "Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\ta2\nAddress: 172.18.0.3\n\n"
+          "Non-authoritative answer:\nName:\ta2\nAddress: 2001:db8::33\n\n");
+    REQUIRE(h.run("docker pull -q debian").second == 0);
+    CHECK(out(h, "docker run --rm --network ip6net debian getent hosts a2") == "2001:db8::33    a2\n");
+    // On an IPv4-only network the AAAA query gets an empty answer and getent falls back to A.
+    REQUIRE(h.run("docker network create v4only").second == 0);
+    REQUIRE(h.run("docker run -d --name b1 --network v4only alpine sleep 1000").second == 0);
+    CHECK(out(h, "docker run --rm --network v4only debian getent hosts b1") == "172.19.0.2      b1\n");
+    CHECK(out(h, "docker exec b1 ip -6 addr") == "");
     // Traffic is IPv4 only: said so, not "bad address".
     auto ping = h.run("docker exec a1 ping -c1 2001:db8::33");
     CHECK(ping.first.find("IPv6 echo requests are not modelled") != std::string::npos);

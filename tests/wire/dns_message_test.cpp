@@ -232,3 +232,24 @@ TEST_CASE("DnsMessage::decode survives every single-octet corruption", "[wire][d
         }
     }
 }
+
+TEST_CASE("DnsMessage carries AAAA records (RFC 3596)", "[wire][dns][ipv6]") {
+    DnsMessage query = DnsMessage::query(77, "web");
+    query.questions.front().type = sim::wire::kDnsTypeAaaa;
+    const auto v6 = sim::wire::Ipv6Address::parse("2001:db8::2").value();
+    const DnsMessage answer = DnsMessage::answer(query, {DnsAnswer::aaaa("web", v6)});
+    // The record: owner pointer, type 28, class IN, TTL 600, 16 octets of address.
+    const Bytes wire = answer.encode();
+    CHECK(wire.size() == 21 + 12 + 16);
+    CHECK(Bytes(wire.end() - 28, wire.end()) ==
+          hex("c00c 001c 0001 00000258 0010 20010db8000000000000000000000002"));
+    const auto back = DnsMessage::decode(wire);
+    REQUIRE(back);
+    CHECK(*back == answer);
+    CHECK(back->answers.front().address6.toString() == "2001:db8::2");
+    CHECK(answer.summary() == "77 1/0/0 AAAA 2001:db8::2 (49)");
+    Bytes shortData = wire;
+    shortData[shortData.size() - 17] = 4;  // rdlength 4 for an AAAA record
+    shortData.resize(shortData.size() - 12);
+    CHECK(decodeError(shortData) == "DNS AAAA record with 4 octets of data");
+}
