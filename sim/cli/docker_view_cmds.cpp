@@ -131,9 +131,11 @@ void DockerCli::defineViewCommands() {
                o.quiet = f.getBool("quiet");
                o.noTrunc = f.getBool("no-trunc");
                if (f.changed("format")) o.format = f.getString("format");
-               o.filters = f.getList("filter");
-               if (f.changed("last")) o.last = static_cast<int>(f.getInt("last"));
-               if (f.getBool("latest")) o.last = 1;
+               auto filters = FilterArgs::parse(f.getList("filter"));
+               if (!filters) return filterFlagError(f.getList("filter"), "docker ps");
+               o.filters = std::move(*filters);
+               o.last = static_cast<int>(f.getInt("last"));
+               if (f.getBool("latest") && o.last == -1) o.last = 1;  // docker/cli buildContainerListOptions
                CommandResult r;
                if (o.quiet && o.format) r.output.err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
                CommandResult t = printed(psTable(engine, o));

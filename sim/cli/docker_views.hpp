@@ -103,12 +103,9 @@ struct PsOptions {
     bool quiet = false;    // -q
     bool noTrunc = false;  // --no-trunc
     std::optional<std::string> format;
-    /// --filter KEY=VALUE: name (regexp on the name), id (prefix), status (created, running,
-    /// exited, ...), exited (exit code), network (name or id), ancestor (image). A status or
-    /// exited filter also lists stopped containers, as Docker does. An unknown key is the
-    /// daemon's error "invalid filter 'KEY'".
-    std::vector<std::string> filters;
-    int last = -1;  // -n N / -l: the N most recently created, whatever their state
+    /// --filter KEY=VALUE, as the daemon filters (container_filters.hpp: listContainers).
+    FilterArgs filters;
+    int last = -1;  // -n N / -l: the N most recently created, whatever their state (0 or less: no limit)
 };
 
 /// `docker ps`: CONTAINER ID, IMAGE, COMMAND, CREATED, STATUS, PORTS, NAMES; newest first.
