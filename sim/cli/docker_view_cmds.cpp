@@ -47,38 +47,6 @@ core::JsonValue imageInspect(const docker::ImageConfig& i) {
     return o;
 }
 
-/// docker inspect's output: the JSON array, or each object through the -f template.
-CommandResult inspectOutput(const std::vector<core::JsonValue>& objects, const std::vector<std::string>& missing,
-                            const std::string& format, const std::string& missingPrefix) {
-    CommandResult r;
-    if (format.empty()) {
-        core::JsonValue array = core::JsonValue::array();
-        for (const auto& o : objects) array.push(o);
-        r.output.out(array.toIndentedString() + "\n");
-    } else {
-        auto tpl = GoTemplate::parse(format);
-        if (!tpl) {
-            r.output.err("template parsing error: " + tpl.error().message + "\n");
-            r.exitCode = 1;
-            return r;
-        }
-        for (const auto& o : objects) {
-            auto text = tpl->execute(o);
-            if (!text) {
-                r.output.err(text.error().message + "\n");
-                r.exitCode = 1;
-                return r;
-            }
-            r.output.out(*text + "\n");
-        }
-    }
-    for (const auto& m : missing) {
-        r.output.err(missingPrefix + m + "\n");
-        r.exitCode = 1;
-    }
-    return r;
-}
-
 /// docker/cli's inspect.Inspect (v24-27) over elements already fetched: `format` empty prints the
 /// indented JSON array ("[]" when nothing was found), "json" the compact one, a template each
 /// element and a newline (just a newline when none); a template that does not parse is exit 64.
@@ -174,7 +142,9 @@ void DockerCli::defineViewCommands() {
                    }
                    missing.push_back(ref);
                }
-               return inspectOutput(objects, missing, f.getString("format"), "Error: No such object: ");
+               std::vector<std::string> errors;
+               for (const auto& m : missing) errors.push_back("Error: No such object: " + m + "\n");
+               return inspectElements(objects, std::move(errors), f.getString("format"));
            });
 
     define(commandSpec("docker port", "CONTAINER [PRIVATE_PORT[/PROTO]]", "List port mappings or a specific mapping for the container",

@@ -128,7 +128,8 @@ JsonValue stateJson(const DockerEngine& engine, const Container& c) {
         // Docker keeps the start error here ("failed to create task ..."); the engine does not.
         .set("Error", str(""))
         .set("StartedAt", str(c.everStarted ? engine.timestamp(c.startedAt) : kZeroTime))
-        .set("FinishedAt", str(finished ? engine.timestamp(c.finishedAt) : kZeroTime));
+        .set("FinishedAt", str(finished ? engine.timestamp(c.finishedAt) : kZeroTime))
+        .setOmitted("Health", JsonValue::null());  // *Health, omitempty: no health checks are modelled
 }
 
 JsonValue portBindingsJson(const Container& c) {
@@ -238,7 +239,9 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         // adaptContainerSettings: a memory limit without --memory-swap allows as much swap again.
         .set("MemorySwap", num(cfg.memory > 0 ? cfg.memory * 2 : 0))
         .set("MemorySwappiness", JsonValue::null())
-        .set("OomKillDisable", boolean(false))
+        // The CLI always sends false; on cgroup v2 the daemon drops it (sysInfo.OomKillDisable is
+        // false there, verifyPlatformContainerResources), so it is stored as nil.
+        .set("OomKillDisable", JsonValue::null())
         .set("PidsLimit", JsonValue::null())
         .set("Ulimits", JsonValue::null())
         .set("CpuCount", num(0))
@@ -254,8 +257,18 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         .set("ReadonlyPaths", cfg.privileged ? JsonValue::null()
                                              : JsonValue::stringArray({"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
                                                                        "/proc/sysrq-trigger"}));
-    // HostConfig.Init is a *bool with omitempty: present only when --init was given.
+    // HostConfig.Init is a *bool with omitempty: present only when --init was given (a template
+    // still reads the nil pointer as <nil>). The other omitempty fields of HostConfig and its
+    // Resources, with their Go zero values.
     if (cfg.init) out.set("Init", boolean(*cfg.init));
+    else out.setOmitted("Init", JsonValue::null());
+    out.setOmitted("KernelMemory", num(0))
+        .setOmitted("KernelMemoryTCP", num(0))
+        .setOmitted("Mounts", JsonValue::array())
+        .setOmitted("StorageOpt", JsonValue::sortedObject())
+        .setOmitted("Tmpfs", JsonValue::sortedObject())
+        .setOmitted("Sysctls", JsonValue::sortedObject())
+        .setOmitted("Annotations", JsonValue::sortedObject());
     return out;
 }
 
@@ -296,6 +309,7 @@ JsonValue configJson(const DockerEngine& engine, const Container& c, const docke
                         .set("AttachStdout", boolean(attached))
                         .set("AttachStderr", boolean(attached));
     if (!exposed.empty()) out.set("ExposedPorts", std::move(exposed));  // omitempty
+    else out.setOmitted("ExposedPorts", JsonValue::sortedObject());
     out.set("Tty", boolean(cfg.tty))
         .set("OpenStdin", boolean(cfg.interactive))
         .set("StdinOnce", boolean(attached && cfg.interactive))
@@ -308,6 +322,15 @@ JsonValue configJson(const DockerEngine& engine, const Container& c, const docke
         .set("OnBuild", JsonValue::null())
         .set("Labels", sortedStrings(views::containerLabels(image, cfg)));
     if (image && !image->stopSignal.empty()) out.set("StopSignal", str(image->stopSignal));  // omitempty
+    else out.setOmitted("StopSignal", str(""));
+    // The other omitempty fields of container.Config, with their Go zero values (Healthcheck and
+    // StopTimeout are nil pointers: no health checks or --stop-timeout are modelled).
+    out.setOmitted("ArgsEscaped", boolean(false))
+        .setOmitted("NetworkDisabled", boolean(false))
+        .setOmitted("MacAddress", str(""))
+        .setOmitted("Healthcheck", JsonValue::null())
+        .setOmitted("StopTimeout", JsonValue::null())
+        .setOmitted("Shell", JsonValue::array());
     return out;
 }
 
@@ -483,7 +506,11 @@ JsonValue containerInspect(const DockerEngine& engine, const Container& c) {
         .set("GraphDriver", graphDriverJson(c, image))
         .set("Mounts", JsonValue::array())
         .set("Config", configJson(engine, c, image))
-        .set("NetworkSettings", networkSettingsJson(engine, c));
+        .set("NetworkSettings", networkSettingsJson(engine, c))
+        // ContainerJSONBase's omitempty pointers: Node (classic swarm), the sizes (only --size).
+        .setOmitted("Node", JsonValue::null())
+        .setOmitted("SizeRw", JsonValue::null())
+        .setOmitted("SizeRootFs", JsonValue::null());
 }
 
 }  // namespace sim::cli
