@@ -15,7 +15,9 @@
 #include "real/icmp_probe.hpp"
 #include "real/ledger_teardown.hpp"
 #include "real/link_reader.hpp"
+#include "real/neighbour_eraser.hpp"
 #include "real/neighbour_reader.hpp"
+#include "real/route_reader.hpp"
 #include "real/pair_pinger.hpp"
 #include "real/netlink_session.hpp"
 #include "real/netns_path.hpp"
@@ -198,6 +200,28 @@ Result<std::vector<sim::plan::LinkObservation>> RealBackend::links(const std::st
         auto session = NetlinkSession::open();
         if (!session) return std::unexpected(session.error());
         return readLinks(*session, ns);
+    });
+}
+
+Result<std::vector<sim::plan::RouteObservation>> RealBackend::routes(const std::string& ns) {
+    return m_worker.call([&]() -> Result<std::vector<sim::plan::RouteObservation>> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        auto session = NetlinkSession::open();
+        if (!session) return std::unexpected(session.error());
+        return readRoutes(*session, ns);
+    });
+}
+
+Result<std::size_t> RealBackend::forgetNeighbours(const std::string& ns) {
+    // Only the applied lab's namespaces: a docknet-* name alone could be someone else's.
+    if (!m_labNamespaces.contains(ns)) return fail(ErrorCode::Forbidden, ns + " is not a namespace of the applied lab");
+    return m_worker.call([&]() -> Result<std::size_t> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        auto session = NetlinkSession::open();
+        if (!session) return std::unexpected(session.error());
+        return forgetAllNeighbours(*session);
     });
 }
 

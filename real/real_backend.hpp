@@ -39,6 +39,8 @@ public:
                                                std::uint16_t port, const std::string& owner) override;
     sim::core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer,
                                           int timeoutMs) override;
+    sim::core::Result<std::vector<sim::plan::RouteObservation>> routes(const std::string& ns) override;
+    sim::core::Result<std::size_t> forgetNeighbours(const std::string& ns) override;
 
     /// All `pairs` pinged in the kernel (see PairPinger): one ICMP datagram socket and one
     /// netlink socket per namespace, opened inside it on the worker, then the pings sent and
