@@ -303,7 +303,7 @@ JsonValue configJson(const DockerEngine& engine, const Container& c, const docke
 
     JsonValue out = JsonValue::object()
                         .set("Hostname", str(c.hostname))
-                        .set("Domainname", str(""))
+                        .set("Domainname", str(c.domainname))
                         .set("User", str(!cfg.user.empty() ? cfg.user : image ? image->user : ""))
                         .set("AttachStdin", boolean(attached && cfg.interactive))
                         .set("AttachStdout", boolean(attached))
