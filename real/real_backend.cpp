@@ -59,8 +59,9 @@ Result<void> RealBackend::openResolvers(const sim::plan::KernelPlan& plan) {
 Result<std::string> RealBackend::bindOutcome(const std::string& ns, const std::string& address, std::uint16_t port,
                                              const std::string& owner) {
     // The owner's own socket, bound by apply, is the kernel's "bound" (apply fails on any other
-    // outcome); anyone else's socket on the port is what a fresh bind() below runs into.
-    if (m_listening.contains(ns + " " + address + ":" + std::to_string(port) + " " + owner)) return std::string("bound");
+    // outcome), once: a second service of the same owner on the port (two host-mode nginx) did
+    // not get it, and a fresh bind() below runs into it, as it does into anyone else's socket.
+    if (m_listening.erase(ns + " " + address + ":" + std::to_string(port) + " " + owner) == 1) return std::string("bound");
     return m_worker.call([&]() -> Result<std::string> {
         auto entry = NamespaceEntry::enter(ns);
         if (!entry) return std::unexpected(entry.error());

@@ -65,7 +65,8 @@ private:
     std::vector<int> m_listeners;
     std::set<std::string> m_labNamespaces;  // of the plan applied: where pingPairs may send from
     std::set<std::string> m_labAddresses;   // and to (no packet leaves docknet's namespaces)
-    std::set<std::string> m_listening;  // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold
+    // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold, not yet claimed by a bind check
+    std::set<std::string> m_listening;
     DnsResponder m_dns;
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes

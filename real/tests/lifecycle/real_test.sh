@@ -3,6 +3,8 @@
 #   lifecycle  apply + status + down, down again (idempotent), zero leftovers
 #   verify-default-bridge / -user-network / -tutorial / -published-port   verify --down agrees, zero leftovers
 #   verify-host-port-conflict  a host-mode nginx against a published :80: EADDRINUSE in both
+#   verify-host-none-container  tests/cli/golden/04: two host-mode nginx on :80, the second
+#              refused with EADDRINUSE by the kernel too (the first one's socket, not its own)
 #   verify-icc-off  a network with enable_icc=false: its two containers cannot ping each other,
 #              in the sim and in the kernel (br_netfilter's bridge-nf-call-iptables=1 in
 #              docknet-host, the nft DROP rule), checked with verify and with ip netns exec ping
@@ -82,20 +84,25 @@ lifecycle)
     "$docknet" real down | grep -q "nothing to remove" || fail "second down"
     "$docknet" real status | grep -q "no lab applied" || fail "status after down"
     ;;
-verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port|verify-host-port-conflict)
+verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port|verify-host-port-conflict|verify-host-none-container)
     script=$scripts/default_bridge.sh
     [ "$mode" = verify-published-port ] && script=$scripts/published_port.sh
     [ "$mode" = verify-user-network ] && script=$scripts/user_network.sh
     [ "$mode" = verify-host-port-conflict ] && script=$scripts/host_port_conflict.sh
     [ "$mode" = verify-tutorial ] && script=$scripts/../../../tests/cli/golden/01_tutorial.sh
+    [ "$mode" = verify-host-none-container ] && script=$scripts/../../../tests/cli/golden/04_host_none_container.sh
     out=$("$docknet" real verify --down "$script" 2>&1); rc=$?
     echo "$out"
     [ $rc = 0 ] || fail "verify exit $rc"
     echo "$out" | grep -q "sim and kernel agree" || fail "verify did not agree"
-    [ "$mode" = verify-host-port-conflict ] || echo "$out" | grep -q "reply  *reply  *ok" || fail "no ping compared"
+    case $mode in verify-host-port-conflict|verify-host-none-container) ;; *) echo "$out" | grep -q "reply  *reply  *ok" || fail "no ping compared" ;; esac
     if [ "$mode" = verify-host-port-conflict ]; then
         echo "$out" | grep -q "web4 (nginx) docknet-host 0.0.0.0:80.* EADDRINUSE  *EADDRINUSE  *ok" || fail "no EADDRINUSE from the kernel"
         echo "$out" | grep -q "hostdb (mysqld) docknet-host 0.0.0.0:3306  *bound  *bound  *ok" || fail "host-mode mysqld not bound"
+    fi
+    if [ "$mode" = verify-host-none-container ]; then
+        echo "$out" | grep -q "h1 (nginx) docknet-host 0.0.0.0:80  *bound  *bound  *ok" || fail "h1 not bound"
+        echo "$out" | grep -q "h2 (nginx) docknet-host 0.0.0.0:80.* EADDRINUSE  *EADDRINUSE  *ok" || fail "h2 not refused by the kernel"
     fi
     if [ "$mode" = verify-published-port ]; then
         [ "$(echo "$out" | grep -c "connected  *connected  *ok")" = 2 ] || fail "want 2 TCP connects through published ports"
