@@ -255,7 +255,7 @@ std::string displayablePorts(const DockerEngine& engine, const Container& c) {
     return join(result, ", ");
 }
 
-JsonValue psFields(const DockerEngine& engine, const Container& c, bool truncate) {
+JsonValue psFields(const DockerEngine& engine, const Container& c, bool truncate, bool withSize) {
     const std::int64_t created = floorToSecond(wallClockNanos(engine, c.createdAt));
     const docker::ImageConfig* image = views::imageOf(engine, c);
     std::vector<std::string> networks;
@@ -276,7 +276,13 @@ JsonValue psFields(const DockerEngine& engine, const Container& c, bool truncate
         .set("Networks", str(join(networks, ",")))
         .set("Ports", str(displayablePorts(engine, c)))
         .set("RunningFor", str(humanDuration(nowNanos(engine) - created) + " ago"))
-        .set("Size", str("0B"))
+        .set("Size", str([&] {
+            if (!withSize) return std::string("0B");  // sizes not asked for: both are zero
+            const auto sizes = views::containerSizes(engine, c);
+            std::string size = docker::humanSize(static_cast<double>(sizes.rw));
+            if (sizes.rootFs > 0) size += " (virtual " + docker::humanSize(static_cast<double>(sizes.rootFs)) + ")";
+            return size;
+        }()))
         .set("State", str(stateWord(c)))
         .set("Status", str(containerStatus(engine, c)));
 }
@@ -287,7 +293,7 @@ core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& o
     auto listed = listContainers(engine, ContainerListRequest{options.all, options.last, options.filters});
     if (!listed) return core::fail(listed.error().code, "Error response from daemon: " + listed.error().message);
     for (auto it = listed->begin(); it != listed->end(); ++it) {
-        rows.push_back(psFields(engine, **it, !options.noTrunc));
+        rows.push_back(psFields(engine, **it, !options.noTrunc, options.size));
         // {{.Label "KEY"}}: the label's value, "" when absent (formatter.ContainerContext.Label).
         RowMethods m;
         m["Label"] = gotemplate::TemplateMethod{
@@ -300,11 +306,14 @@ core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& o
     FormatChoice choice;
     choice.format = options.format;
     choice.quiet = options.quiet;
+    // NewContainerFormat: -s adds the SIZE column (and the raw format's size line).
     choice.defaultTable = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+    if (options.size) choice.defaultTable += "\t{{.Size}}";
     choice.rawFormat =
         "container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n"
         "state: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\n"
         "ports: {{- pad .Ports 1 0}}\n";
+    if (options.size) choice.rawFormat += "size: {{.Size}}\n";
     choice.rawQuietFormat = "container_id: {{.ID}}";
     const JsonValue headers = headerMap({{"ID", "CONTAINER ID"},
                                          {"Names", "NAMES"},

@@ -1,5 +1,7 @@
 // The commands that print views of the state: ps, inspect, port, logs' cousins network ls and
 // network inspect, and images. The views themselves are in docker_views.hpp.
+#include <cctype>
+
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_views.hpp"
 #include "sim/cli/filter_args.hpp"
@@ -78,6 +80,17 @@ CommandResult inspectElements(const std::vector<core::JsonValue>& objects, std::
     return r;
 }
 
+/// Whether a ps template reads .Size: by name, or through {{json .}} (ContainerContext's
+/// MarshalJSON calls every field).
+bool templateUsesSize(const std::string& format) {
+    if (format.find(".Size") != std::string::npos) return true;
+    for (auto at = format.find("json ."); at != std::string::npos; at = format.find("json .", at + 1)) {
+        const char next = at + 6 < format.size() ? format[at + 6] : ' ';
+        if (!std::isalnum(static_cast<unsigned char>(next)) && next != '_') return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void DockerCli::defineViewCommands() {
@@ -99,6 +112,11 @@ void DockerCli::defineViewCommands() {
                o.quiet = f.getBool("quiet");
                o.noTrunc = f.getBool("no-trunc");
                if (f.changed("format")) o.format = f.getString("format");
+               o.size = f.getBool("size");
+               // buildContainerListOptions: a template that uses .Size asks for the sizes too,
+               // unless -q or an explicit --size=false (executing it on a ContainerContext marks
+               // the fields used; {{json .}} calls every one of them).
+               if (o.format && !o.quiet && !f.changed("size") && templateUsesSize(*o.format)) o.size = true;
                auto filters = FilterArgs::parse(f.getList("filter"));
                if (!filters) return filterFlagError(f.getList("filter"), "docker ps");
                o.filters = std::move(*filters);
@@ -124,7 +142,7 @@ void DockerCli::defineViewCommands() {
                for (const auto& ref : f.args) {
                    if (type.empty() || type == "container") {
                        if (const auto* c = engine.findContainer(ref)) {
-                           objects.push_back(containerInspect(engine, *c));
+                           objects.push_back(containerInspect(engine, *c, f.getBool("size")));
                            continue;
                        }
                    }

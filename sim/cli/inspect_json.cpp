@@ -471,7 +471,7 @@ JsonValue networkSettingsJson(const DockerEngine& engine, const Container& c) {
 
 }  // namespace
 
-JsonValue containerInspect(const DockerEngine& engine, const Container& c) {
+JsonValue containerInspect(const DockerEngine& engine, const Container& c, bool withSize) {
     const docker::ImageConfig* image = views::imageOf(engine, c);
     // The files exist from the first start on. In container mode they are the donor's.
     std::string dir = "/var/lib/docker/containers/" + c.id + "/";
@@ -483,8 +483,8 @@ JsonValue containerInspect(const DockerEngine& engine, const Container& c) {
     JsonValue args = JsonValue::array();
     for (std::size_t i = 1; i < c.path.size(); ++i) args.push(str(c.path[i]));
 
-    return JsonValue::object()
-        .set("Id", str(c.id))
+    JsonValue out = JsonValue::object();
+    out.set("Id", str(c.id))
         .set("Created", str(engine.timestamp(c.createdAt)))
         .set("Path", str(c.path.empty() ? "" : c.path.front()))
         .set("Args", std::move(args))
@@ -503,14 +503,20 @@ JsonValue containerInspect(const DockerEngine& engine, const Container& c) {
         .set("AppArmorProfile", str(started ? "docker-default" : ""))
         .set("ExecIDs", JsonValue::null())
         .set("HostConfig", hostConfigJson(engine, c))
-        .set("GraphDriver", graphDriverJson(c, image))
-        .set("Mounts", JsonValue::array())
+        .set("GraphDriver", graphDriverJson(c, image));
+    // ContainerJSONBase's omitempty pointers: Node (classic swarm) always nil, the sizes unless
+    // asked for (--size).
+    out.setOmitted("Node", JsonValue::null());
+    if (withSize) {
+        const auto sizes = views::containerSizes(engine, c);
+        out.set("SizeRw", num(sizes.rw)).set("SizeRootFs", num(sizes.rootFs));
+    } else {
+        out.setOmitted("SizeRw", JsonValue::null()).setOmitted("SizeRootFs", JsonValue::null());
+    }
+    out.set("Mounts", JsonValue::array())
         .set("Config", configJson(engine, c, image))
-        .set("NetworkSettings", networkSettingsJson(engine, c))
-        // ContainerJSONBase's omitempty pointers: Node (classic swarm), the sizes (only --size).
-        .setOmitted("Node", JsonValue::null())
-        .setOmitted("SizeRw", JsonValue::null())
-        .setOmitted("SizeRootFs", JsonValue::null());
+        .set("NetworkSettings", networkSettingsJson(engine, c));
+    return out;
 }
 
 }  // namespace sim::cli

@@ -50,4 +50,10 @@ TEST_CASE("inspect templates read omitted nil pointers as <nil> and the JSON lea
     CHECK(json.find("\"PidsLimit\": null,") != std::string::npos);
     CHECK(format(h, "{{json .HostConfig}}").find("Init") == std::string::npos);
     CHECK(h.run("docker inspect i1").first.find("\"Init\": true") != std::string::npos);
+    // -s adds the sizes, after GraphDriver.
+    const std::string sized = h.run("docker inspect -s c1").first;
+    CHECK(sized.find("\"SizeRw\": 0,\n        \"SizeRootFs\": ") != std::string::npos);
+    CHECK(sized.find("\"GraphDriver\"") < sized.find("\"SizeRw\""));
+    CHECK(sized.find("\"SizeRootFs\"") < sized.find("\"Mounts\""));
+    CHECK(h.run("docker inspect -s -f '{{.SizeRw}}' c1").first == "0\n");
 }

@@ -1,6 +1,6 @@
 // Issue 10: `docker ps --filter` as moby v27's daemon/list.go filters — before/since relative to
 // creation order, publish/expose with ports and ranges, volume, health, is-task — and each
-// refusal with the daemon's words, leaving nothing changed.
+// refusal with the daemon's words, leaving nothing changed; -s and a template's .Size.
 #include <catch2/catch.hpp>
 
 #include "cli/typed_host.hpp"
@@ -112,4 +112,24 @@ TEST_CASE("ps health, volume, is-task and exited filters", "[cli][ps]") {
     CHECK(bad ==
           "invalid argument \"health\" for \"-f, --filter\" flag: bad format of filter (expected name=value)\nSee 'docker ps --help'.\n");
     CHECK(badCode == 125);
+}
+
+TEST_CASE("ps -s and a template using .Size ask the daemon for sizes", "[cli][ps]") {
+    TypedHost h;
+    REQUIRE(h.run("docker pull -q alpine").second == 0);
+    REQUIRE(h.run("docker run -dit --name c1 alpine").second == 0);
+    const std::string virtualSize = h.run("docker images --format '{{.Size}}' alpine").first;  // "7.8MB\n"
+    const std::string expected = "0B (virtual " + virtualSize.substr(0, virtualSize.size() - 1) + ")";
+    // Without sizes asked for, the daemon reports none.
+    CHECK(h.run("docker ps --size=false --format '{{.Size}}'").first == "0B\n");
+    CHECK(h.run("docker ps --format '{{.Size}}'").first == expected + "\n");
+    const std::string table = h.run("docker ps -s").first;
+    CHECK(table.substr(0, table.find('\n')).ends_with("NAMES     SIZE"));
+    CHECK(table.find("c1        " + expected + "\n") != std::string::npos);
+    CHECK(h.run("docker ps --format raw -s").first.ends_with("size: " + expected + "\n\n"));
+    CHECK(h.run("docker ps --format '{{json .}}'").first.find("\"Size\":\"" + expected + "\"") != std::string::npos);
+    CHECK(h.run("docker ps --format '{{json .Labels}}'").first == "\"\"\n");
+    // A file written in the container counts in its writable layer.
+    REQUIRE(h.run("docker exec c1 sh -c 'echo hello > /tmp/greeting'").second == 0);
+    CHECK(h.run("docker ps --format '{{.Size}}'").first.starts_with("6B (virtual "));
 }
