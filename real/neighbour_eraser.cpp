@@ -6,7 +6,11 @@
 #include <netlink/route/neighbour.h>
 #include <sys/socket.h>
 
+#include <map>
 #include <memory>
+
+#include "real/link_reader.hpp"
+#include "real/neighbour_reader.hpp"
 
 namespace docknet::real {
 
@@ -35,6 +39,21 @@ sim::core::Result<void> forgetNeighbour(const NetlinkSession& session, int ifind
     const int err = rtnl_neigh_delete(session.sock(), n.get(), 0);  // waits for the kernel's ack
     if (err < 0 && -err != NLE_OBJ_NOTFOUND && -err != NLE_NOADDR) return std::unexpected(netlinkError("delete neighbour " + ip, err));
     return {};
+}
+
+sim::core::Result<std::size_t> forgetAllNeighbours(const NetlinkSession& session) {
+    auto names = linkNames(session);
+    if (!names) return std::unexpected(names.error());
+    std::map<std::string, int> index;
+    for (const auto& [i, name] : *names) index[name] = i;
+    auto entries = readNeighbours(session, "");
+    if (!entries) return std::unexpected(entries.error());
+    for (const auto& e : *entries) {
+        const auto i = index.find(e.dev);
+        if (i == index.end()) continue;  // its link went away, and the entry with it
+        if (auto f = forgetNeighbour(session, i->second, e.ip); !f) return std::unexpected(f.error());
+    }
+    return entries->size();
 }
 
 }  // namespace docknet::real

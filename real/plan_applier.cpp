@@ -49,6 +49,20 @@ Result<void> writeFile(const std::string& path, const std::string& content) {
     return {};
 }
 
+/// A sysctl of the plan, written in the namespace entered. A key the kernel lacks is an error
+/// unless the plan says its absence already means the value; bridge-nf-call-iptables=1 without
+/// br_netfilter says what to load, since docknet loads no kernel module (a host-wide change).
+Result<void> writePlannedSysctl(const sim::plan::PlanSysctl& s) {
+    auto written = writeSysctl(s.key, s.value);
+    if (written || written.error().code != ErrorCode::NotFound) return written;
+    if (s.absentMeansValue) return {};
+    if (s.key.rfind("net/bridge/", 0) == 0)
+        return fail(ErrorCode::Unsupported, written.error().message +
+                                                " (this kernel has no br_netfilter loaded: `modprobe br_netfilter` as root; docknet "
+                                                "loads no kernel module)");
+    return written;
+}
+
 }  // namespace
 
 Result<void> checkPlanIsSelfContained(const sim::plan::KernelPlan& plan) {
@@ -112,7 +126,7 @@ Result<void> PlanApplier::apply(const sim::plan::KernelPlan& plan) {
         auto r = inNamespace(n.name, [&](LinkBuilder& links) -> Result<void> {
             for (const auto& s : plan.sysctls)
                 if (s.ns == n.name)
-                    if (auto w = create("sysctl", {s.ns, s.key}, [&] { return writeSysctl(s.key, s.value); }); !w) return w;
+                    if (auto w = create("sysctl", {s.ns, s.key}, [&] { return writePlannedSysctl(s); }); !w) return w;
             for (const auto& lo : plan.loopbacks)
                 if (lo.ns == n.name)
                     if (auto u = links.configure("lo", "", lo.up); !u) return withContext(u, n.name + " lo");

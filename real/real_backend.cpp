@@ -15,7 +15,9 @@
 #include "real/icmp_probe.hpp"
 #include "real/ledger_teardown.hpp"
 #include "real/link_reader.hpp"
+#include "real/neighbour_eraser.hpp"
 #include "real/neighbour_reader.hpp"
+#include "real/route_reader.hpp"
 #include "real/pair_pinger.hpp"
 #include "real/netlink_session.hpp"
 #include "real/netns_path.hpp"
@@ -57,8 +59,9 @@ Result<void> RealBackend::openResolvers(const sim::plan::KernelPlan& plan) {
 Result<std::string> RealBackend::bindOutcome(const std::string& ns, const std::string& address, std::uint16_t port,
                                              const std::string& owner) {
     // The owner's own socket, bound by apply, is the kernel's "bound" (apply fails on any other
-    // outcome); anyone else's socket on the port is what a fresh bind() below runs into.
-    if (m_listening.contains(ns + " " + address + ":" + std::to_string(port) + " " + owner)) return std::string("bound");
+    // outcome), once: a second service of the same owner on the port (two host-mode nginx) did
+    // not get it, and a fresh bind() below runs into it, as it does into anyone else's socket.
+    if (m_listening.erase(ns + " " + address + ":" + std::to_string(port) + " " + owner) == 1) return std::string("bound");
     return m_worker.call([&]() -> Result<std::string> {
         auto entry = NamespaceEntry::enter(ns);
         if (!entry) return std::unexpected(entry.error());
@@ -198,6 +201,28 @@ Result<std::vector<sim::plan::LinkObservation>> RealBackend::links(const std::st
         auto session = NetlinkSession::open();
         if (!session) return std::unexpected(session.error());
         return readLinks(*session, ns);
+    });
+}
+
+Result<std::vector<sim::plan::RouteObservation>> RealBackend::routes(const std::string& ns) {
+    return m_worker.call([&]() -> Result<std::vector<sim::plan::RouteObservation>> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        auto session = NetlinkSession::open();
+        if (!session) return std::unexpected(session.error());
+        return readRoutes(*session, ns);
+    });
+}
+
+Result<std::size_t> RealBackend::forgetNeighbours(const std::string& ns) {
+    // Only the applied lab's namespaces: a docknet-* name alone could be someone else's.
+    if (!m_labNamespaces.contains(ns)) return fail(ErrorCode::Forbidden, ns + " is not a namespace of the applied lab");
+    return m_worker.call([&]() -> Result<std::size_t> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        auto session = NetlinkSession::open();
+        if (!session) return std::unexpected(session.error());
+        return forgetAllNeighbours(*session);
     });
 }
 

@@ -39,6 +39,8 @@ public:
                                                std::uint16_t port, const std::string& owner) override;
     sim::core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer,
                                           int timeoutMs) override;
+    sim::core::Result<std::vector<sim::plan::RouteObservation>> routes(const std::string& ns) override;
+    sim::core::Result<std::size_t> forgetNeighbours(const std::string& ns) override;
 
     /// All `pairs` pinged in the kernel (see PairPinger): one ICMP datagram socket and one
     /// netlink socket per namespace, opened inside it on the worker, then the pings sent and
@@ -63,7 +65,8 @@ private:
     std::vector<int> m_listeners;
     std::set<std::string> m_labNamespaces;  // of the plan applied: where pingPairs may send from
     std::set<std::string> m_labAddresses;   // and to (no packet leaves docknet's namespaces)
-    std::set<std::string> m_listening;  // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold
+    // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold, not yet claimed by a bind check
+    std::set<std::string> m_listening;
     DnsResponder m_dns;
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes

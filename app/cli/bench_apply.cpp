@@ -37,7 +37,7 @@ std::string benchScript(const BenchApplyOptions& o) {
 
 struct Figures {
     double sim = 0, plan = 0, apply = 0, verify = 0, down = 0;
-    std::size_t objects = 0, namespaces = 0, rows = 0, differences = 0, links = 0;
+    std::size_t objects = 0, namespaces = 0, rows = 0, differences = 0, links = 0, pingBatches = 0;
     std::optional<IpScriptFigures> script;  // the ip-command baseline, when it ran
     std::string scriptMissing;              // why it did not
 };
@@ -55,7 +55,7 @@ void print(const BenchApplyOptions& o, const Figures& f) {
         std::cout << "{\"containers\": " << o.containers << ", \"networks\": " << o.networks << ", \"namespaces\": " << f.namespaces
                   << ", \"objects\": " << f.objects << ", \"sim_seconds\": " << f.sim << ", \"plan_seconds\": " << f.plan
                   << ", \"apply_seconds\": " << f.apply << ", \"verify_seconds\": " << f.verify << ", \"verify_rows\": " << f.rows
-                  << ", \"differences\": " << f.differences << ", \"down_seconds\": " << f.down << ", \"links\": " << f.links
+                  << ", \"differences\": " << f.differences << ", \"ping_batches\": " << f.pingBatches << ", \"down_seconds\": " << f.down << ", \"links\": " << f.links
                   << ", \"ip_script_commands\": " << number(f.script ? std::optional<double>(f.script->commands) : std::nullopt)
                   << ", \"ip_script_apply_seconds\": " << number(f.script ? std::optional(f.script->buildSeconds) : std::nullopt)
                   << ", \"ip_script_down_seconds\": " << number(f.script ? std::optional(f.script->teardownSeconds) : std::nullopt)
@@ -71,7 +71,8 @@ void print(const BenchApplyOptions& o, const Figures& f) {
               << "  sim      " << f.sim << " s\n"
               << "  plan     " << f.plan << " s\n"
               << "  apply    " << f.apply << " s (" << f.apply * 1000 / o.containers << " ms per container)\n"
-              << "  verify   " << f.verify << " s (" << f.rows << " rows, " << f.differences << " differences)\n"
+              << "  verify   " << f.verify << " s (" << f.rows << " rows, " << f.differences << " differences; pings in " << f.pingBatches
+              << " batches, neighbours compared and deleted after each)\n"
               << "  down     " << f.down << " s\n";
     if (f.script)
         std::cout << "ip-command script (" << f.script->commands << " commands; " << f.script->namespaces << " namespaces and "
@@ -144,6 +145,10 @@ int benchApply(const BenchApplyOptions& options) {
             f.verify = secondsSince(start);
             f.rows = c.rows.size();
             f.differences = c.differences().size();
+            f.pingBatches = c.pingBatches;
+            const auto differences = c.differences();
+            for (std::size_t i = 0; i < differences.size() && i < 20; ++i) std::cerr << "bench apply: verify: " << differences[i] << "\n";
+            if (differences.size() > 20) std::cerr << "bench apply: verify: ... " << differences.size() - 20 << " more\n";
             if (f.differences) status = 1;
         }
         start = Clock::now();

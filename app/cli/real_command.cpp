@@ -189,6 +189,10 @@ int realVerify(const RealCommandOptions& options) {
     std::cout << comparison.render();
     auto differences = comparison.differences();
     std::cout << "\n";
+    if (comparison.pingBatches > 1)
+        std::cout << "the pings ran in " << comparison.pingBatches << " batches of up to " << comparison.pingsPerBatch
+                  << ": the kernel's neighbour table is shared by all namespaces and capped (gc_thresh3), so each batch's "
+                     "entries were compared and then deleted in both worlds (NEIGHBOUR rows \"after pings ...\")\n";
     if (options.downAfter) {
         if (auto d = backend.down(); !d) differences.push_back("down: " + d.error().message);
         else std::cout << "removed the lab\n";

@@ -28,6 +28,7 @@ std::vector<FlagSpec> containerConfigFlags() {
         FlagSpec::list("dns", 0, "Set custom DNS servers"),
         FlagSpec::list("dns-option", 0, "Set DNS options"),
         FlagSpec::list("dns-search", 0, "Set custom DNS search domains"),
+        FlagSpec::string("domainname", 0, "Container NIS domain name"),
         FlagSpec::string("entrypoint", 0, "Overwrite the default ENTRYPOINT of the image"),
         FlagSpec::list("env", 'e', "Set environment variables"),
         FlagSpec::list("env-file", 0, "Read in a file of environment variables"),
@@ -236,6 +237,7 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         cfg.env.push_back(*valid);
     }
     cfg.hostname = f.getString("hostname");
+    cfg.domainname = f.getString("domainname");
     cfg.network = docker::NetworkMode::parse(f.getString("network"));
     cfg.links = f.getList("link");
     cfg.networkAliases = f.getList("network-alias");

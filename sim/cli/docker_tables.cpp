@@ -3,14 +3,13 @@
 // formatter.go, image.go), their table headers, the `table`/`json`/custom --format handling of
 // formatter.Context, and the tabwriter (10, 1, 3, ' ', 0).
 #include <algorithm>
-#include <set>
 
+#include "sim/cli/container_filters.hpp"
 #include "sim/cli/docker_view_util.hpp"
 #include "sim/cli/network_filters.hpp"
 #include "sim/cli/docker_views.hpp"
 #include "sim/gotemplate/go_template.hpp"
 #include "sim/cli/tab_writer.hpp"
-#include "sim/core/linear_regex.hpp"
 
 namespace sim::cli {
 using gotemplate::GoTemplate;
@@ -256,7 +255,7 @@ std::string displayablePorts(const DockerEngine& engine, const Container& c) {
     return join(result, ", ");
 }
 
-JsonValue psFields(const DockerEngine& engine, const Container& c, bool truncate) {
+JsonValue psFields(const DockerEngine& engine, const Container& c, bool truncate, bool withSize) {
     const std::int64_t created = floorToSecond(wallClockNanos(engine, c.createdAt));
     const docker::ImageConfig* image = views::imageOf(engine, c);
     std::vector<std::string> networks;
@@ -277,84 +276,24 @@ JsonValue psFields(const DockerEngine& engine, const Container& c, bool truncate
         .set("Networks", str(join(networks, ",")))
         .set("Ports", str(displayablePorts(engine, c)))
         .set("RunningFor", str(humanDuration(nowNanos(engine) - created) + " ago"))
-        .set("Size", str("0B"))
+        .set("Size", str([&] {
+            if (!withSize) return std::string("0B");  // sizes not asked for: both are zero
+            const auto sizes = views::containerSizes(engine, c);
+            std::string size = docker::humanSize(static_cast<double>(sizes.rw));
+            if (sizes.rootFs > 0) size += " (virtual " + docker::humanSize(static_cast<double>(sizes.rootFs)) + ")";
+            return size;
+        }()))
         .set("State", str(stateWord(c)))
         .set("Status", str(containerStatus(engine, c)));
 }
 
-namespace {
-
-std::string statusWord(const docker::Container& c) {
-    switch (c.status) {
-        case docker::ContainerStatus::Created: return "created";
-        case docker::ContainerStatus::Running: return "running";
-        case docker::ContainerStatus::Exited: return "exited";
-    }
-    return "";
-}
-
-core::Result<bool> matchesFilter(const DockerEngine& engine, const docker::Container& c, const std::string& filter) {
-    const auto eq = filter.find('=');
-    if (eq == std::string::npos) return core::fail(core::ErrorCode::InvalidArgument, "bad format of filter (expected name=value)");
-    const std::string key = filter.substr(0, eq);
-    const std::string value = filter.substr(eq + 1);
-    if (key == "name") {
-        if (auto re = core::LinearRegex::compile(value, core::LinearRegex::Syntax::Go)) return re->search(c.name);
-        return c.name.find(value) != std::string::npos;
-    }
-    if (key == "id") return c.id.starts_with(value);
-    if (key == "status") {
-        static const std::set<std::string> kStates = {"created", "restarting", "running", "removing", "paused", "exited", "dead"};
-        if (!kStates.contains(value))
-            return core::fail(core::ErrorCode::InvalidArgument,
-                              "invalid filter 'status=" + value +
-                                  "': Invalid filter 'status=" + value + "'");
-        return statusWord(c) == value;
-    }
-    if (key == "exited") return c.status == docker::ContainerStatus::Exited && std::to_string(c.exitCode) == value;
-    if (key == "ancestor") return c.config.image == value || c.config.image == value + ":latest";
-    if (key == "network") {
-        for (const auto& [netId, epId] : c.endpoints) {
-            const docker::Network* n = engine.findNetwork(netId);
-            if (n && (n->name == value || n->id.starts_with(value))) return true;
-        }
-        return false;
-    }
-    if (key == "label") {
-        // filters.MatchKVList: KEY (present) or KEY=VALUE (equal), over the merged labels.
-        const auto labels = views::containerLabels(views::imageOf(engine, c), c.config);
-        const auto eq2 = value.find('=');
-        const auto it = labels.find(value.substr(0, eq2));
-        return it != labels.end() && (eq2 == std::string::npos || it->second == value.substr(eq2 + 1));
-    }
-    if (key == "before" || key == "since" || key == "volume" || key == "health" || key == "publish" ||
-        key == "expose" || key == "is-task")
-        return true;  // accepted; docknet's containers carry none of these
-    return core::fail(core::ErrorCode::InvalidArgument, "invalid filter '" + key + "'");
-}
-
-}  // namespace
-
 core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& options) {
     std::vector<JsonValue> rows;
     std::vector<RowMethods> methods;
-    const auto all = engine.containers();
-    bool showAll = options.all || options.last >= 0;
-    for (const auto& f : options.filters)
-        if (f.starts_with("status=") || f.starts_with("exited=")) showAll = true;
-    int taken = 0;
-    for (auto it = all.rbegin(); it != all.rend(); ++it) {  // newest first
-        if (options.last >= 0 && taken >= options.last) break;
-        ++taken;
-        if (!showAll && !(*it)->isRunning()) continue;
-        bool keep = true;
-        for (const auto& f : options.filters) {
-            auto m = matchesFilter(engine, **it, f);
-            if (!m) return std::unexpected(core::Error{m.error().code, "Error response from daemon: " + m.error().message});
-            keep = keep && *m;
-        }
-        if (!keep) continue;
-        rows.push_back(psFields(engine, **it, !options.noTrunc));
+    auto listed = listContainers(engine, ContainerListRequest{options.all, options.last, options.filters});
+    if (!listed) return core::fail(listed.error().code, "Error response from daemon: " + listed.error().message);
+    for (auto it = listed->begin(); it != listed->end(); ++it) {
+        rows.push_back(psFields(engine, **it, !options.noTrunc, options.size));
         // {{.Label "KEY"}}: the label's value, "" when absent (formatter.ContainerContext.Label).
         RowMethods m;
         m["Label"] = gotemplate::TemplateMethod{
@@ -367,11 +306,14 @@ core::Result<std::string> psTable(const DockerEngine& engine, const PsOptions& o
     FormatChoice choice;
     choice.format = options.format;
     choice.quiet = options.quiet;
+    // NewContainerFormat: -s adds the SIZE column (and the raw format's size line).
     choice.defaultTable = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+    if (options.size) choice.defaultTable += "\t{{.Size}}";
     choice.rawFormat =
         "container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n"
         "state: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\nlabels: {{- pad .Labels 1 0}}\n"
         "ports: {{- pad .Ports 1 0}}\n";
+    if (options.size) choice.rawFormat += "size: {{.Size}}\n";
     choice.rawQuietFormat = "container_id: {{.ID}}";
     const JsonValue headers = headerMap({{"ID", "CONTAINER ID"},
                                          {"Names", "NAMES"},

@@ -1,5 +1,7 @@
 // The commands that print views of the state: ps, inspect, port, logs' cousins network ls and
 // network inspect, and images. The views themselves are in docker_views.hpp.
+#include <cctype>
+
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_views.hpp"
 #include "sim/cli/filter_args.hpp"
@@ -47,38 +49,6 @@ core::JsonValue imageInspect(const docker::ImageConfig& i) {
     return o;
 }
 
-/// docker inspect's output: the JSON array, or each object through the -f template.
-CommandResult inspectOutput(const std::vector<core::JsonValue>& objects, const std::vector<std::string>& missing,
-                            const std::string& format, const std::string& missingPrefix) {
-    CommandResult r;
-    if (format.empty()) {
-        core::JsonValue array = core::JsonValue::array();
-        for (const auto& o : objects) array.push(o);
-        r.output.out(array.toIndentedString() + "\n");
-    } else {
-        auto tpl = GoTemplate::parse(format);
-        if (!tpl) {
-            r.output.err("template parsing error: " + tpl.error().message + "\n");
-            r.exitCode = 1;
-            return r;
-        }
-        for (const auto& o : objects) {
-            auto text = tpl->execute(o);
-            if (!text) {
-                r.output.err(text.error().message + "\n");
-                r.exitCode = 1;
-                return r;
-            }
-            r.output.out(*text + "\n");
-        }
-    }
-    for (const auto& m : missing) {
-        r.output.err(missingPrefix + m + "\n");
-        r.exitCode = 1;
-    }
-    return r;
-}
-
 /// docker/cli's inspect.Inspect (v24-27) over elements already fetched: `format` empty prints the
 /// indented JSON array ("[]" when nothing was found), "json" the compact one, a template each
 /// element and a newline (just a newline when none); a template that does not parse is exit 64.
@@ -110,6 +80,17 @@ CommandResult inspectElements(const std::vector<core::JsonValue>& objects, std::
     return r;
 }
 
+/// Whether a ps template reads .Size: by name, or through {{json .}} (ContainerContext's
+/// MarshalJSON calls every field).
+bool templateUsesSize(const std::string& format) {
+    if (format.find(".Size") != std::string::npos) return true;
+    for (auto at = format.find("json ."); at != std::string::npos; at = format.find("json .", at + 1)) {
+        const char next = at + 6 < format.size() ? format[at + 6] : ' ';
+        if (!std::isalnum(static_cast<unsigned char>(next)) && next != '_') return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 void DockerCli::defineViewCommands() {
@@ -131,9 +112,16 @@ void DockerCli::defineViewCommands() {
                o.quiet = f.getBool("quiet");
                o.noTrunc = f.getBool("no-trunc");
                if (f.changed("format")) o.format = f.getString("format");
-               o.filters = f.getList("filter");
-               if (f.changed("last")) o.last = static_cast<int>(f.getInt("last"));
-               if (f.getBool("latest")) o.last = 1;
+               o.size = f.getBool("size");
+               // buildContainerListOptions: a template that uses .Size asks for the sizes too,
+               // unless -q or an explicit --size=false (executing it on a ContainerContext marks
+               // the fields used; {{json .}} calls every one of them).
+               if (o.format && !o.quiet && !f.changed("size") && templateUsesSize(*o.format)) o.size = true;
+               auto filters = FilterArgs::parse(f.getList("filter"));
+               if (!filters) return filterFlagError(f.getList("filter"), "docker ps");
+               o.filters = std::move(*filters);
+               o.last = static_cast<int>(f.getInt("last"));
+               if (f.getBool("latest") && o.last == -1) o.last = 1;  // docker/cli buildContainerListOptions
                CommandResult r;
                if (o.quiet && o.format) r.output.err("WARNING: Ignoring custom format, because both --format and --quiet are set.\n");
                CommandResult t = printed(psTable(engine, o));
@@ -154,7 +142,7 @@ void DockerCli::defineViewCommands() {
                for (const auto& ref : f.args) {
                    if (type.empty() || type == "container") {
                        if (const auto* c = engine.findContainer(ref)) {
-                           objects.push_back(containerInspect(engine, *c));
+                           objects.push_back(containerInspect(engine, *c, f.getBool("size")));
                            continue;
                        }
                    }
@@ -172,7 +160,9 @@ void DockerCli::defineViewCommands() {
                    }
                    missing.push_back(ref);
                }
-               return inspectOutput(objects, missing, f.getString("format"), "Error: No such object: ");
+               std::vector<std::string> errors;
+               for (const auto& m : missing) errors.push_back("Error: No such object: " + m + "\n");
+               return inspectElements(objects, std::move(errors), f.getString("format"));
            });
 
     define(commandSpec("docker port", "CONTAINER [PRIVATE_PORT[/PROTO]]", "List port mappings or a specific mapping for the container",

@@ -46,6 +46,14 @@ std::vector<PortMapEntry> portMap(const docker::DockerEngine& engine, const dock
     return out;
 }
 
+ContainerSizes containerSizes(const docker::DockerEngine& engine, const docker::Container& c) {
+    ContainerSizes s;
+    for (const auto& [path, content] : c.files) s.rw += static_cast<std::int64_t>(content.size());
+    const docker::ImageConfig* image = imageOf(engine, c);
+    s.rootFs = (image ? static_cast<std::int64_t>(image->sizeBytes) : 0) + s.rw;
+    return s;
+}
+
 std::vector<std::string> mergedEnv(const docker::ImageConfig* image, const docker::ContainerConfig& config) {
     std::vector<std::string> env = config.env;
     if (!image) return env;

@@ -43,6 +43,15 @@ bool hasBridgeEndpoint(const docker::DockerEngine& engine, const docker::Contain
 /// ordered by key as Go prints a map; empty unless hasBridgeEndpoint().
 std::vector<PortMapEntry> portMap(const docker::DockerEngine& engine, const docker::Container& c);
 
+/// GetContainerLayerSize: SizeRw, the bytes of the container's writable layer (the files written
+/// in it; UNCERTAIN: overlay2 counts what the image's own processes wrote too, and packages
+/// installed at run time are not counted), and SizeRootFs, its image's size plus SizeRw.
+struct ContainerSizes {
+    std::int64_t rw = 0;
+    std::int64_t rootFs = 0;
+};
+ContainerSizes containerSizes(const docker::DockerEngine& engine, const docker::Container& c);
+
 /// The container's environment as the daemon merges it: the -e values, then every image
 /// variable whose name -e did not set.
 std::vector<std::string> mergedEnv(const docker::ImageConfig* image, const docker::ContainerConfig& config);

@@ -81,7 +81,10 @@ core::JsonValue networkInspect(const docker::DockerEngine& engine, const docker:
 /// `docker inspect CONTAINER` (one element of the printed array), Docker 27 field order
 /// (api/types ContainerJSONBase + Mounts, Config, NetworkSettings). See inspect_json.cpp for the
 /// values docknet does not model and what it prints for them.
-core::JsonValue containerInspect(const docker::DockerEngine& engine, const docker::Container& container);
+/// `withSize` (docker inspect -s): SizeRw and SizeRootFs after GraphDriver, as the daemon adds
+/// them; otherwise they are omitted.
+core::JsonValue containerInspect(const docker::DockerEngine& engine, const docker::Container& container,
+                                 bool withSize = false);
 
 // ---- tables (docker_tables.cpp) ----------------------------------------------------------
 //
@@ -102,13 +105,11 @@ struct PsOptions {
     bool all = false;      // -a: also created and exited containers
     bool quiet = false;    // -q
     bool noTrunc = false;  // --no-trunc
+    bool size = false;     // -s, or a --format using .Size: the daemon computes the sizes
     std::optional<std::string> format;
-    /// --filter KEY=VALUE: name (regexp on the name), id (prefix), status (created, running,
-    /// exited, ...), exited (exit code), network (name or id), ancestor (image). A status or
-    /// exited filter also lists stopped containers, as Docker does. An unknown key is the
-    /// daemon's error "invalid filter 'KEY'".
-    std::vector<std::string> filters;
-    int last = -1;  // -n N / -l: the N most recently created, whatever their state
+    /// --filter KEY=VALUE, as the daemon filters (container_filters.hpp: listContainers).
+    FilterArgs filters;
+    int last = -1;  // -n N / -l: the N most recently created, whatever their state (0 or less: no limit)
 };
 
 /// `docker ps`: CONTAINER ID, IMAGE, COMMAND, CREATED, STATUS, PORTS, NAMES; newest first.
@@ -117,7 +118,9 @@ core::Result<std::string> psTable(const docker::DockerEngine& engine, const PsOp
 /// The fields `docker ps --format` offers for one container (a Go map, keys sorted, as
 /// `{{json .}}` prints it): Command, CreatedAt, ID, Image, Labels, LocalVolumes, Mounts, Names,
 /// Networks, Ports, RunningFor, Size, State, Status.
-core::JsonValue psFields(const docker::DockerEngine& engine, const docker::Container& container, bool truncate);
+/// Size is "0B" unless `withSize`: then "RW (virtual ROOTFS)" (formatter.ContainerContext.Size).
+core::JsonValue psFields(const docker::DockerEngine& engine, const docker::Container& container, bool truncate,
+                         bool withSize = false);
 
 /// The PORTS cell (docker/cli DisplayablePorts): "0.0.0.0:8080->80/tcp", unpublished exposed
 /// ports as "80/tcp", consecutive ports grouped ("3300-3310/tcp"); empty unless running with a

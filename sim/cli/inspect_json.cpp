@@ -138,7 +138,8 @@ JsonValue stateJson(const DockerEngine& engine, const Container& c) {
         // Docker keeps the start error here ("failed to create task ..."); the engine does not.
         .set("Error", str(""))
         .set("StartedAt", str(c.everStarted ? engine.timestamp(c.startedAt) : kZeroTime))
-        .set("FinishedAt", str(finished ? engine.timestamp(c.finishedAt) : kZeroTime));
+        .set("FinishedAt", str(finished ? engine.timestamp(c.finishedAt) : kZeroTime))
+        .setOmitted("Health", JsonValue::null());  // *Health, omitempty: no health checks are modelled
 }
 
 JsonValue portBindingsJson(const Container& c) {
@@ -248,7 +249,9 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         // adaptContainerSettings: a memory limit without --memory-swap allows as much swap again.
         .set("MemorySwap", num(cfg.memory > 0 ? cfg.memory * 2 : 0))
         .set("MemorySwappiness", JsonValue::null())
-        .set("OomKillDisable", boolean(false))
+        // The CLI always sends false; on cgroup v2 the daemon drops it (sysInfo.OomKillDisable is
+        // false there, verifyPlatformContainerResources), so it is stored as nil.
+        .set("OomKillDisable", JsonValue::null())
         .set("PidsLimit", JsonValue::null())
         .set("Ulimits", JsonValue::null())
         .set("CpuCount", num(0))
@@ -264,8 +267,18 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         .set("ReadonlyPaths", cfg.privileged ? JsonValue::null()
                                              : JsonValue::stringArray({"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
                                                                        "/proc/sysrq-trigger"}));
-    // HostConfig.Init is a *bool with omitempty: present only when --init was given.
+    // HostConfig.Init is a *bool with omitempty: present only when --init was given (a template
+    // still reads the nil pointer as <nil>). The other omitempty fields of HostConfig and its
+    // Resources, with their Go zero values.
     if (cfg.init) out.set("Init", boolean(*cfg.init));
+    else out.setOmitted("Init", JsonValue::null());
+    out.setOmitted("KernelMemory", num(0))
+        .setOmitted("KernelMemoryTCP", num(0))
+        .setOmitted("Mounts", JsonValue::array())
+        .setOmitted("StorageOpt", JsonValue::sortedObject())
+        .setOmitted("Tmpfs", JsonValue::sortedObject())
+        .setOmitted("Sysctls", JsonValue::sortedObject())
+        .setOmitted("Annotations", JsonValue::sortedObject());
     return out;
 }
 
@@ -300,12 +313,13 @@ JsonValue configJson(const DockerEngine& engine, const Container& c, const docke
 
     JsonValue out = JsonValue::object()
                         .set("Hostname", str(c.hostname))
-                        .set("Domainname", str(""))
+                        .set("Domainname", str(c.domainname))
                         .set("User", str(!cfg.user.empty() ? cfg.user : image ? image->user : ""))
                         .set("AttachStdin", boolean(attached && cfg.interactive))
                         .set("AttachStdout", boolean(attached))
                         .set("AttachStderr", boolean(attached));
     if (!exposed.empty()) out.set("ExposedPorts", std::move(exposed));  // omitempty
+    else out.setOmitted("ExposedPorts", JsonValue::sortedObject());
     out.set("Tty", boolean(cfg.tty))
         .set("OpenStdin", boolean(cfg.interactive))
         .set("StdinOnce", boolean(attached && cfg.interactive))
@@ -318,6 +332,15 @@ JsonValue configJson(const DockerEngine& engine, const Container& c, const docke
         .set("OnBuild", JsonValue::null())
         .set("Labels", sortedStrings(views::containerLabels(image, cfg)));
     if (image && !image->stopSignal.empty()) out.set("StopSignal", str(image->stopSignal));  // omitempty
+    else out.setOmitted("StopSignal", str(""));
+    // The other omitempty fields of container.Config, with their Go zero values (Healthcheck and
+    // StopTimeout are nil pointers: no health checks or --stop-timeout are modelled).
+    out.setOmitted("ArgsEscaped", boolean(false))
+        .setOmitted("NetworkDisabled", boolean(false))
+        .setOmitted("MacAddress", str(""))
+        .setOmitted("Healthcheck", JsonValue::null())
+        .setOmitted("StopTimeout", JsonValue::null())
+        .setOmitted("Shell", JsonValue::array());
     return out;
 }
 
@@ -459,7 +482,7 @@ JsonValue networkSettingsJson(const DockerEngine& engine, const Container& c) {
 
 }  // namespace
 
-JsonValue containerInspect(const DockerEngine& engine, const Container& c) {
+JsonValue containerInspect(const DockerEngine& engine, const Container& c, bool withSize) {
     const docker::ImageConfig* image = views::imageOf(engine, c);
     // The files exist from the first start on. In container mode they are the donor's.
     std::string dir = "/var/lib/docker/containers/" + c.id + "/";
@@ -471,8 +494,8 @@ JsonValue containerInspect(const DockerEngine& engine, const Container& c) {
     JsonValue args = JsonValue::array();
     for (std::size_t i = 1; i < c.path.size(); ++i) args.push(str(c.path[i]));
 
-    return JsonValue::object()
-        .set("Id", str(c.id))
+    JsonValue out = JsonValue::object();
+    out.set("Id", str(c.id))
         .set("Created", str(engine.timestamp(c.createdAt)))
         .set("Path", str(c.path.empty() ? "" : c.path.front()))
         .set("Args", std::move(args))
@@ -491,10 +514,20 @@ JsonValue containerInspect(const DockerEngine& engine, const Container& c) {
         .set("AppArmorProfile", str(started ? "docker-default" : ""))
         .set("ExecIDs", JsonValue::null())
         .set("HostConfig", hostConfigJson(engine, c))
-        .set("GraphDriver", graphDriverJson(c, image))
-        .set("Mounts", JsonValue::array())
+        .set("GraphDriver", graphDriverJson(c, image));
+    // ContainerJSONBase's omitempty pointers: Node (classic swarm) always nil, the sizes unless
+    // asked for (--size).
+    out.setOmitted("Node", JsonValue::null());
+    if (withSize) {
+        const auto sizes = views::containerSizes(engine, c);
+        out.set("SizeRw", num(sizes.rw)).set("SizeRootFs", num(sizes.rootFs));
+    } else {
+        out.setOmitted("SizeRw", JsonValue::null()).setOmitted("SizeRootFs", JsonValue::null());
+    }
+    out.set("Mounts", JsonValue::array())
         .set("Config", configJson(engine, c, image))
         .set("NetworkSettings", networkSettingsJson(engine, c));
+    return out;
 }
 
 }  // namespace sim::cli

@@ -33,7 +33,6 @@ std::vector<FlagSpec> unmodelledContainerFlags() {
         FlagSpec::list("device-read-iops", 0, "Limit read rate (IO per second) from a device"),
         FlagSpec::list("device-write-bps", 0, "Limit write rate (bytes per second) to a device"),
         FlagSpec::list("device-write-iops", 0, "Limit write rate (IO per second) to a device"),
-        FlagSpec::string("domainname", 0, "Container NIS domain name"),
         typed(FlagSpec::string("gpus", 0, "GPU devices to add to the container ('all' to pass all GPUs)"), "gpu-request"),
         FlagSpec::list("group-add", 0, "Add additional groups to join"),
         FlagSpec::string("health-cmd", 0, "Command to run to check health"),

@@ -654,6 +654,7 @@ JsonValue& JsonValue::set(std::string key, JsonValue value) & {
     if (isNull()) m_value = ObjectData{};
     auto* o = std::get_if<ObjectData>(&m_value);
     if (o == nullptr) return *this;
+    std::erase_if(o->omitted, [&](const Member& m) { return m.first == key; });
     auto& members = o->members;
     if (o->sorted) {
         const auto it = std::lower_bound(members.begin(), members.end(), key,
@@ -673,6 +674,29 @@ JsonValue& JsonValue::set(std::string key, JsonValue value) & {
     }
     members.emplace_back(std::move(key), std::move(value));
     return *this;
+}
+
+JsonValue& JsonValue::setOmitted(std::string key, JsonValue goValue) & {
+    if (isNull()) m_value = ObjectData{};
+    auto* o = std::get_if<ObjectData>(&m_value);
+    if (o == nullptr) return *this;
+    std::erase_if(o->members, [&](const Member& m) { return m.first == key; });
+    for (auto& m : o->omitted) {
+        if (m.first == key) {
+            m.second = std::move(goValue);
+            return *this;
+        }
+    }
+    o->omitted.emplace_back(std::move(key), std::move(goValue));
+    return *this;
+}
+
+const JsonValue* JsonValue::findOmitted(std::string_view key) const {
+    const auto* o = std::get_if<ObjectData>(&m_value);
+    if (o == nullptr) return nullptr;
+    for (const auto& m : o->omitted)
+        if (m.first == key) return &m.second;
+    return nullptr;
 }
 
 JsonValue& JsonValue::push(JsonValue value) & {

@@ -129,6 +129,14 @@ public:
     [[nodiscard]] const Members& items() const;
     /// Array elements (empty for non-arrays).
     [[nodiscard]] const Array& elements() const;
+    /// Object: a Go struct field encoding/json leaves out (omitempty, e.g. a nil *bool), with the
+    /// value the field has in Go. It is not a member: items(), find(), the writers and == do not
+    /// see it; the Go-template engine does, as Docker's templates run on the typed struct.
+    /// set() of the same key replaces it. A null value becomes an object first; other kinds: no-op.
+    JsonValue& setOmitted(std::string key, JsonValue goValue) &;
+    JsonValue&& setOmitted(std::string key, JsonValue goValue) && { return std::move(setOmitted(std::move(key), std::move(goValue))); }
+    /// The Go value of an omitted field; nullptr when `key` is a member or unknown.
+    [[nodiscard]] const JsonValue* findOmitted(std::string_view key) const;
     /// Marks this object as a Go map and sorts its keys (this level only). No-op otherwise.
     JsonValue& sortKeys() &;
     JsonValue&& sortKeys() && { return std::move(sortKeys()); }
@@ -147,6 +155,7 @@ private:
     struct ObjectData {
         Members members;
         bool sorted = false;
+        Members omitted;  // setOmitted(): fields the JSON text leaves out
         bool operator==(const ObjectData& o) const { return members == o.members; }
     };
     std::variant<std::monostate, bool, std::int64_t, double, std::string, Array, ObjectData> m_value;

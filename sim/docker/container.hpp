@@ -62,6 +62,7 @@ struct ContainerConfig {
     std::optional<std::string> entrypoint;
     std::vector<std::string> env;              // -e KEY=VALUE
     std::string hostname;                      // -h
+    std::string domainname;                    // --domainname
     NetworkMode network;
     std::vector<PortBinding> publish;          // -p
     bool publishAll = false;                   // -P
@@ -104,7 +105,8 @@ struct Container {
     std::string name;
     std::string imageId;
     ContainerConfig config;
-    std::string hostname;  // the short id by default; the host's in host mode; the donor's in container mode
+    std::string hostname;  // -h, else the short id (the host's in host mode); the donor's in container mode
+    std::string domainname;  // --domainname; the donor's in container mode
     std::vector<std::string> path;  // the process: entrypoint + cmd as Docker records it (Path + Args)
 
     ContainerStatus status = ContainerStatus::Created;

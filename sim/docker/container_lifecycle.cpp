@@ -18,6 +18,8 @@ using core::fail;
 
 namespace {
 
+constexpr std::size_t kUtsNameMax = 64;  // the kernel's __NEW_UTS_LEN
+
 /// ^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$ (moby's RestrictedNamePattern), checked without a regex
 /// engine so a 27,000-character name costs a loop, not a recursion.
 bool isValidName(const std::string& name) {
@@ -137,8 +139,10 @@ core::Result<std::string> DockerEngine::create(ContainerConfig cfg, std::vector<
     }
     c->name = cfg.name;
     c->imageId = image->id;
-    c->hostname = cfg.hostname.empty() ? c->id.substr(0, 12) : cfg.hostname;
-    if (cfg.network.isHost()) c->hostname = m_host->hostName();
+    // newContainer: a given hostname is kept, also in host mode (the container has its own UTS
+    // namespace); without one, the short id, or the host's name in host mode.
+    c->hostname = !cfg.hostname.empty() ? cfg.hostname : cfg.network.isHost() ? m_host->hostName() : c->id.substr(0, 12);
+    c->domainname = cfg.domainname;
     c->path = cfg.entrypoint ? std::vector<std::string>{*cfg.entrypoint} : image->entrypoint;
     // --entrypoint drops the image's CMD (Docker resets Cmd when the entrypoint is overridden).
     const auto& args = !cfg.command.empty() ? cfg.command : cfg.entrypoint ? std::vector<std::string>{} : image->cmd;
@@ -199,6 +203,7 @@ core::Result<void> DockerEngine::setupNetworking(Container& c) {
         c.sandboxId = donor->sandboxId;
         c.sandboxKey = donor->sandboxKey;
         c.hostname = donor->hostname;
+        c.domainname = donor->domainname;
         c.etcHosts = donor->etcHosts;
         c.resolvConf = donor->resolvConf;
         return {};
@@ -323,6 +328,17 @@ core::Result<void> DockerEngine::start(const std::string& ref) {
     Container* c = mutableContainer(ref);
     if (!c) return msg::noSuchContainer(ref);
     if (c->isRunning()) return {};
+    // runc's init sets the UTS names (sethostname/setdomainname, at most __NEW_UTS_LEN = 64 bytes
+    // each: EINVAL beyond), then resolves --user in the image's /etc/passwd, then looks for the
+    // program. The daemon records exitUnknown (128) for a start error it cannot classify.
+    for (const auto& [syscall, name] : {std::pair{"sethostname", &c->hostname}, std::pair{"setdomainname", &c->domainname}}) {
+        if (name->size() <= kUtsNameMax) continue;
+        c->exitCode = 128;
+        return fail(ErrorCode::InvalidArgument,
+                    std::string("failed to create task for container: failed to create shim task: OCI runtime create failed: "
+                                "runc create failed: unable to start container process: error during container init: ") +
+                        syscall + ": invalid argument: unknown");
+    }
     // runc's init resolves --user in the image's /etc/passwd before it looks for the program.
     if (auto user = resolveUser(m_images.find(c->config.image), c->config.user.empty() ? imageUser(m_images, *c) : c->config.user); !user) {
         c->exitCode = 128;  // UNCERTAIN: the daemon's exit code for a start failure that is neither 126 nor 127

@@ -105,9 +105,11 @@ void DockerEngine::refreshEtcFiles(Container& c) {
     }
     for (const auto& netId : c.networks) {
         if (auto ip = addressOn(c, netId)) {
-            // makeHostsRecs: "IP<TAB>fqdn shortname" for a dotted hostname.
-            std::string names = c.hostname;
-            if (auto dot = c.hostname.find('.'); dot != std::string::npos) names += " " + c.hostname.substr(0, dot);
+            // updateHostsFile: "IP<TAB>fqdn shortname", the FQDN being the hostname and the
+            // domain name joined (either may hold the dots), the short name its first label.
+            const std::string fqdn = c.domainname.empty() ? c.hostname : c.hostname + "." + c.domainname;
+            std::string names = fqdn;
+            if (auto dot = fqdn.find('.'); dot != std::string::npos) names += " " + fqdn.substr(0, dot);
             hosts += ip->toString() + "\t" + names + "\n";
             // getEtcHostsAddrs: the endpoint's IPv6 address follows its IPv4 one.
             if (auto it = c.endpoints.find(netId); it != c.endpoints.end())

@@ -341,6 +341,10 @@ private:
         }
         const JsonValue& j = *receiver.json;
         if (j.isNull()) {
+            // A field of a nil pointer the JSON omits: the typed run fails, and the CLI's rerun
+            // on the raw JSON stops at the missing key.
+            if (!receiver.omittedField.empty() && m_options.missingKey == MissingKey::Docker)
+                errorf("map has no entry for key " + goQuote(receiver.omittedField));
             // A null read out of a map or slice is Go's nil interface; a null in a variable or a
             // pipeline result is Go's invalid value, an error once missing keys are errors.
             if (receiver.boxed) errorf("nil pointer evaluating interface {}." + fieldName);
@@ -351,6 +355,11 @@ private:
         if (j.isObject()) {
             if (hasArgs) errorf(fieldName + " is not a method but has arguments");
             if (const JsonValue* found = j.find(fieldName)) return child(receiver, *found);
+            if (const JsonValue* omitted = j.findOmitted(fieldName)) {
+                Value field = child(receiver, *omitted);
+                field.omittedField = fieldName;
+                return field;
+            }
             switch (m_options.missingKey) {
                 case MissingKey::NoValue: return {};
                 case MissingKey::Docker:

@@ -141,6 +141,9 @@ NodePtr parseTemplate(std::string_view text);
 struct Value {
     std::shared_ptr<const JsonValue> json;
     bool boxed = false;  // read out of a map or slice element: static type interface {}
+    /// The struct field it was read from when the JSON leaves that field out (JsonValue::
+    /// setOmitted): a nil pointer, whose fields Docker's raw-JSON fallback cannot find.
+    std::string omittedField;
 
     [[nodiscard]] bool valid() const { return json != nullptr; }
     [[nodiscard]] bool isNil() const { return !json || json->isNull(); }

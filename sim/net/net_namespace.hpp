@@ -72,6 +72,18 @@ public:
     /// loads): bridged IPv4 frames go through the iptables hooks, see LinkLayer::bridgeInput.
     [[nodiscard]] bool bridgeNfCallIptables() const { return m_bridgeNfCallIptables; }
     void setBridgeNfCallIptables(bool on) { m_bridgeNfCallIptables = on; }
+    /// br_netfilter's other switches, per namespace like the one above, with the kernel's
+    /// defaults. Nothing in the model reads them: it carries no IPv6, filters no ARP (arptables)
+    /// and sees no VLAN- or PPPoE-tagged frames.
+    struct BrNetfilterSwitches {
+        bool callIp6tables = true;
+        bool callArptables = true;
+        bool filterVlanTagged = false;
+        bool filterPppoeTagged = false;
+        bool passVlanInputDev = false;
+    };
+    [[nodiscard]] const BrNetfilterSwitches& brNetfilterSwitches() const { return m_brNetfilterSwitches; }
+    BrNetfilterSwitches& brNetfilterSwitches() { return m_brNetfilterSwitches; }
 
     std::uint16_t nextIpId() { return m_ipId++; }
 
@@ -105,6 +117,7 @@ private:
     Conntrack m_conntrack;
     bool m_ipForward = false;
     bool m_bridgeNfCallIptables = true;
+    BrNetfilterSwitches m_brNetfilterSwitches;
     std::uint16_t m_ipId = 1;
     std::optional<Ipv6DefaultRoute> m_ipv6Default;
 };

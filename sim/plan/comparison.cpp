@@ -1,5 +1,6 @@
 #include "sim/plan/comparison.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -60,24 +61,84 @@ std::vector<LinkObservation> simLinks(const cli::DockerHost& host) {
     return out;
 }
 
-Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs) {
+namespace {
+
+/// The neighbour entries one batch of pings made, read in both worlds, then forgotten in both.
+/// Keyed (batch number, its label, namespace, dev, ip), so an entry made again in a later batch
+/// is a row of its own, and the rows come in the batches' order.
+using BatchKey = std::tuple<std::size_t, std::string, std::string, std::string, std::string>;
+struct BatchNeighbours {
+    std::map<BatchKey, std::string> sim, kernel;
+};
+
+void settleBatch(cli::DockerHost& host, KernelBackend& kernel, const std::set<std::string>& touched, std::size_t batch,
+                 const std::string& label, BatchNeighbours& seen, Comparison& c) {
+    for (const auto& n : simNeighbors(host))
+        if (touched.contains(n.ns)) seen.sim[{batch, label, n.ns, n.dev, n.ip}] = neighbourText(n);
+    for (const auto& ns : touched) {
+        if (auto n = kernel.neighbors(ns)) {
+            for (const auto& e : *n) seen.kernel[{batch, label, e.ns, e.dev, e.ip}] = neighbourText(e);
+        } else {
+            c.errors.push_back("neighbours of " + ns + " (" + label + "): " + n.error().message);
+        }
+        if (auto f = kernel.forgetNeighbours(ns); !f)
+            c.errors.push_back("forgetting the neighbours of " + ns + " (" + label + "): " + f.error().message);
+    }
+    forgetNeighbours(host, touched);
+}
+
+std::string batchName(const BatchKey& k) {
+    return std::get<2>(k) + " " + std::get<3>(k) + " " + std::get<4>(k) + " (" + std::get<1>(k) + ")";
+}
+
+}  // namespace
+
+Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs,
+                             std::size_t neighbourBudget) {
     Comparison c;
     // Only addresses of the lab are ever probed: nothing leaves docknet's namespaces.
     std::set<std::string> labAddresses;
-    for (const auto& a : plan.addresses) labAddresses.insert(a.prefix.substr(0, a.prefix.find('/')));
+    std::map<std::string, std::string> namespaceOf;  // address -> the lab namespace that has it
+    for (const auto& a : plan.addresses) {
+        const std::string ip = a.prefix.substr(0, a.prefix.find('/'));
+        labAddresses.insert(ip);
+        namespaceOf.emplace(ip, a.ns);
+    }
     auto inLab = [&](const std::string& ns, const std::string& dst) { return plan.findNamespace(ns) && labAddresses.contains(dst); };
 
     forgetLearned(host);
-    for (const auto& p : derivePings(host)) {
+    // A ping makes at most two neighbour entries (the sender's for the target, the target's
+    // for the sender, learned from the ARP request). The kernel's table is one for all
+    // namespaces, capped by gc_thresh3 (1024) and writable only in the machine's namespace, so
+    // when the pings would make more than the budget, they run in batches: after each one both
+    // worlds' entries of the namespaces it touched are compared, then forgotten in both, so the
+    // next batch starts alike everywhere and the kernel never nears its cap.
+    const auto pings = derivePings(host);
+    const std::size_t perBatch = std::max<std::size_t>(1, neighbourBudget / 2);
+    const bool batched = pings.size() > perBatch;
+    c.pingBatches = batched ? (pings.size() + perBatch - 1) / perBatch : 1;
+    c.pingsPerBatch = batched ? perBatch : pings.size();
+    BatchNeighbours seen;
+    std::set<std::string> touched;
+    for (std::size_t i = 0; i < pings.size(); ++i) {
+        const auto& p = pings[i];
         const std::string what = p.fromLabel + " -> " + p.toLabel + " " + p.dst + " (" + p.network + ")";
         if (!inLab(p.fromNs, p.dst)) {
             c.rows.push_back({"PING", what, "-", "not pinged: outside the lab"});
-            continue;
+        } else {
+            const bool simReply = simPing(host, p);
+            auto real = kernel.ping(p.fromNs, p.dst, timeoutMs);
+            c.rows.push_back({"PING", what, simReply ? "reply" : "no reply",
+                              !real ? "error: " + real.error().message : *real ? "reply" : "no reply"});
+            touched.insert(p.fromNs);
+            touched.insert(namespaceOf.at(p.dst));
         }
-        const bool simReply = simPing(host, p);
-        auto real = kernel.ping(p.fromNs, p.dst, timeoutMs);
-        c.rows.push_back({"PING", what, simReply ? "reply" : "no reply",
-                          !real ? "error: " + real.error().message : *real ? "reply" : "no reply"});
+        const bool batchEnds = (i + 1) % perBatch == 0 || i + 1 == pings.size();
+        if (batched && batchEnds) {
+            const std::size_t first = i / perBatch * perBatch + 1;
+            settleBatch(host, kernel, touched, i / perBatch, "after pings " + std::to_string(first) + "-" + std::to_string(i + 1), seen, c);
+            touched.clear();
+        }
     }
     for (const auto& t : deriveTcpProbes(host)) {
         const std::string what = "router -> " + t.dst + ":" + std::to_string(t.port) + " (to " + t.target + ")";
@@ -132,8 +193,25 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
             c.errors.push_back("fdb of " + ns.name + ": " + f.error().message);
         }
     }
+    std::map<Key3, std::string> simR, realR;
+    auto addRoute = [](std::map<Key3, std::string>& to, const RouteObservation& r) {
+        // Two routes to one destination (other metrics) are one row: both, in a fixed order.
+        std::string& text = to[{r.ns, r.destination, ""}];
+        const std::string one = (r.gateway.empty() ? "" : "via " + r.gateway + " ") + "dev " + r.dev;
+        text = text.empty() ? one : std::min(text, one) + ", " + std::max(text, one);
+    };
+    for (const auto& r : simRoutes(host)) addRoute(simR, r);
+    for (const auto& ns : plan.namespaces) {
+        if (auto r = kernel.routes(ns.name)) {
+            for (const auto& e : *r) addRoute(realR, e);
+        } else {
+            c.errors.push_back("routes of " + ns.name + ": " + r.error().message);
+        }
+    }
     compareMaps(c, "LINK", simL, realL, name2);
+    compareMaps(c, "ROUTE", simR, realR, name2);
     compareMaps(c, "NEIGHBOUR", simN, realN, name3);
+    compareMaps(c, "NEIGHBOUR", seen.sim, seen.kernel, batchName);
     compareMaps(c, "FDB", simF, realF, name4);
     return c;
 }
@@ -153,10 +231,11 @@ std::string Comparison::render() const {
         {"BIND", "BIND (a service's listen: the sim's bind() and the kernel's)"},
         {"NAME", "NAME (asker, query to 127.0.0.11; no forwarding)"},
         {"LINK", "LINK (namespace name)"},
+        {"ROUTE", "ROUTE (namespace destination)"},
         {"NEIGHBOUR", "NEIGHBOUR (namespace dev ip)"},
         {"FDB", "FDB (namespace bridge port mac)"}};
     std::ostringstream o;
-    for (const char* section : {"PING", "TCP", "BIND", "NAME", "LINK", "NEIGHBOUR", "FDB"}) {
+    for (const char* section : {"PING", "TCP", "BIND", "NAME", "LINK", "ROUTE", "NEIGHBOUR", "FDB"}) {
         o << "\n  " << pad(titles.at(section), 58) << pad("sim", 30) << pad("kernel", 30) << "\n";
         for (const auto& r : rows)
             if (r.section == section)

@@ -4,6 +4,7 @@
 // (and later a GUI) shows the same rows, and a test can feed it a fake kernel.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,7 @@
 namespace sim::plan {
 
 struct ComparisonRow {
-    std::string section;  // PING, TCP, BIND, NAME, LINK, NEIGHBOUR, FDB
+    std::string section;  // PING, TCP, BIND, NAME, LINK, ROUTE, NEIGHBOUR, FDB
     std::string what;     // "alpine1 -> alpine2 172.17.0.3 (bridge)"
     std::string sim;      // "reply", "02:42:ac:11:00:03 valid", "-" (absent)
     std::string kernel;
@@ -22,6 +23,8 @@ struct ComparisonRow {
 struct Comparison {
     std::vector<ComparisonRow> rows;
     std::vector<std::string> errors;  // what could not be read from the kernel
+    std::size_t pingBatches = 1;      // > 1: the pings ran in batches, neighbours compared after each
+    std::size_t pingsPerBatch = 0;
 
     /// One sentence per disagreeing row and per error: empty when sim and kernel agree.
     [[nodiscard]] std::vector<std::string> differences() const;
@@ -29,12 +32,21 @@ struct Comparison {
     [[nodiscard]] std::string render() const;
 };
 
+/// How many neighbour entries verify lets the kernel hold at once: a quarter of gc_thresh3
+/// (1024, which all namespaces share, the machine's own included), under gc_thresh2 (512),
+/// above which the kernel's forced garbage collection may drop entries older than 5 s.
+inline constexpr std::size_t kNeighbourBudget = 256;
+
 /// Forgets the sim's learned entries (forgetLearned: the freshly applied kernel saw none of the
-/// script's traffic), runs derivePings and deriveTcpProbes in both worlds, tries every bind of plan.binds in the kernel, asks every name of
-/// deriveNameProbes at 127.0.0.11 in the kernel (beside the sim's answer), then reads links,
-/// neighbours and FDBs of every plan namespace from both. Probes go only to addresses of the
-/// plan, from namespaces of the plan.
-Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs);
+/// script's traffic), runs derivePings and deriveTcpProbes in both worlds, tries every bind of
+/// plan.binds in the kernel, asks every name of deriveNameProbes at 127.0.0.11 in the kernel
+/// (beside the sim's answer), then reads links, routes, neighbours and FDBs of every plan
+/// namespace from both. Pings that would make more than `neighbourBudget` neighbour entries run
+/// in batches (two entries a ping at most): after each, the entries of the namespaces it touched
+/// are compared and then forgotten in both worlds (NEIGHBOUR rows "(after pings 1-128)").
+/// Probes go only to addresses of the plan, from namespaces of the plan.
+Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs,
+                             std::size_t neighbourBudget = kNeighbourBudget);
 
 /// The sim's non-loopback links, as the kernel will report them.
 std::vector<LinkObservation> simLinks(const cli::DockerHost& host);

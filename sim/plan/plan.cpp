@@ -154,6 +154,14 @@ KernelPlan derivePlan(const cli::DockerHost& host) {
         plan.sysctls.push_back({name, "net/ipv6/conf/default/disable_ipv6", "1"});
         plan.sysctls.push_back({name, "net/ipv4/ip_forward", ns->ipForward() ? "1" : "0"});
         plan.sysctls.push_back({name, "net/ipv4/ping_group_range", "0 2147483647"});
+        // Where there is a bridge, whether bridged IPv4 frames pass the ip table's hooks (what
+        // an ICC-off network's `-i br -o br -j DROP` needs): the sim's switch, written out,
+        // since a new namespace starts at 1 when br_netfilter is in the kernel.
+        const bool hasBridge = std::ranges::any_of(k.interfacesOf(id), [&](core::InterfaceId i) { return k.bridge(i) != nullptr; });
+        if (hasBridge) {
+            const bool call = k.brNetfilterLoaded() && ns->bridgeNfCallIptables();
+            plan.sysctls.push_back({name, "net/bridge/bridge-nf-call-iptables", call ? "1" : "0", !call});
+        }
         for (const core::InterfaceId ifId : k.interfacesOf(id)) {
             const auto* i = k.interface(ifId);
             if (!i) continue;
@@ -278,6 +286,28 @@ void forgetLearned(cli::DockerHost& host) {
                 if (auto* br = k.bridge(i->master)) br->fdb().flushPort(ifId);
         }
     }
+}
+
+void forgetNeighbours(cli::DockerHost& host, const std::set<std::string>& namespaces) {
+    auto& k = host.kernel();
+    for (const core::NamespaceId id : k.namespaces()) {
+        if (!namespaces.contains(kernelNamespaceName(k.ns(id)->name()))) continue;
+        for (const core::InterfaceId ifId : k.interfacesOf(id)) k.ns(id)->neighbors().flushDevice(ifId);
+    }
+}
+
+std::vector<RouteObservation> simRoutes(const cli::DockerHost& host) {
+    std::vector<RouteObservation> out;
+    const auto& k = host.kernel();
+    for (const core::NamespaceId id : k.namespaces()) {
+        const auto* ns = k.ns(id);
+        for (const auto& r : ns->routes().routes()) {
+            const auto* dev = k.interface(r.dev);
+            out.push_back({kernelNamespaceName(ns->name()), r.destination.toString(), r.gateway ? r.gateway->toString() : "",
+                           dev ? dev->name : "?"});
+        }
+    }
+    return out;
 }
 
 bool simPing(cli::DockerHost& host, const PingProbe& probe) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,10 @@ struct PlanSysctl {
     std::string ns;
     std::string key;    // "net/ipv4/ip_forward" (a path under /proc/sys)
     std::string value;  // "1"
+    /// A kernel without this key already behaves as `value` asks, so apply may skip it there:
+    /// bridge-nf-call-iptables=0 on a kernel without br_netfilter (nothing calls iptables for
+    /// bridged frames). A key that is missing when it is false fails apply.
+    bool absentMeansValue = false;
 };
 
 struct PlanRuleset {
@@ -163,6 +168,12 @@ struct FdbObservation {
     std::string ns, bridge, port, mac;
 };
 
+/// An IPv4 route of a namespace's main table, as `ip route` lists it (kernel-made prefix
+/// routes included): destination "172.17.0.0/16", gateway empty when there is none.
+struct RouteObservation {
+    std::string ns, destination, gateway, dev;
+};
+
 /// A link as `ip link` shows it: name, MAC, administratively up, bridge master (empty: none).
 struct LinkObservation {
     std::string ns, name, mac, master;
@@ -216,12 +227,17 @@ std::vector<PingProbe> derivePings(const cli::DockerHost& host);
 /// seen none of the script's traffic. verify calls it before the derived pings so both sides
 /// start alike.
 void forgetLearned(cli::DockerHost& host);
+/// Forgets every neighbour entry of the given lab namespaces (kernel names, docknet-*), FDBs
+/// kept: what verify does in both worlds between two batches of pings.
+void forgetNeighbours(cli::DockerHost& host, const std::set<std::string>& namespaces);
 
 /// Runs one probe in the sim (ping -c 1 -W 1); true when a reply came back.
 bool simPing(cli::DockerHost& host, const PingProbe& probe);
 std::vector<NeighborObservation> simNeighbors(const cli::DockerHost& host);
 /// Learned (not local) entries of every bridge.
 std::vector<FdbObservation> simFdb(const cli::DockerHost& host);
+/// Every namespace's IPv4 routes (the main table: kernel prefix routes and the others).
+std::vector<RouteObservation> simRoutes(const cli::DockerHost& host);
 
 // --- the backend interface ------------------------------------------------------------------
 
@@ -262,6 +278,19 @@ public:
     virtual core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {
         (void)ns, (void)name, (void)pointer, (void)timeoutMs;
         return core::fail(core::ErrorCode::Unsupported, "this backend makes no name lookups");
+    }
+    /// The namespace's IPv4 routes of the main table. Not pure, like lookup; verify reports
+    /// a backend without it as an error, never as agreement.
+    virtual core::Result<std::vector<RouteObservation>> routes(const std::string& ns) {
+        (void)ns;
+        return core::fail(core::ErrorCode::Unsupported, "this backend reads no routes");
+    }
+    /// Deletes every learned IPv4 neighbour entry of the namespace (`ip neigh flush all`);
+    /// how many it deleted. verify calls it between batches of pings to keep the kernel's
+    /// neighbour table, which all namespaces share, under its cap. Not pure, like lookup.
+    virtual core::Result<std::size_t> forgetNeighbours(const std::string& ns) {
+        (void)ns;
+        return core::fail(core::ErrorCode::Unsupported, "this backend forgets no neighbours");
     }
 };
 

@@ -118,13 +118,15 @@ ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
     bool valueOnly = false;
     bool write = false;
     std::vector<std::string> keys;
+    std::string modelled;
+    for (const auto& k : modelledSysctls()) modelled += (modelled.empty() ? "" : ", ") + k;
     for (std::size_t i = 1; i < argv.size(); ++i) {
         if (argv[i] == "-n") valueOnly = true;
         else if (argv[i] == "-w") write = true;
         else if (argv[i].starts_with("-") && argv[i].size() > 1)
             // -a would list every key of a real kernel; docknet has only the ones it models.
             return failure(argv[i] == "-a" || argv[i] == "--all"
-                               ? "docknet: sysctl -a is not modelled (docknet models " + modelledSysctls().front() + ")\n"
+                               ? "docknet: sysctl -a is not modelled (docknet models " + modelled + ")\n"
                                : "sysctl: invalid option -- '" + argv[i].substr(1, 1) + "'\n",
                            argv[i] == "-a" || argv[i] == "--all" ? 2 : 255);
         else keys.push_back(argv[i]);
@@ -135,6 +137,25 @@ ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
         std::string key = spec.substr(0, eq);
         for (char& c : key)
             if (c == '/') c = '.';
+        const bool writing = eq != std::string::npos || write;
+        if (auto dir = sysctlDirectory(*ctx.kernel, key)) {
+            // A directory lists the keys under it, in the kernel's (sorted) order; a write to it
+            // fails to open the directory (UNCERTAIN: procps's wording, from its stat check).
+            while (key.ends_with('.')) key.pop_back();
+            if (writing) {
+                r.err += ctx.flavor == Flavor::Busybox ? "sysctl: error setting key '" + key + "': Is a directory\n"
+                                                       : "sysctl: setting key \"" + key + "\": Is a directory\n";
+                r.exitCode = ctx.flavor == Flavor::Busybox ? 1 : 255;
+                continue;
+            }
+            for (const auto& k : *dir) {
+                const auto v = readSysctl(*ctx.kernel, ctx.ns, k);
+                r.out += valueOnly ? *v + "\n" : k + " = " + *v + "\n";
+            }
+            continue;
+        }
+        if (isUnmodelledSysctlDirectory(key))
+            return failure("docknet: sysctl " + key + " is not modelled (docknet models " + modelled + ")\n", 2);
         auto value = readSysctl(*ctx.kernel, ctx.ns, key);
         if (!value) {
             std::string path = "/proc/sys/" + key;
@@ -144,7 +165,7 @@ ToolResult runSysctl(ToolContext& ctx, const Args& argv) {
             r.exitCode = 255;
             continue;
         }
-        if (eq != std::string::npos || write) {
+        if (writing) {
             // Docker mounts /proc/sys read-only in a container that is not --privileged, whatever
             // its capabilities: the open for writing fails with EROFS.
             if (!ctx.canWriteProcSys()) {

@@ -3,6 +3,13 @@
 #   lifecycle  apply + status + down, down again (idempotent), zero leftovers
 #   verify-default-bridge / -user-network / -tutorial / -published-port   verify --down agrees, zero leftovers
 #   verify-host-port-conflict  a host-mode nginx against a published :80: EADDRINUSE in both
+#   verify-host-none-container  tests/cli/golden/04: two host-mode nginx on :80, the second
+#              refused with EADDRINUSE by the kernel too (the first one's socket, not its own)
+#   verify-icc-off  a network with enable_icc=false: its two containers cannot ping each other,
+#              in the sim and in the kernel (br_netfilter's bridge-nf-call-iptables=1 in
+#              docknet-host, the nft DROP rule), checked with verify and with ip netns exec ping
+#   verify-batched  verify on 40 containers on docker0 (past the kernel's shared neighbour cap
+#              at one go): the pings run in batches, every ping compared, no difference
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
 #   bench      docknet bench apply --json on a small lab: every field, no difference, zero leftovers
 #   bench-pingall  bench pingall --containers 4 --real --json: the kernel answers the sim's 12
@@ -77,20 +84,25 @@ lifecycle)
     "$docknet" real down | grep -q "nothing to remove" || fail "second down"
     "$docknet" real status | grep -q "no lab applied" || fail "status after down"
     ;;
-verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port|verify-host-port-conflict)
+verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port|verify-host-port-conflict|verify-host-none-container)
     script=$scripts/default_bridge.sh
     [ "$mode" = verify-published-port ] && script=$scripts/published_port.sh
     [ "$mode" = verify-user-network ] && script=$scripts/user_network.sh
     [ "$mode" = verify-host-port-conflict ] && script=$scripts/host_port_conflict.sh
     [ "$mode" = verify-tutorial ] && script=$scripts/../../../tests/cli/golden/01_tutorial.sh
+    [ "$mode" = verify-host-none-container ] && script=$scripts/../../../tests/cli/golden/04_host_none_container.sh
     out=$("$docknet" real verify --down "$script" 2>&1); rc=$?
     echo "$out"
     [ $rc = 0 ] || fail "verify exit $rc"
     echo "$out" | grep -q "sim and kernel agree" || fail "verify did not agree"
-    [ "$mode" = verify-host-port-conflict ] || echo "$out" | grep -q "reply  *reply  *ok" || fail "no ping compared"
+    case $mode in verify-host-port-conflict|verify-host-none-container) ;; *) echo "$out" | grep -q "reply  *reply  *ok" || fail "no ping compared" ;; esac
     if [ "$mode" = verify-host-port-conflict ]; then
         echo "$out" | grep -q "web4 (nginx) docknet-host 0.0.0.0:80.* EADDRINUSE  *EADDRINUSE  *ok" || fail "no EADDRINUSE from the kernel"
         echo "$out" | grep -q "hostdb (mysqld) docknet-host 0.0.0.0:3306  *bound  *bound  *ok" || fail "host-mode mysqld not bound"
+    fi
+    if [ "$mode" = verify-host-none-container ]; then
+        echo "$out" | grep -q "h1 (nginx) docknet-host 0.0.0.0:80  *bound  *bound  *ok" || fail "h1 not bound"
+        echo "$out" | grep -q "h2 (nginx) docknet-host 0.0.0.0:80.* EADDRINUSE  *EADDRINUSE  *ok" || fail "h2 not refused by the kernel"
     fi
     if [ "$mode" = verify-published-port ]; then
         [ "$(echo "$out" | grep -c "connected  *connected  *ok")" = 2 ] || fail "want 2 TCP connects through published ports"
@@ -100,6 +112,34 @@ verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port|
         echo "$out" | grep -q "nginx2 A? web  *NXDOMAIN  *NXDOMAIN  *ok" || fail "no NXDOMAIN from the real DNS"
         echo "$out" | grep -q "PTR? 3.0.18.172.in-addr.arpa  *nginx3.mybridge  *nginx3.mybridge  *ok" || fail "no PTR"
     fi
+    checkClean "after verify --down"
+    ;;
+verify-icc-off)
+    "$docknet" real apply "$scripts/icc_off.sh" > "$state/apply.out" 2>&1 || { cat "$state/apply.out"; fail "apply"; }
+    call=$(ip netns exec docknet-host cat /proc/sys/net/bridge/bridge-nf-call-iptables) || fail "no bridge-nf-call-iptables in docknet-host"
+    [ "$call" = 1 ] || fail "bridge-nf-call-iptables in docknet-host is $call, want 1"
+    ip netns exec docknet-host nft list table ip docknet | grep -q 'iifname "br-[0-9a-f]*" oifname "br-[0-9a-f]*" .*drop' ||
+        fail "no ICC drop rule: $(ip netns exec docknet-host nft list table ip docknet)"
+    ip netns exec docknet-q1 ping -c 1 -W 1 172.18.0.3 >/dev/null 2>&1 && fail "q1 reached q2 with ICC off"
+    ip netns exec docknet-q1 ping -c 1 -W 1 172.18.0.1 >/dev/null 2>&1 || fail "q1 cannot reach its gateway (ICC off drops only bridged traffic)"
+    "$docknet" real down >/dev/null || fail "down"
+    checkClean "after apply"
+    out=$("$docknet" real verify --down "$scripts/icc_off.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc"
+    echo "$out" | grep -q "q1 -> q2 172.18.0.3 (quiet)  *no reply  *no reply  *ok" || fail "q1 -> q2 not unreachable in both"
+    echo "$out" | grep -q "q2 -> q1 172.18.0.2 (quiet)  *no reply  *no reply  *ok" || fail "q2 -> q1 not unreachable in both"
+    checkClean "after verify --down"
+    ;;
+verify-batched)
+    for i in $(seq 40); do echo "docker run -dit --name c$i alpine ash"; done > "$state/forty.sh"
+    out=$("$docknet" real verify --down "$state/forty.sh" 2>&1); rc=$?
+    echo "$out" | tail -5
+    [ $rc = 0 ] || { echo "$out" | grep DIFFERENT | head -20; fail "verify exit $rc"; }
+    [ "$(echo "$out" | grep -c "reply  *reply  *ok")" = 1560 ] || fail "want 1560 pings answered in both (40 x 39)"
+    echo "$out" | grep -q "the pings ran in 13 batches of up to 128" || fail "the pings did not run in batches"
+    echo "$out" | grep -q "(after pings 1-128)  *02:42:ac:11:[0-9a-f:]* valid  *02:42:ac:11:[0-9a-f:]* valid  *ok" ||
+        fail "no neighbour compared after the first batch"
     checkClean "after verify --down"
     ;;
 dns-hold)
