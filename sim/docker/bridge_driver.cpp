@@ -111,10 +111,11 @@ std::vector<PlannedRule> bridgeRules(const Network& n) {
 
 }  // namespace
 
-void DockerEngine::programIptables(Network& n, bool add) {
+void DockerEngine::programIptables(Network& n, bool add, bool onlyMissing) {
     net::NetNamespace& host = *m_kernel.ns(hostNamespace());
     for (const auto& p : bridgeRules(n)) {
         net::XtTable& table = p.nat ? host.nat() : host.filter();
+        if (add && onlyMissing && table.contains(p.chain, p.rule)) continue;  // libnetwork's "-C" check first
         if (add) {
             if (p.position == 0) (void)table.append(p.chain, p.rule);
             else (void)table.insert(p.chain, std::min(p.position, table.chain(p.chain)->rules.size() + 1), p.rule);

@@ -46,24 +46,10 @@ std::string DockerEngine::timestamp(core::SimTime t) const {
 }
 
 void DockerEngine::createPredefinedNetworks() {
-    // The daemon's base iptables set-up (≤27): its chains and the FORWARD jumps, FORWARD DROP.
-    auto& filter = m_kernel.ns(hostNamespace())->filter();
-    auto& nat = m_kernel.ns(hostNamespace())->nat();
-    for (const char* chain : {"DOCKER", "DOCKER-ISOLATION-STAGE-1", "DOCKER-ISOLATION-STAGE-2", "DOCKER-USER"})
-        (void)filter.newChain(chain);
-    (void)filter.setPolicy("FORWARD", false);
-    (void)filter.append("FORWARD", net::XtRule{{}, net::target::Jump{"DOCKER-USER"}});
-    (void)filter.append("FORWARD", net::XtRule{{}, net::target::Jump{"DOCKER-ISOLATION-STAGE-1"}});
-    (void)filter.append("DOCKER-ISOLATION-STAGE-1", net::XtRule{{}, net::target::Return{}});
-    (void)filter.append("DOCKER-ISOLATION-STAGE-2", net::XtRule{{}, net::target::Return{}});
-    (void)filter.append("DOCKER-USER", net::XtRule{{}, net::target::Return{}});
-    (void)nat.newChain("DOCKER");
-    net::RuleMatch local;
-    local.dstTypeLocal = true;
-    (void)nat.append("PREROUTING", net::XtRule{local, net::target::Jump{"DOCKER"}});
-    net::RuleMatch out = local;
-    out.dst = net::PrefixMatch{*wire::Ipv4Prefix::parse("127.0.0.0/8"), true};
-    (void)nat.append("OUTPUT", net::XtRule{out, net::target::Jump{"DOCKER"}});
+    // The daemon's base iptables set-up (≤27): its chains and the FORWARD jumps; FORWARD DROP,
+    // since the daemon turned ip_forward on (setupIPForwarding).
+    (void)m_kernel.ns(hostNamespace())->filter().setPolicy("FORWARD", false);
+    setupIpChains();
 
     auto bridge = std::make_unique<Network>();
     bridge->id = m_ids.newId();

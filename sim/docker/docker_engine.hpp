@@ -151,6 +151,12 @@ public:
     core::Result<void> stop(const std::string& ref);
     core::Result<void> kill(const std::string& ref);
     core::Result<void> restart(const std::string& ref);
+    /// `systemctl restart docker` (daemon_restart.cpp), live-restore off: every running
+    /// container is stopped as dockerd's shutdown does, then the bridge driver's removeIPChains
+    /// and setupIPChains rebuild Docker's chains (DOCKER-USER keeps the user's rules) and every
+    /// network's rules are programmed again. No container comes back: docknet models no restart
+    /// policy. Returns the names of the containers it stopped.
+    std::vector<std::string> restartDaemon();
     core::Result<void> remove(const std::string& ref, bool force);
     core::Result<void> rename(const std::string& ref, const std::string& newName);
     /// The main process ended by itself with `code` (a service that failed, a command that
@@ -206,7 +212,13 @@ private:
     core::Result<Endpoint> createEndpoint(Network& n, Container& c, const ConnectOptions& options);
     core::Result<void> joinEndpoint(Network& n, Container& c, Endpoint& ep, bool setGateway);
     void leaveEndpoint(Network& n, Container& c, const std::string& endpointId);
-    void programIptables(Network& n, bool add);
+    /// The network's rules (bridge_driver.cpp); `onlyMissing`: as the daemon re-programs them
+    /// at its start, adding only the rules that are not there.
+    void programIptables(Network& n, bool add, bool onlyMissing = false);
+    /// setupIPChains and the FORWARD jumps (daemon_restart.cpp): Docker's chains made where they
+    /// are missing, the RETURN rules ensured, DOCKER-ISOLATION-STAGE-1 then DOCKER-USER jumped to
+    /// first in FORWARD (EnsureJumpRule, arrangeUserFilterRule).
+    void setupIpChains();
 
     // Ports (port_publisher.cpp).
     core::Result<void> publishPorts(Container& c, const Network& n, const Endpoint& ep);

@@ -45,6 +45,26 @@ BindingRules rulesFor(const PortMapping& m, const Network& n, wire::Ipv4Address 
     return r;
 }
 
+/// libnetwork's iptables.Raw error for a rule whose chain is gone ("iptables failed: iptables
+/// --wait ARGS: OUTPUT (exit status 1)"), as forward() words the DNAT and the ACCEPT rule; the
+/// CombinedOutput keeps iptables' newline.
+std::string missingChainError(const net::NetNamespace& host, const PortMapping& m, const Network& n, wire::Ipv4Address containerIp) {
+    const std::string proto(toString(m.requested.proto));
+    const std::string cport = std::to_string(m.requested.containerPort);
+    std::string args;
+    if (!host.nat().hasChain("DOCKER")) {
+        args = "-t nat -A DOCKER -p " + proto + " -d " + (m.hostIp.isAny() ? std::string("0/0") : m.hostIp.toString()) +
+               " --dport " + std::to_string(m.hostPort) + " -j DNAT --to-destination " + containerIp.toString() + ":" + cport +
+               " ! -i " + n.bridgeName;
+    } else if (!host.filter().hasChain("DOCKER")) {
+        args = "-t filter -A DOCKER ! -i " + n.bridgeName + " -o " + n.bridgeName + " -p " + proto + " -d " +
+               containerIp.toString() + " --dport " + cport + " -j ACCEPT";
+    } else {
+        return {};
+    }
+    return "(iptables failed: iptables --wait " + args + ": iptables: No chain/target/match by that name.\n (exit status 1))";
+}
+
 }  // namespace
 
 core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, const Endpoint& ep) {
@@ -94,6 +114,12 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
         }
         m.hostPort = *port;
         done.push_back(m);
+        // The portmapper programs the forwarding rules before it starts the proxy: a chain
+        // someone deleted (iptables -t nat -X DOCKER, a firewall reload) fails here.
+        if (const std::string missing = missingChainError(host, m, n, ep.address.address()); !missing.empty()) {
+            undo();
+            return msg::externalConnectivity(ep.name, ep.id, missing);
+        }
         if (m.requested.proto == PortProto::Sctp) continue;  // no userland proxy for SCTP
         auto sock = m_kernel.transport().bind(hostNamespace(), transportOf(m.requested.proto), m.hostIp, m.hostPort,
                                               "docker-proxy");

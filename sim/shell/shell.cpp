@@ -7,6 +7,7 @@
 #include "sim/cli/docker_host.hpp"
 #include "sim/cli/process_table.hpp"
 #include "sim/shell/package_commands.hpp"
+#include "sim/shell/service_commands.hpp"
 #include "sim/shell/text_filters.hpp"
 #include "sim/docker/container_software.hpp"
 #include "sim/docker/host_environment.hpp"
@@ -465,6 +466,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
     if (name == "docker") return m_docker->run(std::vector<std::string>(argv.begin() + 1, argv.end()), stdinText, ctx);
     if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") return runText(argv[2], ctx, stdinText);
     if (auto installed = runPackageCommand(m_lab, ctx, argv)) return *installed;
+    if (auto service = runServiceCommand(m_lab, ctx, argv)) return *service;
     if (tools::isModelledTool(name)) {
         tools::ToolContext tc;
         tc.kernel = &m_lab.kernel();
