@@ -6,14 +6,15 @@
 // in another namespace shows M-DOWN (busybox looks its ifindex up locally and does not find
 // it), routes print "scope link  src A" without "proto kernel", neighbours end without a space.
 // IPv6 is configuration only (the addresses and routes Docker gives --ipv6 networks; -6 selects
-// them). Not modelled: changing anything (without CAP_NET_ADMIN, as in a container
-// not given --cap-add NET_ADMIN or --privileged, "RTNETLINK answers: Operation not permitted"; with
-// it, on the host or in such a container, docknet says it is not modelled).
+// them). Changes need CAP_NET_ADMIN (without it, as in a container not given --cap-add NET_ADMIN
+// or --privileged, "RTNETLINK answers: Operation not permitted"); with it, on the host or in such
+// a container, ip_change.cpp applies them.
 #include <algorithm>
 #include <optional>
 
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
+#include "sim/tools/ip_change.hpp"
 
 namespace sim::tools {
 
@@ -361,7 +362,9 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
             if (linkFlags) return failure("ip: SIOCSIFFLAGS: Operation not permitted\n", 1);
             return failure("ip: RTNETLINK answers: Operation not permitted\n", 2);
         }
-        return failure("docknet: ip " + object + " " + rest[0] + ": changing the network with ip is not modelled\n", 127);
+        if (o.inet6Only) return failure("docknet: ip -6 " + object + " " + rest[0] + ": changing IPv6 state is not modelled\n", 127);
+        static constexpr const char* kNames[] = {"addr", "link", "route", "neigh"};
+        return changeIpState(ctx, kNames[static_cast<int>(which)], rest, o.busybox);
     }
     switch (which) {
         case Object::Addr: return showLinks(ctx, rest, o, true);
