@@ -119,11 +119,16 @@ std::string stateString(const Container& c) {
     return "";
 }
 
+/// NetworkSettings.Networks: the configured networks, stopped containers' too (keyed by name);
+/// the NetworkID a prefix is matched against is set once the container has started. A
+/// container-mode container has none.
 bool onNetwork(const DockerEngine& engine, const Container& c, const FilterArgs& filters) {
+    if (c.config.network.isContainer()) return false;
     for (const auto& value : filters.get("network")) {
-        for (const auto& [netId, epId] : c.endpoints) {
-            const docker::Network* n = engine.findNetwork(netId);
-            if (n && (n->name == value || n->id.starts_with(value))) return true;
+        for (const auto& ref : c.networks) {
+            const docker::Network* n = engine.findNetwork(ref);
+            if ((n ? n->name : ref) == value) return true;
+            if (n && c.everStarted && n->id.starts_with(value)) return true;
         }
     }
     return false;
