@@ -134,9 +134,15 @@ bool onNetwork(const DockerEngine& engine, const Container& c, const FilterArgs&
     return false;
 }
 
-bool fromAncestor(const Container& c, const FilterArgs& filters) {
-    for (const auto& value : filters.get("ancestor"))
-        if (c.config.image == value || c.config.image == value + ":latest") return true;
+/// The daemon resolves each value as an image (a reference or an id, of a local image; an
+/// unknown one is only logged) and keeps containers created from it. Its children would match
+/// too, but BuildKit, v27's builder, records no parent image, so no image has any.
+bool fromAncestor(const DockerEngine& engine, const Container& c, const FilterArgs& filters) {
+    const auto local = engine.images().list();
+    for (const auto& value : filters.get("ancestor")) {
+        const docker::ImageConfig* image = engine.images().find(value);
+        if (image && std::find(local.begin(), local.end(), image) != local.end() && image->id == c.imageId) return true;
+    }
     return false;
 }
 
@@ -254,7 +260,7 @@ core::Result<std::vector<const Container*>> listContainers(const DockerEngine& e
         if (!filters.match("status", stateString(*c))) continue;
         if (!filters.exactMatch("health", "none")) continue;  // no health checks: every container is "none"
         if (filters.contains("volume")) continue;              // no mounts: no volume value names one
-        if (filters.contains("ancestor") && !fromAncestor(*c, filters)) continue;
+        if (filters.contains("ancestor") && !fromAncestor(engine, *c, filters)) continue;
         if (filters.contains("network") && !onNetwork(engine, *c, filters)) continue;
         if ((!publish->empty() || !expose->empty()) && !matchesPorts(engine, *c, *publish, *expose)) continue;
         shown.push_back(c);

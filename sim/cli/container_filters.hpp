@@ -38,7 +38,7 @@ struct ContainerListRequest {
 ///            matching either key is kept
 ///   network  a network name, or (once started) a network id prefix, of the networks the
 ///            container is configured on, running or not
-///   ancestor the image the container was created from (name or name:latest)
+///   ancestor the local image (a reference or an id) the container was created from
 ///   is-task  true: none (docknet runs no swarm tasks), false: all
 ///   isolation accepted; Linux containers all have the "default" isolation, so it matches all
 ///            (moby's excludeByIsolation is a no-op on Linux)

@@ -150,3 +150,20 @@ TEST_CASE("ps network matches configured networks, stopped containers included",
     CHECK(names(h, "-a --filter network=" + netId) == "n2\nn1\n");
     CHECK(names(h, "-a --filter network=net").empty());  // a name matches exactly
 }
+
+TEST_CASE("ps ancestor resolves the image by reference or id", "[cli][ps]") {
+    TypedHost h;
+    REQUIRE(h.run("docker pull -q alpine").second == 0);
+    REQUIRE(h.run("docker pull -q nginx").second == 0);
+    REQUIRE(h.run("docker run -d --name a1 alpine sleep 1000").second == 0);
+    REQUIRE(h.run("docker run -d --name w1 nginx:latest").second == 0);
+    CHECK(names(h, "--filter ancestor=alpine") == "a1\n");
+    CHECK(names(h, "--filter ancestor=alpine:latest") == "a1\n");
+    CHECK(names(h, "--filter ancestor=docker.io/library/nginx") == "w1\n");
+    const std::string id = h.run("docker image inspect -f '{{.Id}}' alpine").first.substr(7, 12);
+    CHECK(names(h, "--filter ancestor=" + id) == "a1\n");
+    CHECK(names(h, "--filter ancestor=sha256:" + id) == "a1\n");
+    CHECK(names(h, "-f ancestor=alpine -f ancestor=nginx") == "w1\na1\n");
+    CHECK(names(h, "--filter ancestor=alpine:3.1").empty());  // not a local image: nothing matches
+    CHECK(names(h, "--filter ancestor=redis").empty());
+}
