@@ -119,19 +119,30 @@ std::string stateString(const Container& c) {
     return "";
 }
 
+/// NetworkSettings.Networks: the configured networks, stopped containers' too (keyed by name);
+/// the NetworkID a prefix is matched against is set once the container has started. A
+/// container-mode container has none.
 bool onNetwork(const DockerEngine& engine, const Container& c, const FilterArgs& filters) {
+    if (c.config.network.isContainer()) return false;
     for (const auto& value : filters.get("network")) {
-        for (const auto& [netId, epId] : c.endpoints) {
-            const docker::Network* n = engine.findNetwork(netId);
-            if (n && (n->name == value || n->id.starts_with(value))) return true;
+        for (const auto& ref : c.networks) {
+            const docker::Network* n = engine.findNetwork(ref);
+            if ((n ? n->name : ref) == value) return true;
+            if (n && c.everStarted && n->id.starts_with(value)) return true;
         }
     }
     return false;
 }
 
-bool fromAncestor(const Container& c, const FilterArgs& filters) {
-    for (const auto& value : filters.get("ancestor"))
-        if (c.config.image == value || c.config.image == value + ":latest") return true;
+/// The daemon resolves each value as an image (a reference or an id, of a local image; an
+/// unknown one is only logged) and keeps containers created from it. Its children would match
+/// too, but BuildKit, v27's builder, records no parent image, so no image has any.
+bool fromAncestor(const DockerEngine& engine, const Container& c, const FilterArgs& filters) {
+    const auto local = engine.images().list();
+    for (const auto& value : filters.get("ancestor")) {
+        const docker::ImageConfig* image = engine.images().find(value);
+        if (image && std::find(local.begin(), local.end(), image) != local.end() && image->id == c.imageId) return true;
+    }
     return false;
 }
 
@@ -249,7 +260,7 @@ core::Result<std::vector<const Container*>> listContainers(const DockerEngine& e
         if (!filters.match("status", stateString(*c))) continue;
         if (!filters.exactMatch("health", "none")) continue;  // no health checks: every container is "none"
         if (filters.contains("volume")) continue;              // no mounts: no volume value names one
-        if (filters.contains("ancestor") && !fromAncestor(*c, filters)) continue;
+        if (filters.contains("ancestor") && !fromAncestor(engine, *c, filters)) continue;
         if (filters.contains("network") && !onNetwork(engine, *c, filters)) continue;
         if ((!publish->empty() || !expose->empty()) && !matchesPorts(engine, *c, *publish, *expose)) continue;
         shown.push_back(c);

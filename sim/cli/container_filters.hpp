@@ -36,8 +36,9 @@ struct ContainerListRequest {
 ///   publish / expose  PORT[/PROTO] or START-END[/PROTO] (proto default tcp) against the ports
 ///            `docker ps` shows (a published port's host side / its container side); a container
 ///            matching either key is kept
-///   network  a network name, or a network id prefix, the container is attached to
-///   ancestor the image the container was created from (name or name:latest)
+///   network  a network name, or (once started) a network id prefix, of the networks the
+///            container is configured on, running or not
+///   ancestor the local image (a reference or an id) the container was created from
 ///   is-task  true: none (docknet runs no swarm tasks), false: all
 ///   isolation accepted; Linux containers all have the "default" isolation, so it matches all
 ///            (moby's excludeByIsolation is a no-op on Linux)

@@ -71,7 +71,7 @@ CommandSpec commandSpec(std::string path, std::string use, std::string descripti
 bool isInteractiveShell(const docker::Container& c);
 
 /// pflag's refusal of a --filter value without '=' (opts.FilterOpt.Set), as `command` prints it
-/// (exit 125). docker network ls and docker ps have the shorthand -f.
+/// (exit 125). docker network ls, docker ps and docker images have the shorthand -f.
 CommandResult filterFlagError(const std::vector<std::string>& values, const std::string& command);
 
 /// "Error response from daemon: MSG\n" — how docker prints a daemon error for most commands.

@@ -70,7 +70,7 @@ CommandResult filterFlagError(const std::vector<std::string>& values, const std:
     CommandResult r;
     for (const auto& v : values) {
         if (v.empty() || v.find('=') != std::string::npos) continue;
-        r.output.err("invalid argument \"" + v + "\" for \"" + (command == "docker network ls" || command == "docker ps" ? "-f, " : "") +
+        r.output.err("invalid argument \"" + v + "\" for \"" + (command == "docker network ls" || command == "docker ps" || command == "docker images" ? "-f, " : "") +
                      "--filter\" flag: bad format of filter (expected name=value)\nSee '" + command + " --help'.\n");
         break;
     }

@@ -6,6 +6,7 @@
 
 #include "sim/cli/container_filters.hpp"
 #include "sim/cli/docker_view_util.hpp"
+#include "sim/cli/image_filters.hpp"
 #include "sim/cli/network_filters.hpp"
 #include "sim/cli/docker_views.hpp"
 #include "sim/gotemplate/go_template.hpp"
@@ -382,7 +383,9 @@ core::Result<std::string> networkLsTable(const DockerEngine& engine, const Netwo
 core::Result<std::string> imagesTable(const DockerEngine& engine, const ImagesOptions& options) {
     const std::int64_t now = nowNanos(engine);
     std::vector<JsonValue> rows;
-    for (const docker::ImageConfig* image : engine.images().list()) {
+    auto listed = listImages(engine, options.filters);
+    if (!listed) return core::fail(listed.error().code, "Error response from daemon: " + listed.error().message);
+    for (const docker::ImageConfig* image : *listed) {
         const auto created = parseRfc3339(image->created);
         const std::string size = docker::humanSize(static_cast<double>(image->sizeBytes));
         const bool withDigest = options.digests && !image->repoDigest.empty() && !image->isDangling();

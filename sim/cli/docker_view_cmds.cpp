@@ -235,6 +235,10 @@ void DockerCli::defineViewCommands() {
                o.noTrunc = f.getBool("no-trunc");
                o.digests = f.getBool("digests");
                if (f.changed("format")) o.format = f.getString("format");
+               auto filters = FilterArgs::parse(f.getList("filter"));
+               if (!filters) return filterFlagError(f.getList("filter"), "docker images");
+               o.filters = std::move(*filters);
+               if (!f.args.empty() && !f.args[0].empty()) o.filters.add("reference", f.args[0]);  // docker/cli runImages
                return printed(imagesTable(engine, o));
            });
 

@@ -150,6 +150,8 @@ struct ImagesOptions {
     bool noTrunc = false;  // --no-trunc: "sha256:<64 hex>" IDs
     bool digests = false;  // --digests: a DIGEST column
     std::optional<std::string> format;
+    /// --filter, and REPOSITORY[:TAG] as a reference filter (image_filters.hpp: listImages).
+    FilterArgs filters;
 };
 
 /// `docker images`: REPOSITORY, TAG, IMAGE ID, CREATED, SIZE; local images, newest first.

@@ -131,6 +131,10 @@ core::Result<std::vector<const Network*>> filterNetworks(const DockerEngine& eng
     return shown;
 }
 
+core::Result<std::int64_t> untilTimestampNanos(std::string_view value, std::int64_t nowNanos) {
+    return untilTimestamp(value, nowNanos);
+}
+
 bool NetworkPruneFilter::selects(const DockerEngine& engine, const Network& n) const {
     if (untilUnixNanos && wallClockNanos(engine, n.created) > *untilUnixNanos) return false;
     if (!args.matchKVList("label", n.labels)) return false;

@@ -50,4 +50,8 @@ struct NetworkPruneFilter {
 /// words only that and the year-format case exactly).
 core::Result<NetworkPruneFilter> networkPruneFilter(const docker::DockerEngine& engine, const FilterArgs& filters);
 
+/// api/types/time GetTimestamp as the until filters read it (the forms above), in Unix
+/// nanoseconds, at `nowNanos`.
+core::Result<std::int64_t> untilTimestampNanos(std::string_view value, std::int64_t nowNanos);
+
 }  // namespace sim::cli

@@ -58,6 +58,23 @@ ToolResult runHostname(ToolContext& ctx, const Args& argv) {
         return ok(out + "\n");
     }
     if (argv[1] == "-s") return ok(ctx.hostname.substr(0, ctx.hostname.find('.')) + "\n");
+    const bool fqdn = argv[1] == "-f" || argv[1] == "--fqdn" || argv[1] == "--long";
+    const bool domain = argv[1] == "-d" || argv[1] == "--domain";
+    if (fqdn || domain) {
+        // The FQDN is the canonical name the hostname resolves to: the first name of its
+        // /etc/hosts line ("172.17.0.2 web.example.com web" with --domainname).
+        const Resolution r = resolveHost(ctx, ctx.hostname);
+        if (r.status != ResolveStatus::Ok) {
+            if (busybox) return failure("hostname: bad address '" + ctx.hostname + "'\n", 1);
+            return failure("hostname: " + std::string(gaiMessage(r.status)) + "\n", 1);
+        }
+        const std::string name = r.canonicalName.empty() ? ctx.hostname : r.canonicalName;
+        if (fqdn) return ok(name + "\n");
+        const auto dot = name.find('.');
+        // busybox prints nothing without a domain; Debian's hostname an empty line.
+        if (dot == std::string::npos) return ok(busybox ? "" : "\n");
+        return ok(name.substr(dot + 1) + "\n");
+    }
     // Setting the hostname needs CAP_SYS_ADMIN, which a container does not have.
     return failure("hostname: you must be root to change the host name\n", 1);
 }

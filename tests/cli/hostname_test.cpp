@@ -38,10 +38,20 @@ TEST_CASE("domainname joins the hostname in /etc/hosts and inspect", "[cli][host
     CHECK(h.run("docker inspect -f '{{.Config.Hostname}} {{.Config.Domainname}}' web").first == "web example.com\n");
     CHECK(h.run("docker exec web tail -n 1 /etc/hosts").first == "172.17.0.2\tweb.example.com web\n");
     CHECK(h.run("docker exec web hostname").first == "web\n");
+    CHECK(h.run("docker exec web hostname -f").first == "web.example.com\n");
+    CHECK(h.run("docker exec web hostname -d").first == "example.com\n");
     // Without -h the short id is the host part.
     REQUIRE(h.run("docker run -dit --name anon --domainname lab.test alpine").second == 0);
     const std::string id = h.run("docker inspect -f '{{.Id}}' anon").first.substr(0, 12);
     CHECK(h.run("docker exec anon tail -n 1 /etc/hosts").first == "172.17.0.3\t" + id + ".lab.test " + id + "\n");
+    CHECK(h.run("docker exec anon hostname -f").first == id + ".lab.test\n");
+    // Without a domain name: busybox prints no domain at all, Debian's hostname an empty line.
+    REQUIRE(h.run("docker pull -q debian").second == 0);
+    REQUIRE(h.run("docker run -dit --name plain -h plain alpine").second == 0);
+    CHECK(h.run("docker exec plain hostname -d") == std::pair<std::string, int>{"", 0});
+    CHECK(h.run("docker exec plain hostname -f").first == "plain\n");
+    CHECK(h.run("docker run --rm -h deb debian hostname -d") == std::pair<std::string, int>{"\n", 0});
+    CHECK(h.run("docker run --rm -h deb --domainname example.org debian hostname --fqdn").first == "deb.example.org\n");
     // Container mode shares the donor's names, so --domainname is taken from the donor.
     REQUIRE(h.run("docker run -dit --name side --network container:web alpine").second == 0);
     CHECK(h.run("docker inspect -f '{{.Config.Domainname}}' side").first == "example.com\n");

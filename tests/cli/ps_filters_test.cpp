@@ -133,3 +133,37 @@ TEST_CASE("ps -s and a template using .Size ask the daemon for sizes", "[cli][ps
     REQUIRE(h.run("docker exec c1 sh -c 'echo hello > /tmp/greeting'").second == 0);
     CHECK(h.run("docker ps --format '{{.Size}}'").first.starts_with("6B (virtual "));
 }
+
+TEST_CASE("ps network matches configured networks, stopped containers included", "[cli][ps]") {
+    TypedHost h;
+    REQUIRE(h.run("docker pull -q alpine").second == 0);
+    REQUIRE(h.run("docker network create net1").second == 0);
+    REQUIRE(h.run("docker run -d --name n1 --network net1 alpine sleep 1000").second == 0);
+    REQUIRE(h.run("docker run --name n2 --network net1 alpine true").second == 0);
+    REQUIRE(h.run("docker create --name n3 --network net1 alpine").second == 0);
+    REQUIRE(h.run("docker run -d --name b1 alpine sleep 1000").second == 0);
+    CHECK(names(h, "--filter network=net1") == "n1\n");
+    CHECK(names(h, "-a --filter network=net1") == "n3\nn2\nn1\n");
+    CHECK(names(h, "-a --filter network=bridge") == "b1\n");
+    // By id prefix only once started: a created container has no NetworkID yet.
+    const std::string netId = h.run("docker network inspect -f '{{.Id}}' net1").first.substr(0, 6);
+    CHECK(names(h, "-a --filter network=" + netId) == "n2\nn1\n");
+    CHECK(names(h, "-a --filter network=net").empty());  // a name matches exactly
+}
+
+TEST_CASE("ps ancestor resolves the image by reference or id", "[cli][ps]") {
+    TypedHost h;
+    REQUIRE(h.run("docker pull -q alpine").second == 0);
+    REQUIRE(h.run("docker pull -q nginx").second == 0);
+    REQUIRE(h.run("docker run -d --name a1 alpine sleep 1000").second == 0);
+    REQUIRE(h.run("docker run -d --name w1 nginx:latest").second == 0);
+    CHECK(names(h, "--filter ancestor=alpine") == "a1\n");
+    CHECK(names(h, "--filter ancestor=alpine:latest") == "a1\n");
+    CHECK(names(h, "--filter ancestor=docker.io/library/nginx") == "w1\n");
+    const std::string id = h.run("docker image inspect -f '{{.Id}}' alpine").first.substr(7, 12);
+    CHECK(names(h, "--filter ancestor=" + id) == "a1\n");
+    CHECK(names(h, "--filter ancestor=sha256:" + id) == "a1\n");
+    CHECK(names(h, "-f ancestor=alpine -f ancestor=nginx") == "w1\na1\n");
+    CHECK(names(h, "--filter ancestor=alpine:3.1").empty());  // not a local image: nothing matches
+    CHECK(names(h, "--filter ancestor=redis").empty());
+}
