@@ -3,6 +3,7 @@
 #include <set>
 
 #include "sim/cli/docker_views.hpp"
+#include "sim/docker/host_environment.hpp"
 
 namespace sim::cli {
 
@@ -59,7 +60,7 @@ SystemInfo systemInfo(const docker::DockerEngine& engine) {
     i.containerdCommit = "7f7fdf5fed64eb6a7caf99b3e12efcf9d60e311c";  // containerd 1.7.22
     i.runcCommit = "v1.1.14-0-g2c9f560";
     i.initCommit = "de40ad0";
-    i.kernelVersion = "6.1.0-26-amd64";
+    i.kernelVersion = std::string(docker::HostEnvironment::kKernelRelease);
     i.operatingSystem = "Debian GNU/Linux 12 (bookworm)";
     i.osVersion = "12";
     i.memTotal = 4013676LL * 1024;  // MemTotal 4013676 kB, as ps's %MEM divides by

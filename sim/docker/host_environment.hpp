@@ -9,6 +9,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "sim/core/ids.hpp"
 #include "sim/docker/package_manager.hpp"
@@ -28,6 +29,9 @@ public:
     [[nodiscard]] wire::Ipv4Address upstreamDns() const { return m_upstreamDns; }
     /// The machine's online CPUs: docker info's NCPU, the bound of --cpus.
     static constexpr int kCpus = 2;
+    /// The host's kernel (Debian 12's): docker info's Kernel Version, and what every container
+    /// sees, since containers share it (nginx logs it at start).
+    static constexpr std::string_view kKernelRelease = "6.1.0-26-amd64";
     /// The host's files, as a host-mode container sees them.
     [[nodiscard]] std::string etcHosts() const;
     [[nodiscard]] std::string resolvConf() const;

@@ -217,7 +217,7 @@ std::vector<std::string> postgresMissingPasswordLog();
 /// is "gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)").
 std::vector<std::string> nginxStartupLog(std::string_view rfc3339, int workerProcesses = 2, int firstWorkerPid = 29,
                                          std::string_view nginxVersion = "1.27.2",
-                                         std::string_view kernelRelease = "6.8.0-45-generic",
+                                         std::string_view kernelRelease = "6.1.0-26-amd64",
                                          std::string_view compiler = "gcc 12.2.0 (Debian 12.2.0-14)");
 /// `docker logs` of an nginx whose port 80 is taken (host mode; docker-facts 4): the entrypoint
 /// lines, then 5 rounds of `[emerg] 1#1: bind() to 0.0.0.0:80 failed (98: Address already in

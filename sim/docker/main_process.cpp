@@ -6,6 +6,7 @@
 #include "sim/core/sleep_duration.hpp"
 #include "sim/docker/docker_engine.hpp"
 #include "sim/docker/entrypoint_scripts.hpp"
+#include "sim/docker/host_environment.hpp"
 #include "sim/net/transport_layer.hpp"
 
 namespace sim::docker {
@@ -108,9 +109,9 @@ void DockerEngine::startMainProcess(Container& c) {
         }
         if (image->service == Service::Nginx)
             log(image->userland == Userland::Alpine
-                    ? nginxStartupLog(ts, 2, 29, image->serviceVersion, "6.8.0-45-generic",
+                    ? nginxStartupLog(ts, 2, 29, image->serviceVersion, HostEnvironment::kKernelRelease,
                                       "gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309)")
-                    : nginxStartupLog(ts),
+                    : nginxStartupLog(ts, 2, 29, "1.27.2", HostEnvironment::kKernelRelease),
                 false);
         else if (image->service == Service::Httpd)
             log({"AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using " +
