@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "sim/tools/commands.hpp"
+#include "sim/tools/legacy_net_change.hpp"
 
 namespace sim::tools {
 
@@ -121,6 +122,7 @@ std::string busybox(const net::Kernel& k, const net::Interface& i) {
 
 ToolResult runIfconfig(ToolContext& ctx, const Args& argv) {
     const net::Kernel& k = *ctx.kernel;
+    // `ifconfig -a eth0 ...` is not a change; `ifconfig eth0 ARGS` is (legacy_net_change.cpp).
     const bool bb = ctx.flavor == Flavor::Busybox;
     bool all = false;
     std::string only;
@@ -138,7 +140,11 @@ ToolResult runIfconfig(ToolContext& ctx, const Args& argv) {
                                                                                    : "SIOCSIFFLAGS";
             return failure(std::string(bb ? "ifconfig: " : "") + ioctl + ": Operation not permitted\n", 1);
         }
-        else return failure("docknet: ifconfig: changing interfaces is not modelled\n", 127);
+        else {
+            Args change{argv[0], only};
+            change.insert(change.end(), argv.begin() + static_cast<std::ptrdiff_t>(n), argv.end());
+            return changeIfconfig(ctx, change);
+        }
     }
     std::vector<const net::Interface*> ifaces;
     for (auto id : k.interfacesOf(ctx.ns)) ifaces.push_back(k.interface(id));

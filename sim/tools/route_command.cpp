@@ -6,6 +6,7 @@
 // namespace (dockerd's 127.0.0.11 listeners seen from a container).
 #include "sim/net/net_namespace.hpp"
 #include "sim/tools/commands.hpp"
+#include "sim/tools/legacy_net_change.hpp"
 #include "sim/tools/resolver.hpp"
 
 namespace sim::tools {
@@ -49,7 +50,11 @@ ToolResult runRoute(ToolContext& ctx, const Args& argv) {
             if (ctx.flavor == Flavor::Busybox) return failure("route: " + ioctl + ": Operation not permitted\n", 1);
             return failure(ioctl + ": Operation not permitted\n", 7);
         }
-        else return failure("docknet: route: changing routes is not modelled\n", 127);
+        else {
+            Args change{argv[0]};
+            change.insert(change.end(), argv.begin() + static_cast<std::ptrdiff_t>(n), argv.end());
+            return changeRoute(ctx, change);
+        }
     }
     return ok(routeTable(ctx, numeric, false));
 }

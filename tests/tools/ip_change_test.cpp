@@ -74,3 +74,34 @@ TEST_CASE("ip changes on the Docker host, in iproute2's words", "[tools][ip]") {
     CHECK(h.run("ip link add v1 type veth peer name v2").second == 127);  // making interfaces: said so
     CHECK(h.run("ip -6 addr add 2001:db8::1/64 dev docker0").second == 127);
 }
+
+TEST_CASE("ifconfig and route change the kernel with NET_ADMIN, in perror's words", "[tools][ifconfig][route][capabilities]") {
+    TypedHost h;
+    REQUIRE(h.run("docker pull -q alpine").second == 0);
+    REQUIRE(h.run("docker run -d --name a1 --cap-add NET_ADMIN alpine sleep 1000").second == 0);
+    REQUIRE(h.run("docker run -d --name a2 alpine sleep 1000").second == 0);
+    // SIOCSIFADDR replaces the primary address; netmask then sets its mask.
+    CHECK(h.run("docker exec a1 ifconfig eth0 10.5.0.7 netmask 255.255.0.0") == ok);
+    CHECK(h.run("docker exec a1 ip -4 -o addr show eth0").first.find("inet 10.5.0.7/16 brd 10.5.255.255") != std::string::npos);
+    CHECK(h.run("docker exec a1 ifconfig eth0 mtu 1400") == ok);
+    CHECK(h.run("docker exec a1 ip link show eth0").first.find(" mtu 1400 ") != std::string::npos);
+    CHECK(h.run("docker exec a1 ifconfig eth0 down") == ok);
+    CHECK(h.run("docker exec a1 ip link show eth0").first.find(" state DOWN ") != std::string::npos);
+    CHECK(h.run("docker exec a1 ifconfig eth0 up") == ok);
+    CHECK(h.run("docker exec a1 ifconfig eth7 up") == std::pair<std::string, int>{"ifconfig: SIOCGIFFLAGS: No such device\n", 1});
+    // route: -net with a netmask or a /length, default gw; a second del is ESRCH.
+    CHECK(h.run("docker exec a1 route add -net 10.80.0.0 netmask 255.255.0.0 dev eth0") == ok);
+    CHECK(h.run("docker exec a1 route add default gw 10.5.0.1") == ok);
+    const std::string table = h.run("docker exec a1 route -n").first;
+    CHECK(table.find("0.0.0.0         10.5.0.1        0.0.0.0         UG") != std::string::npos);
+    CHECK(table.find("10.80.0.0       0.0.0.0         255.255.0.0     U ") != std::string::npos);
+    CHECK(h.run("docker exec a1 route del default") == ok);
+    CHECK(h.run("docker exec a1 route del default") == std::pair<std::string, int>{"route: SIOCDELRT: No such process\n", 1});
+    // Without the capability: EPERM, as before.
+    CHECK(h.run("docker exec a2 ifconfig eth0 down") == std::pair<std::string, int>{"ifconfig: SIOCSIFFLAGS: Operation not permitted\n", 1});
+    // net-tools on the host: exit 7 after perror.
+    CHECK(h.run("route add -net 10.81.0.0/16 gw 10.0.2.2") == ok);
+    CHECK(h.run("route del -net 10.81.0.0/16") == ok);
+    CHECK(h.run("route del -net 10.81.0.0/16") == std::pair<std::string, int>{"SIOCDELRT: No such process\n", 7});
+    CHECK(h.run("route add -net 10.81.0.1/16 gw 10.0.2.2") == std::pair<std::string, int>{"netmask doesn't match route address\n", 7});
+}
