@@ -196,6 +196,15 @@ std::vector<TcpProbe> deriveTcpProbes(const cli::DockerHost& host);
 /// "timed out" (the words verify prints for the kernel too).
 std::string simConnect(cli::DockerHost& host, const TcpProbe& probe);
 
+/// A TCP connect from one container to another on a network they share (derivePings' pairs):
+/// every port the target's namespace listens on (at 0.0.0.0 or the target's address), and one
+/// it does not (the lowest listened port + 1 that nobody listens on): "refused" in both worlds.
+struct ContainerConnect {
+    TcpProbe probe;    // fromNs: the client's namespace; dst: the target's address on the network
+    std::string what;  // "alpine1 -> web 172.17.0.3:80 (nginx)", "... :81 (nothing listens)"
+};
+std::vector<ContainerConnect> deriveContainerConnects(const cli::DockerHost& host);
+
 /// The embedded DNS of every running container on a user-defined bridge network (what
 /// EmbeddedDns::resolve and reverse answer it), one per namespace.
 std::vector<PlanResolver> deriveResolvers(const cli::DockerHost& host);
