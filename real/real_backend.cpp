@@ -35,6 +35,7 @@ RealBackend::RealBackend(RealOptions options) : m_options(std::move(options)), m
 RealBackend::~RealBackend() { closeListeners(); }
 
 void RealBackend::closeListeners() {
+    m_http.stopAll();  // before the listeners close: it must not accept on a reused fd number
     for (const int fd : m_listeners) ::close(fd);
     m_listeners.clear();
     m_listening.clear();
@@ -91,8 +92,11 @@ Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
             auto fd = listenTcp(l.address, l.port);
             if (!fd) return fail(fd.error().code, l.ns + " (" + l.owner + "): " + fd.error().message);
             m_listeners.push_back(*fd);
+            if (servesConnections(l.owner))
+                if (auto h = m_http.serve(*fd, l.owner); !h) return fail(h.error().code, l.ns + " (" + l.owner + "): " + h.error().message);
             m_listening.insert(l.ns + " " + l.address + ":" + std::to_string(l.port) + " " + l.owner);
-            if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner + ", open while this docknet runs)");
+            if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner +
+                                                  (answersHttp(l.owner) ? ", answers HTTP" : servesConnections(l.owner) ? ", closes without a reply" : "") + ", open while this docknet runs)");
         }
         return {};
     });

@@ -4,11 +4,13 @@
 // on its NamespaceWorker thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <vector>
 
 #include "real/dns_responder.hpp"
+#include "real/http_responder.hpp"
 #include "real/ledger.hpp"
 #include "real/namespace_worker.hpp"
 #include "real/packet_capture.hpp"
@@ -51,6 +53,14 @@ public:
     /// PacketCapture). Refuses a namespace the ledger does not record as docknet's own.
     sim::core::Result<CaptureSummary> capture(const CaptureRequest& request);
 
+    /// Records every interface of `request` at once into one pcapng file (one interface block
+    /// each) while `whileRecording` runs on the calling thread (it may use this backend's probes),
+    /// then for the rest of request.seconds, or 1 s more when that is 0. Only namespaces the
+    /// ledger records. Frames per interface, in request order.
+    sim::core::Result<std::vector<std::size_t>> record(const RecordRequest& request, const std::function<void()>& whileRecording);
+    /// The bridges the ledger records (link entries: docker0, br-*), as (namespace, name).
+    sim::core::Result<std::vector<RecordedInterface>> recordedBridges();
+
     [[nodiscard]] const Ledger& ledger() const { return m_ledger; }
 
 private:
@@ -68,6 +78,7 @@ private:
     // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold, not yet claimed by a bind check
     std::set<std::string> m_listening;
     DnsResponder m_dns;
+    HttpResponder m_http;  // answers on the service listeners of m_listeners (not docker-proxy's)
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes
 };
