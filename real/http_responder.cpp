@@ -10,6 +10,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "real/proxy_relay.hpp"
 #include "sim/tools/tcp_probe.hpp"
 
 namespace docknet::real {
@@ -39,6 +40,7 @@ std::string httpAnswer(const std::string& owner, std::string_view request, std::
 HttpResponder::HttpResponder() {
     m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
     m_wake = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    m_stopRelays = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.fd = m_wake;
@@ -51,6 +53,7 @@ HttpResponder::~HttpResponder() {
     (void)!::write(m_wake, &one, sizeof one);
     m_thread.join();
     stopAll();
+    ::close(m_stopRelays);
     ::close(m_wake);
     ::close(m_epoll);
 }
@@ -69,10 +72,35 @@ Result<void> HttpResponder::serve(int listener, std::string owner) {
     return {};
 }
 
-void HttpResponder::stopAll() {
+Result<void> HttpResponder::serveProxy(int listener, OnwardOpener openOnward) {
     std::lock_guard lock(m_mutex);
-    for (const auto& [fd, _] : m_listeners) ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
-    m_listeners.clear();
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.fd = listener;
+    if (::fcntl(listener, F_SETFL, ::fcntl(listener, F_GETFL) | O_NONBLOCK) != 0 ||
+        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, listener, &ev) != 0)
+        return fail(ErrorCode::Internal, std::string("docker-proxy listener: ") + std::strerror(errno));
+    m_proxies[listener] = std::move(openOnward);
+    return {};
+}
+
+void HttpResponder::stopAll() {
+    std::vector<std::thread> relays;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& [fd, _] : m_listeners) ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+        for (const auto& [fd, _] : m_proxies) ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+        m_listeners.clear();
+        m_proxies.clear();
+        relays.swap(m_relays);
+    }
+    // Outside the lock: a relay may still be waiting for its onward socket.
+    const std::uint64_t one = 1;
+    (void)!::write(m_stopRelays, &one, sizeof one);
+    for (auto& t : relays) t.join();
+    std::uint64_t drained = 0;
+    (void)!::read(m_stopRelays, &drained, sizeof drained);  // later relays run again
+    std::lock_guard lock(m_mutex);
     for (const auto& [fd, _] : m_connections) ::close(fd);  // closing removes it from epoll
     m_connections.clear();
 }
@@ -94,6 +122,18 @@ void HttpResponder::onListener(int fd, const std::string& owner) {
             continue;
         }
         m_connections[c] = Connection{owner, {}, {}};
+    }
+}
+
+void HttpResponder::onProxyListener(int fd, const OnwardOpener& openOnward) {
+    for (;;) {
+        const int client = ::accept4(fd, nullptr, nullptr, SOCK_CLOEXEC);  // blocking: the relay waits on it
+        if (client < 0) return;
+        m_relays.emplace_back([client, openOnward, stop = m_stopRelays] {
+            auto onward = openOnward();
+            if (!onward) return resetAndClose(client);
+            relayBothWays(client, *onward, stop);
+        });
     }
 }
 
@@ -141,6 +181,8 @@ void HttpResponder::loop() {
             std::lock_guard lock(m_mutex);
             if (auto l = m_listeners.find(fd); l != m_listeners.end()) {
                 onListener(fd, l->second);
+            } else if (auto p = m_proxies.find(fd); p != m_proxies.end()) {
+                onProxyListener(fd, p->second);
             } else if (auto c = m_connections.find(fd); c != m_connections.end()) {
                 onConnection(fd, c->second);
             }

@@ -4,23 +4,27 @@
 // without a reply (curl: "Empty reply from server"). The listening sockets stay the backend's
 // (bound inside their namespaces by the worker); this class accepts on them from one epoll
 // thread that never changes namespace: an accepted socket belongs to its listener's namespace.
-// docker-proxy's listeners are not served: the sim's proxy connects onward from the host, and
-// this thread opens no socket of its own (it lives in the machine's namespace).
+// docker-proxy's listeners forward, as the sim's proxy does: each accepted connection gets a
+// relay thread, whose onward socket the caller's opener makes inside the proxy's namespace (on
+// the NamespaceWorker): no thread here opens a socket of its own, they live in the machine's
+// namespace.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "sim/core/error.hpp"
 
 namespace docknet::real {
 
-/// True when `owner`'s connections are served here (every service but docker-proxy, whose
-/// listeners only complete handshakes).
+/// True when `owner`'s connections are answered here (every service but docker-proxy, which
+/// forwards instead: serveProxy).
 bool servesConnections(const std::string& owner);
 /// True when `owner` answers HTTP (nginx, httpd).
 bool answersHttp(const std::string& owner);
@@ -37,7 +41,13 @@ public:
 
     /// Answers connections on `listener` (not taken over: the caller closes it, after stopAll).
     sim::core::Result<void> serve(int listener, std::string owner);
-    /// Forgets every listener and closes every open connection (the thread keeps running, idle).
+    /// A socket connected to the proxy's target, made inside the proxy's namespace; an error
+    /// (refused, timed out) resets the client, as the sim's proxy does.
+    using OnwardOpener = std::function<sim::core::Result<int>()>;
+    /// Forwards every connection on `listener` (docker-proxy's) through `openOnward`.
+    sim::core::Result<void> serveProxy(int listener, OnwardOpener openOnward);
+    /// Forgets every listener, closes every open connection and ends the relays (the thread
+    /// keeps running, idle).
     void stopAll();
 
 private:
@@ -48,6 +58,7 @@ private:
     };
     void loop();
     void onListener(int fd, const std::string& owner);
+    void onProxyListener(int fd, const OnwardOpener& openOnward);
     void onConnection(int fd, Connection& c);
     void dropConnection(int fd);
 
@@ -56,6 +67,9 @@ private:
     std::mutex m_mutex;
     std::map<int, std::string> m_listeners;  // fd -> owner
     std::map<int, Connection> m_connections;
+    std::map<int, OnwardOpener> m_proxies;  // docker-proxy listener fd -> its onward opener
+    int m_stopRelays = -1;                  // eventfd: readable while relays must end
+    std::vector<std::thread> m_relays;
     std::thread m_thread;
 };
 

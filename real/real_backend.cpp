@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
 #include <map>
 
 #include "real/dns_query.hpp"
@@ -84,6 +85,15 @@ Result<std::string> RealBackend::lookup(const std::string& ns, const std::string
     });
 }
 
+std::optional<std::pair<std::string, std::uint16_t>> RealBackend::forwardTarget(const sim::plan::PlanListener& l) const {
+    const auto colon = l.forwardTo.rfind(':');
+    if (colon == std::string::npos) return std::nullopt;
+    const std::string address = l.forwardTo.substr(0, colon);
+    const int port = std::atoi(l.forwardTo.c_str() + colon + 1);
+    if (!m_labAddresses.contains(address) || port <= 0 || port > 65535) return std::nullopt;
+    return std::pair{address, static_cast<std::uint16_t>(port)};
+}
+
 Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
     return m_worker.call([&]() -> Result<void> {
         for (const auto& l : plan.listeners) {
@@ -92,11 +102,24 @@ Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
             auto fd = listenTcp(l.address, l.port);
             if (!fd) return fail(fd.error().code, l.ns + " (" + l.owner + "): " + fd.error().message);
             m_listeners.push_back(*fd);
-            if (servesConnections(l.owner))
+            if (servesConnections(l.owner)) {
                 if (auto h = m_http.serve(*fd, l.owner); !h) return fail(h.error().code, l.ns + " (" + l.owner + "): " + h.error().message);
+            } else if (auto target = forwardTarget(l)) {
+                // The onward leg is made on the worker inside the proxy's namespace, to an
+                // address of the lab only.
+                auto open = [this, ns = l.ns, target = *target]() -> Result<int> {
+                    return m_worker.call([&]() -> Result<int> {
+                        auto entry = NamespaceEntry::enter(ns);
+                        if (!entry) return std::unexpected(entry.error());
+                        return openConnectedTcp(target.first, target.second, 2000);
+                    });
+                };
+                if (auto h = m_http.serveProxy(*fd, open); !h) return fail(h.error().code, l.ns + " (" + l.owner + "): " + h.error().message);
+            }
             m_listening.insert(l.ns + " " + l.address + ":" + std::to_string(l.port) + " " + l.owner);
             if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner +
-                                                  (answersHttp(l.owner) ? ", answers HTTP" : servesConnections(l.owner) ? ", closes without a reply" : "") + ", open while this docknet runs)");
+                                                  (answersHttp(l.owner) ? ", answers HTTP" : servesConnections(l.owner) ? ", closes without a reply"
+                                                   : forwardTarget(l) ? ", forwards to " + l.forwardTo : "") + ", open while this docknet runs)");
         }
         return {};
     });

@@ -6,6 +6,8 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <set>
 #include <vector>
 
@@ -68,6 +70,8 @@ private:
     /// backend (the process): not in the ledger, since the kernel closes them at exit.
     sim::core::Result<void> openListeners(const sim::plan::KernelPlan& plan);
     void closeListeners();
+    /// A docker-proxy listener's target, when it is an address of the applied lab.
+    [[nodiscard]] std::optional<std::pair<std::string, std::uint16_t>> forwardTarget(const sim::plan::PlanListener& l) const;
     /// The plan's embedded DNS: a 127.0.0.11:53 socket per resolver, served by m_dns.
     sim::core::Result<void> openResolvers(const sim::plan::KernelPlan& plan);
 
@@ -78,7 +82,7 @@ private:
     // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold, not yet claimed by a bind check
     std::set<std::string> m_listening;
     DnsResponder m_dns;
-    HttpResponder m_http;  // answers on the service listeners of m_listeners (not docker-proxy's)
+    HttpResponder m_http;  // answers on the service listeners of m_listeners, relays docker-proxy's
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes
 };

@@ -92,6 +92,9 @@ struct PlanListener {
     std::string address;  // "0.0.0.0" for every address
     std::uint16_t port = 0;
     std::string owner;    // nginx, docker-proxy, mysqld
+    /// docker-proxy: where it forwards ("172.17.0.3:80", the nat DOCKER chain's DNAT for the
+    /// port, as the sim's proxy finds it); empty for the rest, or when no rule names the port.
+    std::string forwardTo{};
 };
 
 /// One listen a container's main process makes (nginx binding 0.0.0.0:80), and what bind(2) gave

@@ -28,7 +28,9 @@
 #              replies between 172.17.0.2 and 172.17.0.3 on docknet-host/docker0; down leaves nothing
 #   http-answers  apply --hold published_port.sh: curl from docknet-host to nginx's 172.17.0.3
 #              gets the sim's page byte for byte (docknet run of the same curl), curl -i through the
-#              published port from docknet-router nginx's headers, mysqld an empty reply; down
+#              published port from docknet-router nginx's headers, through docker-proxy
+#              (127.0.0.1:8080 in docknet-host, 172.17.0.1:8080 from db) the same page relayed,
+#              mysqld an empty reply; down
 #   on-host-refused  apply --on-host answered "n": the listing names docker0, nothing is made
 #              (no namespace, no ledger entry, the root namespace as before), exit 1
 #   nonroot    a non-root user gets a clear error and exit 2
@@ -319,6 +321,11 @@ http-answers)
     through=$(ip netns exec docknet-router curl -s -i -m 5 http://10.0.2.15:8080/) || { stop; fail "curl through the published port"; }
     echo "$through" | grep -q "^Server: nginx/1.27.2" || { stop; fail "no nginx headers through :8080: $through"; }
     echo "$through" | grep -q "<title>Welcome to nginx!</title>" || { stop; fail "no page through :8080"; }
+    # Through docker-proxy (loopback in docknet-host, and a container to its gateway: no DNAT
+    # for those), relayed to nginx from inside docknet-host.
+    proxied=$(ip netns exec docknet-host curl -s -m 5 http://127.0.0.1:8080/) || { stop; fail "curl through docker-proxy on 127.0.0.1:8080"; }
+    [ "$proxied" = "$simPage" ] || { stop; fail "docker-proxy's relayed page differs from the sim's: [$proxied]"; }
+    ip netns exec docknet-db curl -s -m 5 http://172.17.0.1:8080/ | grep -q "<title>Welcome to nginx!</title>" || { stop; fail "db -> 172.17.0.1:8080 through docker-proxy"; }
     ip netns exec docknet-host curl -s -m 5 http://172.17.0.2:3306/; rc=$?
     [ $rc = 52 ] || { stop; fail "mysqld: curl exit $rc, want 52 (Empty reply from server, as in the sim)"; }
     stop

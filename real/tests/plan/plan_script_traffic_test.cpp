@@ -113,6 +113,16 @@ TEST_CASE("verify's CONNECT rows: a kernel connecting to a port nobody listens o
     CHECK(c.render().find("CONNECT (container to container, TCP)") != std::string::npos);
 }
 
+TEST_CASE("docker-proxy's listeners carry the target they forward to, the services' none") {
+    auto host = plan_test::hostAfter("published_port.sh");
+    const auto plan = derivePlan(*host);
+    std::vector<std::string> listeners;
+    for (const auto& l : plan.listeners) listeners.push_back(l.ns + " " + std::to_string(l.port) + " " + l.owner + " -> " + l.forwardTo);
+    CHECK(std::find(listeners.begin(), listeners.end(), "docknet-host 8080 docker-proxy -> 172.17.0.3:80") != listeners.end());
+    CHECK(std::find(listeners.begin(), listeners.end(), "docknet-host 3306 docker-proxy -> 172.17.0.2:3306") != listeners.end());
+    CHECK(std::find(listeners.begin(), listeners.end(), "docknet-nginx 80 nginx -> ") != listeners.end());
+}
+
 TEST_CASE("apply --on-host: docknet-host's part listed for the root namespace, the router left out") {
     auto host = plan_test::hostAfter("published_port.sh");
     const auto l = describeOnHost(derivePlan(*host));
