@@ -13,6 +13,7 @@
 #include <map>
 
 #include "real/dns_query.hpp"
+#include "real/http_get.hpp"
 #include "real/icmp_probe.hpp"
 #include "real/ledger_teardown.hpp"
 #include "real/link_reader.hpp"
@@ -75,6 +76,20 @@ Result<std::string> RealBackend::bindOutcome(const std::string& ns, const std::s
         ::close(*fd);  // the kernel said yes; nothing is kept that the plan does not list
         return std::string("bound");
     });
+}
+
+Result<std::string> RealBackend::httpGet(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                         const std::string& path, int timeoutMs) {
+    if (!m_labNamespaces.contains(ns)) return fail(ErrorCode::Forbidden, ns + " is not a namespace of the applied lab");
+    if (!m_labAddresses.contains(dst) && !dst.starts_with("127."))
+        return fail(ErrorCode::Forbidden, dst + " is not an address of the applied lab: docknet connects to nothing else");
+    auto fd = m_worker.call([&]() -> Result<int> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        return tcpSocketHere();
+    });
+    if (!fd) return std::unexpected(fd.error());
+    return httpGetOver(*fd, dst, port, path, timeoutMs);  // off the worker (see http_get.hpp)
 }
 
 Result<std::string> RealBackend::lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {

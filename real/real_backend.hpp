@@ -41,6 +41,9 @@ public:
                                            int timeoutMs) override;
     sim::core::Result<std::string> bindOutcome(const std::string& ns, const std::string& address,
                                                std::uint16_t port, const std::string& owner) override;
+    /// Only to an address of the applied lab, or loopback inside `ns`.
+    sim::core::Result<std::string> httpGet(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                           const std::string& path, int timeoutMs) override;
     sim::core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer,
                                           int timeoutMs) override;
     sim::core::Result<std::vector<sim::plan::RouteObservation>> routes(const std::string& ns) override;

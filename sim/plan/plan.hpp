@@ -287,6 +287,14 @@ public:
         (void)ns, (void)address, (void)port, (void)owner;
         return core::fail(core::ErrorCode::Unsupported, "this backend makes no bind checks");
     }
+    /// An HTTP GET of `path` from a namespace (capture's replay of a script's curl): the status
+    /// line and the body's size ("HTTP/1.1 200 OK, 615 bytes"), "empty reply" when the server
+    /// closed without one, or the connect's words (refused, ...). Not pure, like lookup.
+    virtual core::Result<std::string> httpGet(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                              const std::string& path, int timeoutMs) {
+        (void)ns, (void)dst, (void)port, (void)path, (void)timeoutMs;
+        return core::fail(core::ErrorCode::Unsupported, "this backend makes no HTTP requests");
+    }
     virtual core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {
         (void)ns, (void)name, (void)pointer, (void)timeoutMs;
         return core::fail(core::ErrorCode::Unsupported, "this backend makes no name lookups");

@@ -179,9 +179,10 @@ ScriptTraffic deriveScriptTraffic(const cli::DockerHost& host, const KernelPlan&
                     skip("not an http URL");
                     continue;
                 }
-                step.kind = TrafficStep::Kind::Connect;
+                step.kind = TrafficStep::Kind::HttpGet;
                 step.dst = resolveFor(plan, asker->ns, url->host);
                 step.port = url->port;
+                step.path = url->path;
             } else if (program == "nc") {
                 const auto ops = operands(asker->argv, {"-w", "-p", "-s"});
                 if (ops.size() < 2) continue;
@@ -240,6 +241,12 @@ std::vector<std::string> replayInKernel(const ScriptTraffic& traffic, KernelBack
             case TrafficStep::Kind::Connect: {
                 what += "tcp " + s.dst + ":" + std::to_string(s.port);
                 auto r = kernel.connect(s.fromNs, s.dst, s.port, timeoutMs);
+                result = r ? *r : "error: " + r.error().message;
+                break;
+            }
+            case TrafficStep::Kind::HttpGet: {
+                what += "GET http://" + s.dst + ":" + std::to_string(s.port) + s.path;
+                auto r = kernel.httpGet(s.fromNs, s.dst, s.port, s.path, timeoutMs);
                 result = r ? *r : "error: " + r.error().message;
                 break;
             }

@@ -15,14 +15,15 @@
 namespace sim::plan {
 
 struct TrafficStep {
-    enum class Kind { Ping, Connect, Lookup };
+    enum class Kind { Ping, Connect, HttpGet, Lookup };
     int line = 0;
     std::string command;    // the script's line (the segment of it that makes the traffic)
     Kind kind = Kind::Ping;
     std::string fromNs;     // docknet-alpine1, docknet-host
     std::string fromLabel;  // alpine1, host
     std::string dst;        // Ping, Connect: a lab address (or 127.x in fromNs itself)
-    std::uint16_t port = 0; // Connect
+    std::uint16_t port = 0; // Connect, HttpGet
+    std::string path;       // HttpGet: "/"
     int count = 1;          // Ping: echo requests (ping -c N, at most 4)
     std::string name;       // Lookup: the name asked (a reverse name for an address)
     bool pointer = false;   // Lookup: a PTR query
@@ -45,8 +46,8 @@ struct ScriptTraffic {
 ScriptTraffic deriveScriptTraffic(const cli::DockerHost& host, const KernelPlan& plan,
                                   const std::vector<std::pair<int, std::string>>& commands);
 
-/// Replays each step in the kernel, in order: ping (count times), TCP connect, or a query to
-/// 127.0.0.11 in the asker's namespace. One line per step: "line 3: alpine1 ping 172.17.0.3: reply".
+/// Replays each step in the kernel, in order: ping (count times), TCP connect (nc), HTTP GET
+/// (curl, wget), or a query to 127.0.0.11 in the asker's namespace. One line per step: "line 3: alpine1 ping 172.17.0.3: reply".
 std::vector<std::string> replayInKernel(const ScriptTraffic& traffic, KernelBackend& kernel, int timeoutMs);
 
 }  // namespace sim::plan

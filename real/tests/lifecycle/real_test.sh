@@ -25,7 +25,8 @@
 #              ARP and ICMP; a namespace the ledger does not record is refused; down leaves nothing
 #   capture-script  capture --out FILE SCRIPT: the two-container ping script's lab applied, every
 #              bridge recorded while its pings are replayed; tshark finds both echo requests and
-#              replies between 172.17.0.2 and 172.17.0.3 on docknet-host/docker0; down leaves nothing
+#              replies between 172.17.0.2 and 172.17.0.3 on docknet-host/docker0; then web_traffic.sh:
+#              its wget, curl (through docker-proxy) and nc replayed, HTTP 200s in the pcap; down
 #   http-answers  apply --hold published_port.sh: curl from docknet-host to nginx's 172.17.0.3
 #              gets the sim's page byte for byte (docknet run of the same curl), curl -i through the
 #              published port from docknet-router nginx's headers, through docker-proxy
@@ -301,6 +302,16 @@ capture-script)
         echo "$frames" | grep -q "^docknet-host/docker0	$want\$" || fail "no ICMP $want (src dst type) on docknet-host/docker0"
     done
     tshark -n -r "$state/lab.pcapng" -T fields -e frame.interface_name 2>/dev/null | grep -q "docknet-host/docker0" || fail "no interface block for docker0"
+    # The script's HTTP: wget from a container, curl to docker-proxy on the host, nc refused.
+    out=$("$docknet" real capture --out "$state/web.pcapng" "$scripts/web_traffic.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "capture --out web_traffic.sh exit $rc"
+    echo "$out" | grep -q "line 4: client GET http://172.17.0.2:80/: HTTP/1.1 200 OK, 615 bytes" || fail "line 4's wget not answered"
+    echo "$out" | grep -q "line 5: host GET http://127.0.0.1:8080/: HTTP/1.1 200 OK, 615 bytes" || fail "line 5's curl through docker-proxy not answered"
+    echo "$out" | grep -q "line 6: client tcp 172.17.0.2:81: refused" || fail "line 6's nc not refused"
+    http=$(tshark -n -r "$state/web.pcapng" -Y http -T fields -e ip.src -e ip.dst -e http.response.code 2>/dev/null); echo "$http"
+    echo "$http" | grep -q "^172.17.0.2	172.17.0.3	200$" || fail "no HTTP 200 from web to client in the pcap"
+    echo "$http" | grep -q "^172.17.0.2	172.17.0.1	200$" || fail "no HTTP 200 from web to docker-proxy in the pcap"
     "$docknet" real down >/dev/null || fail "down"
     checkClean "after capture --out and down"
     ;;

@@ -48,7 +48,7 @@ TEST_CASE("script traffic: the default bridge's pings become probes from the rig
     CHECK(t.skipped[2].reason.find("no running container nosuch") != std::string::npos);
 }
 
-TEST_CASE("script traffic: names through the embedded DNS, curl as a connect, nslookup as a query") {
+TEST_CASE("script traffic: names through the embedded DNS, curl as a GET, nslookup as a query") {
     auto host = plan_test::hostAfter("user_network.sh");
     const auto plan = derivePlan(*host);
     const auto t = deriveScriptTraffic(*host, plan,
@@ -57,9 +57,10 @@ TEST_CASE("script traffic: names through the embedded DNS, curl as a connect, ns
                                         {3, "docker exec nginx2 nslookup 172.18.0.3"},
                                         {4, "docker exec nginx2 curl -s https://nginx3/"}});
     REQUIRE(t.steps.size() == 3);
-    CHECK(t.steps[0].kind == TrafficStep::Kind::Connect);
+    CHECK(t.steps[0].kind == TrafficStep::Kind::HttpGet);
     CHECK(t.steps[0].dst == "172.18.0.3");
     CHECK(t.steps[0].port == 80);
+    CHECK(t.steps[0].path == "/");
     CHECK(t.steps[1].kind == TrafficStep::Kind::Lookup);
     CHECK(t.steps[1].name == "nginx3");
     CHECK(t.steps[2].pointer);
