@@ -1,5 +1,7 @@
 #include "real/packet_capture.hpp"
 
+#include "real/live_capture.hpp"
+
 #include <pcap/pcap.h>
 #include <poll.h>
 
@@ -14,9 +16,6 @@ using sim::core::Result;
 
 namespace {
 
-struct PcapCloser {
-    void operator()(pcap_t* p) const { pcap_close(p); }
-};
 struct DumperCloser {
     void operator()(pcap_dumper_t* d) const { pcap_dump_close(d); }
 };
@@ -37,20 +36,11 @@ void dumpOne(u_char* user, const pcap_pkthdr* header, const u_char* bytes) {
 Result<CaptureSummary> captureHere(const CaptureRequest& request) {
     if (!(request.timeoutSeconds > 0) || request.timeoutSeconds > 3600)
         return fail(ErrorCode::InvalidArgument, "capture timeout must be more than 0 and at most 3600 seconds");
-    char err[PCAP_ERRBUF_SIZE] = {};
-    std::unique_ptr<pcap_t, PcapCloser> handle(pcap_create(request.iface.c_str(), err));
-    if (!handle) return fail(ErrorCode::Internal, "pcap " + request.iface + ": " + err);
-    pcap_set_snaplen(handle.get(), 65535);
-    pcap_set_promisc(handle.get(), 1);  // a bridge's frames between two ports are not addressed to it
-    pcap_set_immediate_mode(handle.get(), 1);  // each frame at once, so the count stops it promptly
-    if (const int rc = pcap_activate(handle.get()); rc < 0)
-        return fail(rc == PCAP_ERROR_NO_SUCH_DEVICE ? ErrorCode::NotFound : ErrorCode::Internal,
-                    request.ns + " " + request.iface + ": " + pcap_geterr(handle.get()));
-    if (pcap_setnonblock(handle.get(), 1, err) != 0) return fail(ErrorCode::Internal, std::string("pcap: ") + err);
-    const int fd = pcap_get_selectable_fd(handle.get());
-    if (fd < 0) return fail(ErrorCode::Unsupported, "pcap: no selectable descriptor for " + request.iface);
-    std::unique_ptr<pcap_dumper_t, DumperCloser> dumper(pcap_dump_open(handle.get(), request.outPath.c_str()));
-    if (!dumper) return fail(ErrorCode::Internal, request.outPath + ": " + pcap_geterr(handle.get()));
+    auto handle = openLiveHere(request.iface, request.ns);
+    if (!handle) return std::unexpected(handle.error());
+    const int fd = pcap_get_selectable_fd(handle->get());
+    std::unique_ptr<pcap_dumper_t, DumperCloser> dumper(pcap_dump_open(handle->get(), request.outPath.c_str()));
+    if (!dumper) return fail(ErrorCode::Internal, request.outPath + ": " + pcap_geterr(handle->get()));
 
     DumpState state{dumper.get(), 0};
     if (request.onStarted) request.onStarted();
@@ -67,8 +57,8 @@ Result<CaptureSummary> captureHere(const CaptureRequest& request) {
         pollfd p{fd, POLLIN, 0};
         if (::poll(&p, 1, static_cast<int>(left)) <= 0) continue;  // timeout (or EINTR): the deadline decides
         const int wanted = request.maxPackets == 0 ? -1 : static_cast<int>(request.maxPackets - state.packets);
-        if (pcap_dispatch(handle.get(), wanted, dumpOne, reinterpret_cast<u_char*>(&state)) == PCAP_ERROR)
-            return fail(ErrorCode::Internal, "pcap " + request.iface + ": " + pcap_geterr(handle.get()));
+        if (pcap_dispatch(handle->get(), wanted, dumpOne, reinterpret_cast<u_char*>(&state)) == PCAP_ERROR)
+            return fail(ErrorCode::Internal, "pcap " + request.iface + ": " + pcap_geterr(handle->get()));
     }
     summary.packets = state.packets;
     if (pcap_dump_flush(dumper.get()) != 0) return fail(ErrorCode::Internal, request.outPath + ": write failed");

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "sim/core/error.hpp"
 
@@ -26,6 +27,17 @@ struct CaptureRequest {
 struct CaptureSummary {
     std::size_t packets = 0;
     bool timedOut = false;  // stopped by the timeout rather than the packet count
+};
+
+/// One interface of a recording of several (docknet real capture --out): "docknet-host", "docker0".
+struct RecordedInterface {
+    std::string ns, iface;
+};
+
+struct RecordRequest {
+    std::vector<RecordedInterface> interfaces;
+    std::string outPath;  // pcapng
+    double seconds = 0;   // 0: while the traffic runs, then 1 s; else at most an hour
 };
 
 /// Captures on request.iface in the calling thread's namespace (see above).

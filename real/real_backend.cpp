@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
 #include <map>
 
 #include "real/dns_query.hpp"
+#include "real/http_get.hpp"
 #include "real/icmp_probe.hpp"
 #include "real/ledger_teardown.hpp"
 #include "real/link_reader.hpp"
@@ -35,6 +37,7 @@ RealBackend::RealBackend(RealOptions options) : m_options(std::move(options)), m
 RealBackend::~RealBackend() { closeListeners(); }
 
 void RealBackend::closeListeners() {
+    m_http.stopAll();  // before the listeners close: it must not accept on a reused fd number
     for (const int fd : m_listeners) ::close(fd);
     m_listeners.clear();
     m_listening.clear();
@@ -75,12 +78,35 @@ Result<std::string> RealBackend::bindOutcome(const std::string& ns, const std::s
     });
 }
 
+Result<std::string> RealBackend::httpGet(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                         const std::string& path, int timeoutMs) {
+    if (!m_labNamespaces.contains(ns)) return fail(ErrorCode::Forbidden, ns + " is not a namespace of the applied lab");
+    if (!m_labAddresses.contains(dst) && !dst.starts_with("127."))
+        return fail(ErrorCode::Forbidden, dst + " is not an address of the applied lab: docknet connects to nothing else");
+    auto fd = m_worker.call([&]() -> Result<int> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        return tcpSocketHere();
+    });
+    if (!fd) return std::unexpected(fd.error());
+    return httpGetOver(*fd, dst, port, path, timeoutMs);  // off the worker (see http_get.hpp)
+}
+
 Result<std::string> RealBackend::lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {
     return m_worker.call([&]() -> Result<std::string> {
         auto entry = NamespaceEntry::enter(ns);
         if (!entry) return std::unexpected(entry.error());
         return queryEmbeddedDns(name, pointer, timeoutMs);
     });
+}
+
+std::optional<std::pair<std::string, std::uint16_t>> RealBackend::forwardTarget(const sim::plan::PlanListener& l) const {
+    const auto colon = l.forwardTo.rfind(':');
+    if (colon == std::string::npos) return std::nullopt;
+    const std::string address = l.forwardTo.substr(0, colon);
+    const int port = std::atoi(l.forwardTo.c_str() + colon + 1);
+    if (!m_labAddresses.contains(address) || port <= 0 || port > 65535) return std::nullopt;
+    return std::pair{address, static_cast<std::uint16_t>(port)};
 }
 
 Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
@@ -91,8 +117,24 @@ Result<void> RealBackend::openListeners(const sim::plan::KernelPlan& plan) {
             auto fd = listenTcp(l.address, l.port);
             if (!fd) return fail(fd.error().code, l.ns + " (" + l.owner + "): " + fd.error().message);
             m_listeners.push_back(*fd);
+            if (servesConnections(l.owner)) {
+                if (auto h = m_http.serve(*fd, l.owner); !h) return fail(h.error().code, l.ns + " (" + l.owner + "): " + h.error().message);
+            } else if (auto target = forwardTarget(l)) {
+                // The onward leg is made on the worker inside the proxy's namespace, to an
+                // address of the lab only.
+                auto open = [this, ns = l.ns, target = *target]() -> Result<int> {
+                    return m_worker.call([&]() -> Result<int> {
+                        auto entry = NamespaceEntry::enter(ns);
+                        if (!entry) return std::unexpected(entry.error());
+                        return openConnectedTcp(target.first, target.second, 2000);
+                    });
+                };
+                if (auto h = m_http.serveProxy(*fd, open); !h) return fail(h.error().code, l.ns + " (" + l.owner + "): " + h.error().message);
+            }
             m_listening.insert(l.ns + " " + l.address + ":" + std::to_string(l.port) + " " + l.owner);
-            if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner + ", open while this docknet runs)");
+            if (m_options.onMade) m_options.onMade("listen " + l.ns + " tcp " + l.address + ":" + std::to_string(l.port) + " (" + l.owner +
+                                                  (answersHttp(l.owner) ? ", answers HTTP" : servesConnections(l.owner) ? ", closes without a reply"
+                                                   : forwardTarget(l) ? ", forwards to " + l.forwardTo : "") + ", open while this docknet runs)");
         }
         return {};
     });

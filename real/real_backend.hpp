@@ -4,11 +4,15 @@
 // on its NamespaceWorker thread.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <set>
 #include <vector>
 
 #include "real/dns_responder.hpp"
+#include "real/http_responder.hpp"
 #include "real/ledger.hpp"
 #include "real/namespace_worker.hpp"
 #include "real/packet_capture.hpp"
@@ -37,6 +41,9 @@ public:
                                            int timeoutMs) override;
     sim::core::Result<std::string> bindOutcome(const std::string& ns, const std::string& address,
                                                std::uint16_t port, const std::string& owner) override;
+    /// Only to an address of the applied lab, or loopback inside `ns`.
+    sim::core::Result<std::string> httpGet(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                           const std::string& path, int timeoutMs) override;
     sim::core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer,
                                           int timeoutMs) override;
     sim::core::Result<std::vector<sim::plan::RouteObservation>> routes(const std::string& ns) override;
@@ -51,6 +58,14 @@ public:
     /// PacketCapture). Refuses a namespace the ledger does not record as docknet's own.
     sim::core::Result<CaptureSummary> capture(const CaptureRequest& request);
 
+    /// Records every interface of `request` at once into one pcapng file (one interface block
+    /// each) while `whileRecording` runs on the calling thread (it may use this backend's probes),
+    /// then for the rest of request.seconds, or 1 s more when that is 0. Only namespaces the
+    /// ledger records. Frames per interface, in request order.
+    sim::core::Result<std::vector<std::size_t>> record(const RecordRequest& request, const std::function<void()>& whileRecording);
+    /// The bridges the ledger records (link entries: docker0, br-*), as (namespace, name).
+    sim::core::Result<std::vector<RecordedInterface>> recordedBridges();
+
     [[nodiscard]] const Ledger& ledger() const { return m_ledger; }
 
 private:
@@ -58,6 +73,8 @@ private:
     /// backend (the process): not in the ledger, since the kernel closes them at exit.
     sim::core::Result<void> openListeners(const sim::plan::KernelPlan& plan);
     void closeListeners();
+    /// A docker-proxy listener's target, when it is an address of the applied lab.
+    [[nodiscard]] std::optional<std::pair<std::string, std::uint16_t>> forwardTarget(const sim::plan::PlanListener& l) const;
     /// The plan's embedded DNS: a 127.0.0.11:53 socket per resolver, served by m_dns.
     sim::core::Result<void> openResolvers(const sim::plan::KernelPlan& plan);
 
@@ -68,6 +85,7 @@ private:
     // "docknet-host 0.0.0.0:80 docker-proxy": what m_listeners hold, not yet claimed by a bind check
     std::set<std::string> m_listening;
     DnsResponder m_dns;
+    HttpResponder m_http;  // answers on the service listeners of m_listeners, relays docker-proxy's
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes
 };

@@ -48,6 +48,43 @@ sim::core::Result<int> listenTcp(const std::string& address, std::uint16_t port)
     return s;
 }
 
+sim::core::Result<int> tcpSocketHere() {
+    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (s < 0) return fail(ErrorCode::Internal, std::string("socket: ") + std::strerror(errno));
+    return s;
+}
+
+sim::core::Result<void> connectSocket(int s, const std::string& dst, std::uint16_t port, int timeoutMs) {
+    auto a = endpoint(dst, port);
+    if (!a) return std::unexpected(a.error());
+    int err = 0;
+    if (::connect(s, reinterpret_cast<sockaddr*>(&*a), sizeof *a) != 0) {
+        err = errno;
+        if (err == EINPROGRESS) {
+            pollfd p{s, POLLOUT, 0};
+            if (::poll(&p, 1, timeoutMs) <= 0) {
+                err = ETIMEDOUT;
+            } else {
+                socklen_t len = sizeof err;
+                ::getsockopt(s, SOL_SOCKET, SO_ERROR, &err, &len);
+            }
+        }
+    }
+    if (err != 0) return fail(ErrorCode::Unreachable, dst + ":" + std::to_string(port) + " " + outcomeOf(err));
+    ::fcntl(s, F_SETFL, ::fcntl(s, F_GETFL) & ~O_NONBLOCK);  // its user blocks on it
+    return {};
+}
+
+sim::core::Result<int> openConnectedTcp(const std::string& dst, std::uint16_t port, int timeoutMs) {
+    auto s = tcpSocketHere();
+    if (!s) return s;
+    if (auto c = connectSocket(*s, dst, port, timeoutMs); !c) {
+        ::close(*s);
+        return std::unexpected(c.error());
+    }
+    return s;
+}
+
 sim::core::Result<std::string> connectTcp(const std::string& dst, std::uint16_t port, int timeoutMs) {
     auto a = endpoint(dst, port);
     if (!a) return std::unexpected(a.error());

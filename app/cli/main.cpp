@@ -60,12 +60,15 @@ int main(int argc, char** argv) {
         sub->add_option("--seed", real.seed, "Seed of the simulation's randomness")->capture_default_str();
     }
     realVerify->add_flag("--down", real.downAfter, "Remove the lab after verifying");
-    auto* realCapture = realCmd->add_subcommand("capture", "Record an interface inside a docknet-* namespace to a pcap file (bounded by -c or --timeout)");
-    realCapture->add_option("namespace", real.ns, "A docknet-* namespace docknet made (see docknet real status)")->required();
-    realCapture->add_option("interface", real.iface, "An interface inside it, e.g. docker0")->required();
-    realCapture->add_option("-c,--count", real.count, "Stop after this many packets (0: at the timeout)")->capture_default_str();
-    realCapture->add_option("--timeout", real.timeoutSeconds, "Stop after this many seconds at the latest (0 < S <= 3600)")->capture_default_str()->check(CLI::Range(0.001, 3600.0));
-    realCapture->add_option("-w,--write", real.out, "The pcap file to write")->required();
+    auto* realCapture = realCmd->add_subcommand("capture", "Record a lab's interfaces to a file: NS IFACE -w FILE.pcap (one interface, bounded by -c or --timeout), or --out FILE.pcapng [--seconds N] [SCRIPT] (every lab bridge at once while the script's traffic is replayed)");
+    realCapture->add_option("args", real.captureArgs, "NAMESPACE INTERFACE (a docknet-* namespace docknet made, an interface in it), or with --out the SCRIPT (none: the applied lab, no traffic)");
+    realCapture->add_option("-c,--count", real.count, "NS IFACE: stop after this many packets (0: at the timeout)")->capture_default_str();
+    realCapture->add_option("--timeout", real.timeoutSeconds, "NS IFACE: stop after this many seconds at the latest (0 < S <= 3600)")->capture_default_str()->check(CLI::Range(0.001, 3600.0));
+    realCapture->add_option("-w,--write", real.out, "NS IFACE: the pcap file to write");
+    realCapture->add_option("--out", real.pcapngOut, "Every lab bridge and the host's eth0 into one pcapng file (one interface block each)");
+    realCapture->add_option("--seconds", real.seconds, "--out: record this long (0: while the script's traffic is replayed, then 1 s; needed without a SCRIPT)")->capture_default_str()->check(CLI::Range(0.0, 3600.0));
+    realApply->add_flag("--on-host", real.onHost, "List every object the machine's own root namespace would get (docknet-host's part) and ask; applying there is refused for now, so nothing is made");
+    realApply->add_flag("--yes", real.yes, "--on-host: do not ask (still refused: nothing is made)");
     realApply->add_flag("--hold", real.hold, "Keep the listeners and the embedded DNS (127.0.0.11) alive until Ctrl-C or SIGTERM; the lab stays");
 
     docknet::cli::BenchOptions pingall;

@@ -1,5 +1,7 @@
 #include "real_command.hpp"
 
+#include <net/if.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -15,7 +17,9 @@
 #include "real/real_backend.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/plan/comparison.hpp"
+#include "sim/plan/on_host_listing.hpp"
 #include "sim/plan/plan.hpp"
+#include "sim/plan/script_traffic.hpp"
 #include "sim/shell/script_runner.hpp"
 
 namespace docknet::cli {
@@ -44,7 +48,8 @@ bool privileged() {
 
 /// The sim's Docker host after the script; null (and the exit status in `status`) if the
 /// script cannot be read or parsed.
-std::unique_ptr<sim::cli::DockerHost> simulate(const RealCommandOptions& options, int& status) {
+std::unique_ptr<sim::cli::DockerHost> simulate(const RealCommandOptions& options, int& status,
+                                               std::vector<std::pair<int, std::string>>* hostCommands = nullptr) {
     std::ifstream in(options.script, std::ios::binary);
     if (!in) {
         std::cerr << "docknet: cannot read " << options.script << ": No such file or directory\n";
@@ -56,11 +61,17 @@ std::unique_ptr<sim::cli::DockerHost> simulate(const RealCommandOptions& options
     hostOptions.seed = options.seed;
     auto host = std::make_unique<sim::cli::DockerHost>(hostOptions);
     sim::shell::ScriptRunner runner(*host);
-    if (auto t = runner.run(text); !t) {
+    auto t = runner.run(text);
+    if (!t) {
         std::cerr << "docknet: " << options.script << ": " << t.error().message << "\n";
         status = 2;
         return nullptr;
     }
+    // Lines typed inside a container's shell session have another prompt: their asker is not
+    // named on the line, so capture does not replay them.
+    if (hostCommands)
+        for (const auto& step : t->steps)
+            if (step.prompt == "$ ") hostCommands->emplace_back(step.line, step.command);
     return host;
 }
 
@@ -115,7 +126,46 @@ static sigset_t blockStopSignals() {
     return set;
 }
 
+/// apply --on-host: the listing and the question. Building in the machine's own namespace is
+/// refused even after a yes: its ledger and teardown would have to guard live objects (an
+/// existing docker0, nft table or port) that docknet does not yet know how to leave intact.
+static int applyOnHost(const RealCommandOptions& options) {
+    int status = 0;
+    auto host = simulate(options, status);
+    if (!host) return status;
+    const auto listing = sim::plan::describeOnHost(sim::plan::derivePlan(*host));
+    std::cout << "docknet real apply --on-host would make " << listing.inRootNamespace.size()
+              << " object(s) in this machine's own (root) network namespace:\n";
+    for (const auto& o : listing.inRootNamespace) {
+        // A name the machine has already (read only, from this process's own namespace).
+        const auto name = o.starts_with("bridge ") ? o.substr(7, o.find(' ', 7) - 7)
+                          : o.starts_with("veth ") ? o.substr(5, o.find(' ', 5) - 5) : std::string();
+        std::cout << "  " << o << (!name.empty() && ::if_nametoindex(name.c_str()) != 0 ? "   (EXISTS on this machine already)" : "") << "\n";
+    }
+    std::cout << "and " << listing.inLabNamespaces.size() << " in namespaces of its own (docknet-*):\n";
+    for (const auto& o : listing.inLabNamespaces) std::cout << "  " << o << "\n";
+    std::cout << "not made on the host (" << listing.leftOut.size() << "):\n";
+    for (const auto& o : listing.leftOut) std::cout << "  " << o << "\n";
+    bool yes = options.yes;
+    if (!yes) {
+        std::cout << "Create these objects in this machine's own namespace? [y/N] " << std::flush;
+        std::string answer;
+        std::getline(std::cin, answer);
+        yes = answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";
+    }
+    if (!yes) {
+        std::cout << "not confirmed: nothing was made\n";
+        return 1;
+    }
+    std::cerr << "docknet real apply --on-host: refused: building in the machine's own namespace is not implemented "
+                 "(its objects would sit beside live ones, e.g. an existing docker0, nft table or port, that a ledger "
+                 "teardown must never touch); nothing was made. Use `docknet real apply` without --on-host: the same "
+                 "lab in docknet-* namespaces.\n";
+    return 1;
+}
+
 int realApply(const RealCommandOptions& options) {
+    if (options.onHost) return applyOnHost(options);
     if (!privileged()) return 2;
     int status = 0;
     auto host = simulate(options, status);
@@ -209,18 +259,24 @@ int realVerify(const RealCommandOptions& options) {
     return 1;
 }
 
-int realCapture(const RealCommandOptions& options) {
-    if (!privileged()) return 2;
+namespace {
+
+/// capture NS IFACE -w FILE: one interface, traffic made by hand meanwhile.
+int captureOne(const RealCommandOptions& options) {
+    if (options.captureArgs.size() != 2 || options.out.empty()) {
+        std::cerr << "docknet real capture: give NAMESPACE INTERFACE -w FILE.pcap, or --out FILE [--seconds N] [SCRIPT]\n";
+        return 2;
+    }
     RealBackend backend(backendOptions(false));
     docknet::real::CaptureRequest request;
-    request.ns = options.ns;
-    request.iface = options.iface;
+    request.ns = options.captureArgs[0];
+    request.iface = options.captureArgs[1];
     request.outPath = options.out;
     request.maxPackets = options.count;
     request.timeoutSeconds = options.timeoutSeconds;
     // A script waiting to start its traffic reads this line: from here on nothing is missed.
     request.onStarted = [&] {
-        std::cout << "capturing on " << options.ns << " " << options.iface << " into " << options.out << "\n" << std::flush;
+        std::cout << "capturing on " << request.ns << " " << request.iface << " into " << options.out << "\n" << std::flush;
     };
     auto summary = backend.capture(request);
     if (!summary) {
@@ -230,6 +286,82 @@ int realCapture(const RealCommandOptions& options) {
     std::cout << summary->packets << " packet(s) written to " << options.out
               << (summary->timedOut ? " (stopped by the timeout)" : "") << "\n";
     return 0;
+}
+
+/// capture --out FILE [--seconds N] [SCRIPT]: the script's lab applied (or the applied one),
+/// every bridge and the host's eth0 recorded at once while the script's traffic is replayed.
+int captureLab(const RealCommandOptions& options) {
+    if (options.captureArgs.size() > 1 || !options.out.empty()) {
+        std::cerr << "docknet real capture --out: give at most one SCRIPT (and no -w)\n";
+        return 2;
+    }
+    docknet::real::RecordRequest request;
+    request.outPath = options.pcapngOut;
+    request.seconds = options.seconds;
+    RealBackend backend(backendOptions(false));
+    sim::plan::ScriptTraffic traffic;
+    std::unique_ptr<sim::cli::DockerHost> host;
+    if (options.captureArgs.empty()) {
+        if (options.seconds <= 0) {
+            std::cerr << "docknet real capture --out without a SCRIPT records the applied lab for --seconds N: give N\n";
+            return 2;
+        }
+        auto bridges = backend.recordedBridges();
+        if (!bridges) {
+            std::cerr << "docknet real capture: " << bridges.error().message << "\n";
+            return 1;
+        }
+        if (bridges->empty()) {
+            std::cerr << "docknet real capture: no lab applied (or it has no bridge): give a SCRIPT or run docknet real apply\n";
+            return 1;
+        }
+        request.interfaces = std::move(*bridges);
+    } else {
+        RealCommandOptions scriptOptions = options;
+        scriptOptions.script = options.captureArgs[0];
+        int status = 0;
+        std::vector<std::pair<int, std::string>> commands;
+        host = simulate(scriptOptions, status, &commands);
+        if (!host) return status;
+        const auto plan = sim::plan::derivePlan(*host);
+        if (!applyPlan(backend, plan)) return 1;
+        for (const auto& b : plan.bridges) request.interfaces.push_back({b.ns, b.name});
+        // The host's eth0 stand-in: the frames to and from the "Internet" (docknet-router).
+        for (const auto& v : plan.veths) {
+            if (v.ns == sim::plan::kernelNamespaceName("host") && v.name == "eth0") request.interfaces.push_back({v.ns, v.name});
+            if (v.peerNs == sim::plan::kernelNamespaceName("host") && v.peerName == "eth0") request.interfaces.push_back({v.peerNs, v.peerName});
+        }
+        traffic = sim::plan::deriveScriptTraffic(*host, plan, commands);
+        for (const auto& s : traffic.skipped)
+            std::cout << "line " << s.line << ": not replayed: " << s.command << " (" << s.reason << ")\n";
+    }
+    std::cout << "capturing on";
+    for (const auto& i : request.interfaces) std::cout << " " << i.ns << "/" << i.iface;
+    std::cout << " into " << request.outPath << "\n" << std::flush;
+    auto packets = backend.record(request, [&] {
+        for (const auto& line : sim::plan::replayInKernel(traffic, backend, options.pingTimeoutMs)) std::cout << line << "\n";
+        std::cout << std::flush;
+    });
+    if (!packets) {
+        std::cerr << "docknet real capture: " << packets.error().message << "\n";
+        return 1;
+    }
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < packets->size(); ++i) {
+        std::cout << "  " << request.interfaces[i].ns << "/" << request.interfaces[i].iface << ": " << (*packets)[i] << " frame(s)\n";
+        total += (*packets)[i];
+    }
+    std::cout << total << " frame(s) written to " << request.outPath << " (pcapng, one interface per bridge)\n";
+    if (host)
+        std::cout << "the lab stays applied (its listeners and DNS ended with this command); remove it with `docknet real down`\n";
+    return 0;
+}
+
+}  // namespace
+
+int realCapture(const RealCommandOptions& options) {
+    if (!privileged()) return 2;
+    return options.pcapngOut.empty() ? captureOne(options) : captureLab(options);
 }
 
 }  // namespace docknet::cli

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace docknet::cli {
 
@@ -14,11 +15,16 @@ struct RealCommandOptions {
     bool downAfter = false;     // verify: remove the lab when done
     int pingTimeoutMs = 1000;
     bool hold = false;          // apply: keep the listeners and the embedded DNS until SIGINT/SIGTERM
+    bool onHost = false;        // apply: list what the machine's own namespace would get, ask
+    bool yes = false;           // apply --on-host: do not ask
     std::string ns;             // capture: a docknet-* namespace the ledger records
     std::string iface;          // capture: an interface inside it
     std::size_t count = 0;      // capture: stop after this many packets (0: at the timeout)
     double timeoutSeconds = 10; // capture: stop after this long at the latest
-    std::string out;            // capture: the pcap file
+    std::string out;            // capture NS IFACE: the pcap file
+    std::vector<std::string> captureArgs;  // capture: NS IFACE, or [SCRIPT] with --out
+    std::string pcapngOut;      // capture --out: one pcapng of every lab bridge
+    double seconds = 0;         // capture --out: record this long (0: the replay, then 1 s)
 };
 
 /// Exit statuses: 0 done (verify: sim and kernel agree); 1 failure, a difference, a namespace

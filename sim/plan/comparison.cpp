@@ -151,6 +151,16 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
         c.rows.push_back({"TCP", what, simOutcome, real ? *real : "error: " + real.error().message});
     }
 
+    for (const auto& cc : deriveContainerConnects(host)) {
+        if (!inLab(cc.probe.fromNs, cc.probe.dst)) {
+            c.rows.push_back({"CONNECT", cc.what, "-", "not tried: outside the lab"});
+            continue;
+        }
+        const std::string simOutcome = simConnect(host, cc.probe);
+        auto real = kernel.connect(cc.probe.fromNs, cc.probe.dst, cc.probe.port, timeoutMs);
+        c.rows.push_back({"CONNECT", cc.what, simOutcome, real ? *real : "error: " + real.error().message});
+    }
+
     for (const auto& b : plan.binds) {
         const std::string what = b.container + " (" + b.owner + ") " + b.ns + " " + b.address + ":" + std::to_string(b.port) +
                                  (b.holder.empty() ? "" : ", held by " + b.holder + " in the sim");
@@ -228,6 +238,7 @@ std::string Comparison::render() const {
     static const std::map<std::string, std::string> titles = {
         {"PING", "PING"},
         {"TCP", "TCP CONNECT (from the LAN, through a published port)"},
+        {"CONNECT", "CONNECT (container to container, TCP)"},
         {"BIND", "BIND (a service's listen: the sim's bind() and the kernel's)"},
         {"NAME", "NAME (asker, query to 127.0.0.11; no forwarding)"},
         {"LINK", "LINK (namespace name)"},
@@ -235,7 +246,7 @@ std::string Comparison::render() const {
         {"NEIGHBOUR", "NEIGHBOUR (namespace dev ip)"},
         {"FDB", "FDB (namespace bridge port mac)"}};
     std::ostringstream o;
-    for (const char* section : {"PING", "TCP", "BIND", "NAME", "LINK", "ROUTE", "NEIGHBOUR", "FDB"}) {
+    for (const char* section : {"PING", "TCP", "CONNECT", "BIND", "NAME", "LINK", "ROUTE", "NEIGHBOUR", "FDB"}) {
         o << "\n  " << pad(titles.at(section), 58) << pad("sim", 30) << pad("kernel", 30) << "\n";
         for (const auto& r : rows)
             if (r.section == section)

@@ -38,7 +38,7 @@ struct Comparison {
 inline constexpr std::size_t kNeighbourBudget = 256;
 
 /// Forgets the sim's learned entries (forgetLearned: the freshly applied kernel saw none of the
-/// script's traffic), runs derivePings and deriveTcpProbes in both worlds, tries every bind of
+/// script's traffic), runs derivePings, deriveTcpProbes and deriveContainerConnects in both worlds, tries every bind of
 /// plan.binds in the kernel, asks every name of deriveNameProbes at 127.0.0.11 in the kernel
 /// (beside the sim's answer), then reads links, routes, neighbours and FDBs of every plan
 /// namespace from both. Pings that would make more than `neighbourBudget` neighbour entries run

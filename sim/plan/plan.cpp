@@ -104,6 +104,19 @@ bool tableIsTrivial(const net::XtTable& t) {
     return true;
 }
 
+/// The DNAT target of the nat DOCKER chain for a TCP port: where docker-proxy forwards it.
+std::string proxyTarget(const net::NetNamespace& ns, std::uint16_t port) {
+    const net::XtChain* chain = ns.nat().chain("DOCKER");
+    if (!chain) return {};
+    for (const auto& rule : chain->rules) {
+        const auto* dnat = std::get_if<net::target::Dnat>(&rule.target);
+        if (!dnat || rule.match.dport != port) continue;
+        if (rule.match.protocol && *rule.match.protocol != wire::IpProtocol::Tcp) continue;
+        return dnat->address.toString() + ":" + std::to_string(dnat->port.value_or(port));
+    }
+    return {};
+}
+
 const docker::Container* containerOwning(const cli::DockerHost& host, core::NamespaceId ns) {
     for (const auto* c : host.engine().containers())
         if (c->isRunning() && c->sandbox == ns && !c->config.network.isHost() && !c->config.network.isContainer()) return c;
@@ -216,7 +229,8 @@ KernelPlan derivePlan(const cli::DockerHost& host) {
         if (!rules.empty()) plan.rulesets.push_back({name, "docknet", std::move(rules)});
         for (const auto& sock : ns->sockets().sockets())
             if (sock.transport == net::Transport::Tcp)
-                plan.listeners.push_back({name, sock.address.toString(), sock.port, sock.owner});
+                plan.listeners.push_back({name, sock.address.toString(), sock.port, sock.owner,
+                                          sock.owner == "docker-proxy" ? proxyTarget(*ns, sock.port) : std::string()});
         if (const auto* c = containerOwning(host, id)) {
             plan.files.push_back({name, "hosts", c->etcHosts});
             plan.files.push_back({name, "resolv.conf", c->resolvConf});

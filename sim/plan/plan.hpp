@@ -92,6 +92,9 @@ struct PlanListener {
     std::string address;  // "0.0.0.0" for every address
     std::uint16_t port = 0;
     std::string owner;    // nginx, docker-proxy, mysqld
+    /// docker-proxy: where it forwards ("172.17.0.3:80", the nat DOCKER chain's DNAT for the
+    /// port, as the sim's proxy finds it); empty for the rest, or when no rule names the port.
+    std::string forwardTo{};
 };
 
 /// One listen a container's main process makes (nginx binding 0.0.0.0:80), and what bind(2) gave
@@ -196,6 +199,15 @@ std::vector<TcpProbe> deriveTcpProbes(const cli::DockerHost& host);
 /// "timed out" (the words verify prints for the kernel too).
 std::string simConnect(cli::DockerHost& host, const TcpProbe& probe);
 
+/// A TCP connect from one container to another on a network they share (derivePings' pairs):
+/// every port the target's namespace listens on (at 0.0.0.0 or the target's address), and one
+/// it does not (the lowest listened port + 1 that nobody listens on): "refused" in both worlds.
+struct ContainerConnect {
+    TcpProbe probe;    // fromNs: the client's namespace; dst: the target's address on the network
+    std::string what;  // "alpine1 -> web 172.17.0.3:80 (nginx)", "... :81 (nothing listens)"
+};
+std::vector<ContainerConnect> deriveContainerConnects(const cli::DockerHost& host);
+
 /// The embedded DNS of every running container on a user-defined bridge network (what
 /// EmbeddedDns::resolve and reverse answer it), one per namespace.
 std::vector<PlanResolver> deriveResolvers(const cli::DockerHost& host);
@@ -274,6 +286,14 @@ public:
                                                   const std::string& owner) {
         (void)ns, (void)address, (void)port, (void)owner;
         return core::fail(core::ErrorCode::Unsupported, "this backend makes no bind checks");
+    }
+    /// An HTTP GET of `path` from a namespace (capture's replay of a script's curl): the status
+    /// line and the body's size ("HTTP/1.1 200 OK, 615 bytes"), "empty reply" when the server
+    /// closed without one, or the connect's words (refused, ...). Not pure, like lookup.
+    virtual core::Result<std::string> httpGet(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                              const std::string& path, int timeoutMs) {
+        (void)ns, (void)dst, (void)port, (void)path, (void)timeoutMs;
+        return core::fail(core::ErrorCode::Unsupported, "this backend makes no HTTP requests");
     }
     virtual core::Result<std::string> lookup(const std::string& ns, const std::string& name, bool pointer, int timeoutMs) {
         (void)ns, (void)name, (void)pointer, (void)timeoutMs;

@@ -1,9 +1,14 @@
 // TCP probes through published ports: derived from the host's nat rules (what the kernel will
 // enforce), and run in the sim the way `curl` from the LAN would connect.
+#include <map>
 #include <memory>
+#include <set>
 #include <optional>
 
 #include "sim/cli/docker_host.hpp"
+#include "sim/docker/container.hpp"
+#include "sim/docker/docker_engine.hpp"
+#include "sim/net/net_namespace.hpp"
 #include "sim/net/kernel.hpp"
 #include "sim/net/transport_layer.hpp"
 #include "sim/net/xt_table.hpp"
@@ -40,6 +45,29 @@ std::vector<TcpProbe> deriveTcpProbes(const cli::DockerHost& host) {
             out.push_back({kernelNamespaceName("gateway"), uplink->toString(), *m.dport,
                            dnat->address.toString() + ":" + std::to_string(dnat->port.value_or(*m.dport))});
         }
+    }
+    return out;
+}
+
+std::vector<ContainerConnect> deriveContainerConnects(const cli::DockerHost& host) {
+    std::vector<ContainerConnect> out;
+    const auto& k = host.kernel();
+    for (const auto& p : derivePings(host)) {
+        const auto* target = host.engine().findContainer(p.toLabel);
+        const auto* ns = target ? k.ns(target->sandbox) : nullptr;
+        if (!ns) continue;
+        std::map<std::uint16_t, std::string> listens;  // port -> owner
+        for (const auto& s : ns->sockets().sockets())
+            if (s.transport == net::Transport::Tcp && (s.address.isAny() || s.address.toString() == p.dst))
+                listens.emplace(s.port, s.owner);
+        if (listens.empty()) continue;
+        for (const auto& [port, owner] : listens)
+            out.push_back({{p.fromNs, p.dst, port, p.toLabel}, p.fromLabel + " -> " + p.toLabel + " " + p.dst + ":" +
+                                                                    std::to_string(port) + " (" + owner + ")"});
+        std::uint16_t closed = static_cast<std::uint16_t>(listens.begin()->first + 1);
+        while (listens.contains(closed)) ++closed;
+        out.push_back({{p.fromNs, p.dst, closed, p.toLabel},
+                       p.fromLabel + " -> " + p.toLabel + " " + p.dst + ":" + std::to_string(closed) + " (nothing listens)"});
     }
     return out;
 }

@@ -43,29 +43,6 @@ std::string serviceOf(std::uint16_t port) {
 }
 
 
-/// The response headers nginx 1.27.2 and httpd 2.4.62 send for their default pages, as they
-/// arrive (CRLF line ends); Date is the simulated wall clock.
-std::string responseHeaders(const HttpResponse& reply, std::int64_t unixSeconds) {
-    char date[64];
-    const std::time_t t = static_cast<std::time_t>(unixSeconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    const std::string length = std::to_string(reply.body.size());
-    if (reply.server == "httpd")
-        return "HTTP/1.1 200 OK\r\nDate: " + std::string(date) +
-               "\r\nServer: Apache/2.4.62 (Unix)\r\nLast-Modified: Mon, 11 Jun 2007 18:53:14 GMT\r\n"
-               "ETag: \"2d-432a5e4a73a80\"\r\nAccept-Ranges: bytes\r\nContent-Length: " + length +
-               "\r\nContent-Type: text/html\r\n\r\n";
-    // nginx: the image's index.html is dated 2024-10-02 15:13:19 (ETag = mtime-size in hex).
-    char etag[32];
-    std::snprintf(etag, sizeof etag, "\"66fd630f-%zx\"", reply.body.size());
-    return "HTTP/1.1 200 OK\r\nServer: nginx/1.27.2\r\nDate: " + std::string(date) +
-           "\r\nContent-Type: text/html\r\nContent-Length: " + length +
-           "\r\nLast-Modified: Wed, 02 Oct 2024 15:13:19 GMT\r\nConnection: keep-alive\r\nETag: " + etag +
-           "\r\nAccept-Ranges: bytes\r\n\r\n";
-}
-
 /// Each line prefixed as curl -v shows traffic ("> " sent, "< " received).
 std::string prefixed(const std::string& text, const std::string& prefix) {
     std::string out;
@@ -210,7 +187,7 @@ ToolResult runCurl(ToolContext& ctx, const Args& argv) {
     }
     if (reply.kind == HttpReply::Empty) return fail(52, "Empty reply from server");
     if (reply.kind == HttpReply::Reset) return fail(56, "Recv failure: Connection reset by peer");
-    const std::string headers = responseHeaders(reply, ctx.epochSeconds + k.now().micros() / 1'000'000);
+    const std::string headers = httpResponseHeaders(reply, ctx.epochSeconds + k.now().micros() / 1'000'000);
     // What goes to the output: the headers (-I, -i), then the body unless -I.
     const std::string document = (head || include ? headers : std::string()) + (head ? std::string() : reply.body);
     ToolResult r;

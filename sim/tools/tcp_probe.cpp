@@ -1,5 +1,7 @@
 #include "sim/tools/tcp_probe.hpp"
 
+#include <cstdio>
+#include <ctime>
 #include <map>
 #include <memory>
 
@@ -50,13 +52,35 @@ std::optional<std::pair<wire::Ipv4Address, std::uint16_t>> proxyTarget(const net
     return std::nullopt;
 }
 
-HttpResponse replyOf(const std::string& owner) {
+}  // namespace
+
+HttpResponse httpReplyOf(const std::string& owner) {
     if (owner == "nginx") return {HttpReply::Page, nginxWelcomePage(), owner};
     if (owner == "httpd") return {HttpReply::Page, "<html><body><h1>It works!</h1></body></html>\n", owner};
     return {HttpReply::Empty, {}};
 }
 
-}  // namespace
+std::string httpResponseHeaders(const HttpResponse& reply, std::int64_t unixSeconds) {
+    char date[64];
+    const std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    const std::string length = std::to_string(reply.body.size());
+    if (reply.server == "httpd")
+        return "HTTP/1.1 200 OK\r\nDate: " + std::string(date) +
+               "\r\nServer: Apache/2.4.62 (Unix)\r\nLast-Modified: Mon, 11 Jun 2007 18:53:14 GMT\r\n"
+               "ETag: \"2d-432a5e4a73a80\"\r\nAccept-Ranges: bytes\r\nContent-Length: " + length +
+               "\r\nContent-Type: text/html\r\n\r\n";
+    // nginx: the image's index.html is dated 2024-10-02 15:13:19 (ETag = mtime-size in hex).
+    char etag[32];
+    std::snprintf(etag, sizeof etag, "\"66fd630f-%zx\"", reply.body.size());
+    return "HTTP/1.1 200 OK\r\nServer: nginx/1.27.2\r\nDate: " + std::string(date) +
+           "\r\nContent-Type: text/html\r\nContent-Length: " + length +
+           "\r\nLast-Modified: Wed, 02 Oct 2024 15:13:19 GMT\r\nConnection: keep-alive\r\nETag: " + etag +
+           "\r\nAccept-Ranges: bytes\r\n\r\n";
+}
+
 
 TcpProbe probeTcp(ToolContext& ctx, wire::Ipv4Address dst, std::uint16_t port, std::optional<core::Duration> timeout) {
     net::Kernel& k = *ctx.kernel;
@@ -95,7 +119,7 @@ HttpResponse exchangeHttp(ToolContext& ctx, wire::Ipv4Address dst, std::uint16_t
     std::optional<Accepter> accepter;
     runUntil(k, [&] { return (accepter = findAccepter(k, before)).has_value(); }, k.now() + core::seconds(1));
     if (!accepter) return {};
-    if (accepter->socket.owner != "docker-proxy") return replyOf(accepter->socket.owner);
+    if (accepter->socket.owner != "docker-proxy") return httpReplyOf(accepter->socket.owner);
 
     auto target = proxyTarget(k, accepter->ns, accepter->socket.port);
     if (!target) return {HttpReply::Reset, {}};

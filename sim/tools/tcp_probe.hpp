@@ -7,6 +7,7 @@
 // proxy's namespace; a refused onward connect resets the client's connection.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -38,6 +39,12 @@ struct HttpResponse {
 /// Connected outcome; call it instead of probeTcp when the reply matters.
 HttpResponse exchangeHttp(ToolContext& ctx, wire::Ipv4Address dst, std::uint16_t port, TcpProbe& probe,
                           std::optional<core::Duration> timeout);
+
+/// What `owner` sends back to a GET (see above): nginx's or httpd's page; Empty for the rest.
+HttpResponse httpReplyOf(const std::string& owner);
+/// The response headers nginx 1.27.2 and httpd 2.4.62 send with their default pages (CRLF
+/// line ends), Date from `unixSeconds`; the kernel's listeners send the same bytes.
+std::string httpResponseHeaders(const HttpResponse& reply, std::int64_t unixSeconds);
 
 /// The default index page of the official nginx image (1.27).
 const std::string& nginxWelcomePage();

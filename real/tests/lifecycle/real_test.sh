@@ -2,6 +2,8 @@
 # ctest driver for `docknet real`: real_test.sh MODE DOCKNET SCRIPTS_DIR
 #   lifecycle  apply + status + down, down again (idempotent), zero leftovers
 #   verify-default-bridge / -user-network / -tutorial / -published-port   verify --down agrees, zero leftovers
+#              (verify-published-port: also the CONNECT rows, db <-> nginx on their ports, and a
+#              port nobody listens on refused in both)
 #   verify-host-port-conflict  a host-mode nginx against a published :80: EADDRINUSE in both
 #   verify-host-none-container  tests/cli/golden/04: two host-mode nginx on :80, the second
 #              refused with EADDRINUSE by the kernel too (the first one's socket, not its own)
@@ -21,6 +23,17 @@
 #   foreign    a docknet-* namespace docknet did not make: apply refuses, rolls back, keeps it
 #   capture    capture docknet-host docker0 -c 4 while alpine1 pings alpine2: tshark finds the sim's
 #              ARP and ICMP; a namespace the ledger does not record is refused; down leaves nothing
+#   capture-script  capture --out FILE SCRIPT: the two-container ping script's lab applied, every
+#              bridge recorded while its pings are replayed; tshark finds both echo requests and
+#              replies between 172.17.0.2 and 172.17.0.3 on docknet-host/docker0; then web_traffic.sh:
+#              its wget, curl (through docker-proxy) and nc replayed, HTTP 200s in the pcap; down
+#   http-answers  apply --hold published_port.sh: curl from docknet-host to nginx's 172.17.0.3
+#              gets the sim's page byte for byte (docknet run of the same curl), curl -i through the
+#              published port from docknet-router nginx's headers, through docker-proxy
+#              (127.0.0.1:8080 in docknet-host, 172.17.0.1:8080 from db) the same page relayed,
+#              mysqld an empty reply; down
+#   on-host-refused  apply --on-host answered "n": the listing names docker0, nothing is made
+#              (no namespace, no ledger entry, the root namespace as before), exit 1
 #   nonroot    a non-root user gets a clear error and exit 2
 # Exits 77 (ctest SKIP_RETURN_CODE) when it cannot run here: not root, no netns, or a
 # docknet-* namespace already on the machine (never touched by a test).
@@ -105,7 +118,10 @@ verify-default-bridge|verify-user-network|verify-tutorial|verify-published-port|
         echo "$out" | grep -q "h2 (nginx) docknet-host 0.0.0.0:80.* EADDRINUSE  *EADDRINUSE  *ok" || fail "h2 not refused by the kernel"
     fi
     if [ "$mode" = verify-published-port ]; then
-        [ "$(echo "$out" | grep -c "connected  *connected  *ok")" = 2 ] || fail "want 2 TCP connects through published ports"
+        [ "$(echo "$out" | grep "^  router -> " | grep -c "connected  *connected  *ok")" = 2 ] || fail "want 2 TCP connects through published ports"
+        echo "$out" | grep -q "db -> nginx 172.17.0.3:80 (nginx)  *connected  *connected  *ok" || fail "no container to container connect to nginx"
+        echo "$out" | grep -q "nginx -> db 172.17.0.2:3306 (mysqld)  *connected  *connected  *ok" || fail "no container to container connect to mysqld"
+        echo "$out" | grep -q "db -> nginx 172.17.0.3:81 (nothing listens)  *refused  *refused  *ok" || fail "no refused container to container connect"
     fi
     if [ "$mode" = verify-user-network ]; then
         echo "$out" | grep -q "nginx2 A? nginx3  *172.18.0.3  *172.18.0.3  *ok" || fail "no name answered by the real DNS"
@@ -273,6 +289,70 @@ capture)
     echo "$out" | grep -q "does not record it" || fail "no clear refusal: $out"
     "$docknet" real down >/dev/null || fail "down"
     checkClean "after capture and down"
+    ;;
+capture-script)
+    command -v tshark >/dev/null || skip "tshark is missing (it reads the capture back)"
+    out=$("$docknet" real capture --out "$state/lab.pcapng" "$scripts/default_bridge.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "capture --out exit $rc"
+    echo "$out" | grep -q "line 4: alpine1 ping 172.17.0.3: 1/1 replies" || fail "line 4's ping not replayed"
+    echo "$out" | grep -q "line 5: alpine2 ping 172.17.0.2: 1/1 replies" || fail "line 5's ping not replayed"
+    frames=$(tshark -n -r "$state/lab.pcapng" -T fields -e frame.interface_name -e ip.src -e ip.dst -e icmp.type 2>/dev/null); echo "$frames"
+    for want in "172.17.0.2	172.17.0.3	8" "172.17.0.3	172.17.0.2	0" "172.17.0.3	172.17.0.2	8" "172.17.0.2	172.17.0.3	0"; do
+        echo "$frames" | grep -q "^docknet-host/docker0	$want\$" || fail "no ICMP $want (src dst type) on docknet-host/docker0"
+    done
+    tshark -n -r "$state/lab.pcapng" -T fields -e frame.interface_name 2>/dev/null | grep -q "docknet-host/docker0" || fail "no interface block for docker0"
+    # The script's HTTP: wget from a container, curl to docker-proxy on the host, nc refused.
+    out=$("$docknet" real capture --out "$state/web.pcapng" "$scripts/web_traffic.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "capture --out web_traffic.sh exit $rc"
+    echo "$out" | grep -q "line 4: client GET http://172.17.0.2:80/: HTTP/1.1 200 OK, 615 bytes" || fail "line 4's wget not answered"
+    echo "$out" | grep -q "line 5: host GET http://127.0.0.1:8080/: HTTP/1.1 200 OK, 615 bytes" || fail "line 5's curl through docker-proxy not answered"
+    echo "$out" | grep -q "line 6: client tcp 172.17.0.2:81: refused" || fail "line 6's nc not refused"
+    http=$(tshark -n -r "$state/web.pcapng" -Y http -T fields -e ip.src -e ip.dst -e http.response.code 2>/dev/null); echo "$http"
+    echo "$http" | grep -q "^172.17.0.2	172.17.0.3	200$" || fail "no HTTP 200 from web to client in the pcap"
+    echo "$http" | grep -q "^172.17.0.2	172.17.0.1	200$" || fail "no HTTP 200 from web to docker-proxy in the pcap"
+    "$docknet" real down >/dev/null || fail "down"
+    checkClean "after capture --out and down"
+    ;;
+http-answers)
+    command -v curl >/dev/null || skip "curl is missing (it asks the listeners)"
+    "$docknet" real apply --hold "$scripts/published_port.sh" > "$state/hold.out" 2>&1 &
+    pid=$!
+    i=0; until grep -q "^applied" "$state/hold.out" 2>/dev/null; do
+        i=$((i + 1)); [ $i -lt 100 ] && kill -0 $pid 2>/dev/null || { cat "$state/hold.out"; kill $pid 2>/dev/null; wait $pid; fail "apply --hold did not finish"; }
+        sleep 0.2
+    done
+    stop() { kill -TERM $pid; wait $pid; }
+    # The sim's answer to the same curl, from the same script.
+    { cat "$scripts/published_port.sh"; echo 'curl -s http://172.17.0.3/'; } > "$state/curl.sh"
+    simPage=$("$docknet" run "$state/curl.sh" | sed -n '/^\$ curl -s/,$p' | tail -n +2)
+    page=$(ip netns exec docknet-host curl -s -m 5 http://172.17.0.3/) || { stop; fail "curl from docknet-host to nginx"; }
+    [ -n "$simPage" ] && [ "$page" = "$simPage" ] || { stop; fail "the kernel's page differs from the sim's: [$page] vs [$simPage]"; }
+    through=$(ip netns exec docknet-router curl -s -i -m 5 http://10.0.2.15:8080/) || { stop; fail "curl through the published port"; }
+    echo "$through" | grep -q "^Server: nginx/1.27.2" || { stop; fail "no nginx headers through :8080: $through"; }
+    echo "$through" | grep -q "<title>Welcome to nginx!</title>" || { stop; fail "no page through :8080"; }
+    # Through docker-proxy (loopback in docknet-host, and a container to its gateway: no DNAT
+    # for those), relayed to nginx from inside docknet-host.
+    proxied=$(ip netns exec docknet-host curl -s -m 5 http://127.0.0.1:8080/) || { stop; fail "curl through docker-proxy on 127.0.0.1:8080"; }
+    [ "$proxied" = "$simPage" ] || { stop; fail "docker-proxy's relayed page differs from the sim's: [$proxied]"; }
+    ip netns exec docknet-db curl -s -m 5 http://172.17.0.1:8080/ | grep -q "<title>Welcome to nginx!</title>" || { stop; fail "db -> 172.17.0.1:8080 through docker-proxy"; }
+    ip netns exec docknet-host curl -s -m 5 http://172.17.0.2:3306/; rc=$?
+    [ $rc = 52 ] || { stop; fail "mysqld: curl exit $rc, want 52 (Empty reply from server, as in the sim)"; }
+    stop
+    "$docknet" real down >/dev/null || fail "down"
+    checkClean "after the HTTP answers and down"
+    ;;
+on-host-refused)
+    # Only ever answered "n": the machine's own namespace must not be touched by a test.
+    out=$(echo n | "$docknet" real apply --on-host "$scripts/default_bridge.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 1 ] || fail "--on-host answered n: exit $rc, want 1"
+    echo "$out" | grep -q "^  bridge docker0 " || fail "the listing does not name docker0"
+    echo "$out" | grep -q "netns docknet-router .*left\|docknet-router: the machine's real network" || fail "the router is not listed as left out"
+    echo "$out" | grep -q "nothing was made" || fail "no clear refusal"
+    [ ! -s "$state/ledger" ] || fail "a ledger entry was written: $(cat "$state/ledger")"
+    checkClean "after --on-host answered n"
     ;;
 foreign)
     # A docknet-* namespace docknet did not record (made here with iproute2, as a student or an
