@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     realCapture->add_option("--seconds", real.seconds, "--out: record this long (0: while the script's traffic is replayed, then 1 s; needed without a SCRIPT)")->capture_default_str()->check(CLI::Range(0.0, 3600.0));
     realApply->add_flag("--on-host", real.onHost, "List every object the machine's own root namespace would get (docknet-host's part) and ask; applying there is refused for now, so nothing is made");
     realApply->add_flag("--yes", real.yes, "--on-host: do not ask (still refused: nothing is made)");
+    realApply->add_flag("--detach", real.detach, "Keep the listeners and the embedded DNS alive in a background docknet process and return; docknet real down stops it and removes the lab")->excludes("--on-host");
     realApply->add_flag("--hold", real.hold, "Keep the listeners and the embedded DNS (127.0.0.11) alive until Ctrl-C or SIGTERM; the lab stays");
 
     docknet::cli::BenchOptions pingall;

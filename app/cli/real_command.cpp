@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -14,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "lab_holder.hpp"
 #include "real/real_backend.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/plan/comparison.hpp"
@@ -164,9 +166,8 @@ static int applyOnHost(const RealCommandOptions& options) {
     return 1;
 }
 
-int realApply(const RealCommandOptions& options) {
-    if (options.onHost) return applyOnHost(options);
-    if (!privileged()) return 2;
+/// apply's work; `holding` (apply --detach) is told once the services are up.
+static int applyLab(const RealCommandOptions& options, const std::function<void()>& holding) {
     int status = 0;
     auto host = simulate(options, status);
     if (!host) return status;
@@ -177,11 +178,17 @@ int realApply(const RealCommandOptions& options) {
     if (!applyPlan(backend, plan)) return 1;
     if (options.hold) {
         std::cout << "applied " << plan.namespaces.size() << " namespaces; holding the listeners and the embedded DNS"
-                  << " (try: ip netns exec docknet-<container> getent hosts <name>); Ctrl-C or SIGTERM to let go"
-                  << " (the lab stays locked until then: docknet real down refuses)\n"
-                  << std::flush;
+                  << " (try: ip netns exec docknet-<container> getent hosts <name>)";
+        if (holding) {
+            std::cout << "\n";
+            holding();
+        } else {
+            std::cout << "; Ctrl-C or SIGTERM to let go (the lab stays locked until then: docknet real down refuses)\n"
+                      << std::flush;
+        }
         int sig = 0;
         sigwait(&stopSignals, &sig);
+        forgetHolder(backendOptions(false).stateDir);
         std::cout << "let go (signal " << sig << "); the lab stays: remove it with docknet real down\n";
         return 0;
     }
@@ -189,6 +196,22 @@ int realApply(const RealCommandOptions& options) {
               << "try: ip netns exec " << (plan.namespaces.size() > 2 ? plan.namespaces[2].name : std::string("docknet-host"))
               << " ip neigh;  remove it all with: docknet real down\n";
     return 0;
+}
+
+int realApply(const RealCommandOptions& options) {
+    if (options.onHost) return applyOnHost(options);
+    if (!privileged()) return 2;
+    // A lab held in the background is let go first: this apply replaces it.
+    const std::string stateDir = backendOptions(false).stateDir;
+    if (!stopHolder(stateDir)) {
+        std::cerr << "docknet real: the process holding the lab (pid " << liveHolder(stateDir) << ") did not stop\n";
+        return 1;
+    }
+    if (!options.detach) return applyLab(options, {});
+    RealCommandOptions held = options;
+    held.detach = false;
+    held.hold = true;
+    return runDetached([&held](const std::function<void()>& holding) { return applyLab(held, holding); }, stateDir);
 }
 
 int realStatus(const RealCommandOptions&) {
@@ -203,12 +226,18 @@ int realStatus(const RealCommandOptions&) {
     const std::set<std::string> present(s->present.begin(), s->present.end());
     std::cout << "ledger " << backend.ledger().path() << ": " << s->ledger.size() << " entries, " << s->present.size()
               << " present\n";
+    if (const int pid = liveHolder(backendOptions(false).stateDir))
+        std::cout << "held in the background by docknet (pid " << pid << "): listeners and embedded DNS up\n";
     for (const auto& e : s->ledger) std::cout << "  " << pad(e, 70) << (present.contains(e) ? "present" : "absent") << "\n";
     return 0;
 }
 
 int realDown(const RealCommandOptions&) {
     if (!privileged()) return 2;
+    if (const std::string stateDir = backendOptions(false).stateDir; !stopHolder(stateDir)) {
+        std::cerr << "docknet real: the process holding the lab (pid " << liveHolder(stateDir) << ") did not stop\n";
+        return 1;
+    }
     RealBackend backend(backendOptions(false));
     const auto s = readStatus(backend);
     if (!s) return 1;

@@ -15,6 +15,7 @@ struct RealCommandOptions {
     bool downAfter = false;     // verify: remove the lab when done
     int pingTimeoutMs = 1000;
     bool hold = false;          // apply: keep the listeners and the embedded DNS until SIGINT/SIGTERM
+    bool detach = false;        // apply: the same, by a background process that down stops
     bool onHost = false;        // apply: list what the machine's own namespace would get, ask
     bool yes = false;           // apply --on-host: do not ask
     std::string ns;             // capture: a docknet-* namespace the ledger records

@@ -13,6 +13,9 @@
 #   verify-batched  verify on 40 containers on docker0 (past the kernel's shared neighbour cap
 #              at one go): the pings run in batches, every ping compared, no difference
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
+#   detach     apply --detach returns at once; the background holder answers getent and curl,
+#              status names it, a second apply replaces it, down stops it; a holder killed with
+#              -9 leaves a stale record that down ignores (the PID's start time no longer matches)
 #   bench      docknet bench apply --json on a small lab: every field, no difference, zero leftovers
 #   bench-pingall  bench pingall --containers 4 --real --json: the kernel answers the sim's 12
 #              pings, every JSON field a figure, zero leftovers; without root it exits 2
@@ -175,6 +178,31 @@ dns-hold)
     [ "$(labNamespaces)" = 5 ] || fail "the lab did not stay after --hold"
     "$docknet" real down >/dev/null || fail "down"
     checkClean "after apply --hold and down"
+    ;;
+detach)
+    command -v getent >/dev/null || skip "getent is missing"
+    "$docknet" real apply --detach "$scripts/user_network.sh" > "$state/detach.out" 2>&1 || { cat "$state/detach.out"; fail "apply --detach"; }
+    grep -q "held in the background by docknet (pid [0-9]*)" "$state/detach.out" || fail "no holder line"
+    pid=$(sed -n 's/.*(pid \([0-9]*\)).*/\1/p' "$state/detach.out" | tail -1)
+    kill -0 "$pid" 2>/dev/null || fail "the holder $pid is not running"
+    got=$(ip netns exec docknet-nginx2 getent hosts nginx3); echo "getent hosts nginx3: $got"
+    echo "$got" | grep -q "^172.18.0.3 *nginx3" || fail "getent through the detached holder: $got"
+    "$docknet" real status | grep -q "held in the background by docknet (pid $pid)" || fail "status does not name the holder"
+    # A second apply lets the first holder go and holds the new lab.
+    "$docknet" real apply --detach "$scripts/user_network.sh" > "$state/detach2.out" 2>&1 || fail "second apply --detach"
+    pid2=$(sed -n 's/.*(pid \([0-9]*\)).*/\1/p' "$state/detach2.out" | tail -1)
+    kill -0 "$pid" 2>/dev/null && fail "the first holder $pid still runs"
+    ip netns exec docknet-nginx3 getent hosts nginx2 | grep -q "^172.18.0.2" || fail "getent through the second holder"
+    "$docknet" real down >/dev/null || fail "down"
+    kill -0 "$pid2" 2>/dev/null && fail "down left the holder $pid2 running"
+    [ -e "$state/holder" ] && fail "down left the holder record"
+    checkClean "after apply --detach and down"
+    # kill -9: the record stays, stale; down removes the lab and ignores it.
+    "$docknet" real apply --detach "$scripts/user_network.sh" > "$state/detach3.out" 2>&1 || fail "third apply --detach"
+    pid3=$(sed -n 's/.*(pid \([0-9]*\)).*/\1/p' "$state/detach3.out" | tail -1)
+    kill -9 "$pid3"; i=0; while kill -0 "$pid3" 2>/dev/null && [ $i -lt 50 ]; do i=$((i + 1)); sleep 0.1; done
+    "$docknet" real down >/dev/null || fail "down after kill -9 of the holder"
+    checkClean "after the holder's kill -9 and down"
     ;;
 bench)
     "$docknet" bench apply --help >/dev/null 2>&1 || skip "this docknet has no bench apply"
