@@ -80,6 +80,7 @@ void DockerCli::defineContainerCommands() {
                session.shellName = Shell::shellOf(lab(), *c);
                session.isMainProcess = true;
                session.tty = c->config.tty;
+               session.stdinTerminal = stdinAttached && c->config.tty;
                session.detachQuietly = true;
                if (stdinAttached) session.detachKeys = *keys;
                session.passive = !(stdinAttached && isInteractiveShell(*c));
@@ -227,6 +228,7 @@ void DockerCli::defineContainerCommands() {
                    session.containerId = c->id;
                    session.shellName = program == "bash" ? "bash" : Shell::shellOf(lab(), *c);
                    session.tty = f.getBool("tty");
+                   session.stdinTerminal = f.getBool("tty");  // -i is given: this is a session
                    session.exec = exec;
                    // The daemon refuses bad --detach-keys when the exec starts (ContainerExecStart).
                    auto keys = f.getString("detach-keys").empty() ? core::Result<std::string>(kDefaultDetachKeys)

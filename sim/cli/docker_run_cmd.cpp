@@ -401,6 +401,7 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
         session.shellName = Shell::shellOf(lab(), *c);
         session.isMainProcess = true;
         session.tty = cfg.tty;
+        session.stdinTerminal = cfg.tty && cfg.interactive;
         // docker run -it detaches quietly (run.go returns nil on term.EscapeError).
         session.detachKeys = detachKeyBytes(f.getString("detach-keys")).value_or(kDefaultDetachKeys);
         session.detachQuietly = true;

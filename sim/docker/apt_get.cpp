@@ -202,7 +202,12 @@ AptCommand parseAptArgs(const std::vector<std::string>& argv) {
 
 int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
     InstalledSoftware& sw = run.software;
-    auto out = [&](std::string line, double dt = 0.004) { run.say(std::move(line), dt, false); };
+    // The question's prompt has no newline: what apt prints next follows it on the same line.
+    std::string pendingPrompt;
+    auto out = [&](std::string line, double dt = 0.004) {
+        run.say(pendingPrompt + std::move(line), dt, false);
+        pendingPrompt.clear();
+    };
     auto err = [&](std::string line, double dt = 0.001) { run.say(std::move(line), dt, true); };
     const bool isApt = argv[0] == "apt";
     const AptCommand cmd = parseAptArgs(argv);
@@ -364,9 +369,21 @@ int runAptGet(PackageRun& run, const std::vector<std::string>& argv) {
     say("Need to get " + aptSize(download) + " of archives.", 0.0);
     say("After this operation, " + aptSize(installed) + " of additional disk space will be used.", 0.0);
     if (!extra.empty() && !cmd.yes) {
-        // apt asks; with no answer on stdin (EOF) it aborts.
-        say("Do you want to continue? [Y/n] Abort.", 0.0);
-        return 1;
+        // YnPrompt reads a line from stdin: Enter or a y/Y answer goes on, EOF or anything else
+        // aborts. At a terminal docknet cannot type the answer for the student: it says so.
+        const std::string ask = "Do you want to continue? [Y/n] ";
+        if (!run.answers) {
+            out(ask);
+            err("docknet: " + argv[0] + " waits for an answer at the terminal; typing one is not modelled (run it again with -y)");
+            return 1;
+        }
+        const std::string answer = run.answers->substr(0, run.answers->find('\n'));
+        const bool yes = !run.answers->empty() && (answer.empty() || answer[0] == 'y' || answer[0] == 'Y');
+        if (!yes) {
+            say(ask + "Abort.", 0.0);
+            return 1;
+        }
+        pendingPrompt = ask;
     }
     const std::vector<std::string> order = aptUnpackOrder(all);
     int n = 1;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ struct PackageRun {
     std::uint64_t baseBytes = 0;    // the image's size (apk's "OK: N MiB in M packages")
     std::uint64_t addedBytes = 0;   // installed on top of baseBytes so far (this run adds to it)
     bool tty = false;               // stdout is a terminal (docker exec -t): apt ends its progress lines with " Done"
+    /// What apt's question reads: the command's stdin ("y\n" from `echo y |`; "" when none is
+    /// attached, EOF), nullopt when stdin is the terminal of an interactive session.
+    std::optional<std::string> answers = std::string();
     /// A full system (the Docker host), not an image: apt-utils is there (no debconf warning),
     /// man-db runs its trigger, and dpkg's database is that big.
     bool fullSystem = false;

@@ -66,7 +66,8 @@ std::optional<std::pair<std::string, int>> lockRefusal(const docker::DockerEngin
 
 }  // namespace
 
-std::optional<CommandResult> runPackageCommand(DockerHost& lab, const ShellContext& ctx, const std::vector<std::string>& argv) {
+std::optional<CommandResult> runPackageCommand(DockerHost& lab, const ShellContext& ctx, const std::vector<std::string>& argv,
+                                               const std::string& stdinText) {
     const std::string name = baseName(argv[0]);
     using Manager = int (*)(docker::PackageRun&, const std::vector<std::string>&);
     Manager manager = name == "apt-get" || name == "apt" ? docker::runAptGet
@@ -89,6 +90,8 @@ std::optional<CommandResult> runPackageCommand(DockerHost& lab, const ShellConte
                                .fullSystem = true,
                                .dpkgFiles = kHostDpkgFiles,
                                .say = say};
+        // Typed at the host's own terminal: there, too, stdin is the keyboard unless piped.
+        run.answers = stdinText.empty() ? std::nullopt : std::optional(stdinText);
         r.exitCode = manager(run, args);
         return r;
     }
@@ -110,6 +113,8 @@ std::optional<CommandResult> runPackageCommand(DockerHost& lab, const ShellConte
                            .tty = ctx.tty,
                            .dpkgFiles = image->dpkgFiles,
                            .say = say};
+    if (!stdinText.empty()) run.answers = stdinText;
+    else if (ctx.stdinTerminal) run.answers = std::nullopt;
     r.exitCode = manager(run, args);
     return r;
 }

@@ -13,6 +13,8 @@ namespace sim::shell {
 
 /// nullopt when argv[0] is not a package manager (or, on the host, not apt-get/apt). In a
 /// container the caller has checked that the executable exists there.
-std::optional<CommandResult> runPackageCommand(DockerHost& lab, const ShellContext& ctx, const std::vector<std::string>& argv);
+/// `stdinText`: the command's piped or here-document input (apt's answer).
+std::optional<CommandResult> runPackageCommand(DockerHost& lab, const ShellContext& ctx, const std::vector<std::string>& argv,
+                                               const std::string& stdinText = {});
 
 }  // namespace sim::shell

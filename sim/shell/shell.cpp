@@ -465,7 +465,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
     const std::string name = baseName(argv[0]);
     if (name == "docker") return m_docker->run(std::vector<std::string>(argv.begin() + 1, argv.end()), stdinText, ctx);
     if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") return runText(argv[2], ctx, stdinText);
-    if (auto installed = runPackageCommand(m_lab, ctx, argv)) return *installed;
+    if (auto installed = runPackageCommand(m_lab, ctx, argv, stdinText)) return *installed;
     if (auto service = runServiceCommand(m_lab, ctx, argv)) return *service;
     if (tools::isModelledTool(name)) {
         tools::ToolContext tc;
@@ -526,7 +526,7 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
         r.exitCode = 127;
         return r;
     }
-    if (auto installed = runPackageCommand(m_lab, ctx, argv)) return *installed;
+    if (auto installed = runPackageCommand(m_lab, ctx, argv, stdinText)) return *installed;
     tools::ToolContext tc;
     tc.kernel = &m_lab.kernel();
     tc.ns = c->sandbox;

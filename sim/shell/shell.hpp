@@ -54,6 +54,9 @@ struct ShellContext {
     bool isMainProcess = false;
     /// stdout is a terminal (docker exec -t, docker run -t): apt prints "... Done".
     bool tty = false;
+    /// stdin is that terminal (an interactive session, -i with -t): a command that reads an
+    /// answer (apt's question) would wait for the student's keys.
+    bool stdinTerminal = false;
     /// The terminal's detach sequence (Ctrl-p Ctrl-q unless --detach-keys said otherwise): a
     /// line holding it leaves the session and the process running. Empty: none.
     std::string detachKeys;

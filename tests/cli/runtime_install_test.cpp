@@ -137,3 +137,26 @@ TEST_CASE("images: nginx:alpine logs Alpine's compiler", "[cli][images]") {
     REQUIRE(code == 0);
     REQUIRE(contains(logs, "built by gcc 13.2.1 20240309 (Alpine 13.2.1_git20240309) \n"));
 }
+
+TEST_CASE("apt's question reads stdin: a piped y goes on, EOF or n aborts, a terminal is said so", "[cli][packages]") {
+    TypedHost h;
+    REQUIRE(h.run("docker run -dit --name q1 ubuntu").second == 0);
+    REQUIRE(h.run("docker exec q1 apt-get update -qq").second == 0);
+    auto eof = h.run("docker exec q1 apt-get install iputils-ping");
+    CHECK(eof.second == 1);
+    CHECK(eof.first.find("Do you want to continue? [Y/n] Abort.\n") != std::string::npos);
+    auto no = h.run("docker exec -i q1 apt-get install iputils-ping <<< n");
+    CHECK(no.first.find("Do you want to continue? [Y/n] Abort.\n") != std::string::npos);
+    CHECK(h.run("docker exec q1 ping -c1 172.17.0.1").second != 0);  // still no ping
+    auto yes = h.run("echo y | docker exec -i q1 apt-get install iputils-ping");
+    CHECK(yes.second == 0);
+    CHECK(yes.first.find("Do you want to continue? [Y/n] Get:1 ") != std::string::npos);
+    CHECK(h.run("docker exec q1 ping -c1 172.17.0.1").second == 0);
+    // In a `docker exec -it` session stdin is the terminal: the answer would be typed.
+    REQUIRE(h.run("docker exec -it q1 bash").second == 0);
+    auto typed = h.run("apt-get install curl");
+    CHECK(typed.second == 1);
+    CHECK(typed.first.find("Do you want to continue? [Y/n] \n") != std::string::npos);
+    CHECK(typed.first.find("docknet: apt-get waits for an answer at the terminal; typing one is not modelled (run it again with -y)") !=
+          std::string::npos);
+}
