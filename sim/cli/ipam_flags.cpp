@@ -105,10 +105,6 @@ core::Result<void> consolidateIpam(const IpamFlags& f) {
 
 namespace {
 
-/// address -> parse result for either family.
-core::Result<Ipv4Address> parseAddress(const std::string& text, Ipv4Address*) { return Ipv4Address::parse(text); }
-core::Result<wire::Ipv6Address> parseAddress(const std::string& text, wire::Ipv6Address*) { return wire::Ipv6Address::parse(text); }
-
 /// One subnet's config: the subnet `s` and the range, gateway and aux addresses the CLI matched
 /// to it (consolidateIpam has run), checked as ValidateIPAM does.
 template <class Prefix, class Address>
@@ -138,7 +134,7 @@ void validateConfig(const IpamFlags& f, const Prefix& subnet, std::vector<std::s
         rangeOut = range->network();
     }
     auto address = [&](const std::string& text) -> core::Result<Address> {
-        auto ip = parseAddress(text, static_cast<Address*>(nullptr));
+        auto ip = Address::parse(text);
         if (!ip) return fail(ErrorCode::InvalidArgument, "invalid address");
         if (!subnet.network().contains(*ip)) return fail(ErrorCode::InvalidArgument, "parent subnet " + s + " doesn't contain this address");
         return *ip;

@@ -28,6 +28,12 @@ void jumpFirst(net::XtTable& filter, const std::string& chain) {
     (void)filter.insert("FORWARD", 1, jump);
 }
 
+/// The isolation jump first, then DOCKER-USER above it (EnsureJumpRule, arrangeUserFilterRule).
+void arrangeForwardJumps(net::XtTable& filter) {
+    jumpFirst(filter, "DOCKER-ISOLATION-STAGE-1");
+    jumpFirst(filter, "DOCKER-USER");
+}
+
 }  // namespace
 
 void DockerEngine::setupIpChains() {
@@ -43,13 +49,12 @@ void DockerEngine::setupIpChains() {
     const auto [prerouting, output] = natJumps();
     if (!nat.contains("PREROUTING", prerouting)) (void)nat.append("PREROUTING", prerouting);
     if (!nat.contains("OUTPUT", output)) (void)nat.append("OUTPUT", output);
-    jumpFirst(filter, "DOCKER-ISOLATION-STAGE-1");
     // The user's chain is made once, with its RETURN, and never emptied by the daemon.
     if (!filter.hasChain("DOCKER-USER")) {
         (void)filter.newChain("DOCKER-USER");
         (void)filter.append("DOCKER-USER", returnRule());
     }
-    jumpFirst(filter, "DOCKER-USER");
+    arrangeForwardJumps(filter);
 }
 
 std::vector<std::string> DockerEngine::restartDaemon() {
@@ -75,7 +80,7 @@ std::vector<std::string> DockerEngine::restartDaemon() {
     // The networks from the store, each set up again (only the rules that are missing).
     for (const auto& n : m_networks)
         if (n->driver == DriverKind::Bridge) programIptables(*n, true, true);
-    setupIpChains();  // the controller's arrangeUserFilterRule after the networks
+    arrangeForwardJumps(filter);  // the controller's, after the networks
     return stopped;
 }
 

@@ -26,6 +26,12 @@ bool onUserNetwork(const DockerEngine& engine, const Container& c) {
     return false;
 }
 
+EmbeddedDns::Addresses addressesOf(const Endpoint& ep) {
+    EmbeddedDns::Addresses a{ep.address.address(), std::nullopt};
+    if (ep.address6) a.v6 = ep.address6->address();
+    return a;
+}
+
 }  // namespace
 
 void EmbeddedDns::attach(const Container& c) {
@@ -62,11 +68,8 @@ std::optional<EmbeddedDns::Addresses> EmbeddedDns::resolve(const Container& aske
             if (lower(alias) != name) continue;
             if (const Container* t = m_engine.findContainer(target))
                 if (auto it = t->endpoints.find(n->id); it != t->endpoints.end())
-                    if (const Endpoint* ep = m_engine.endpoint(it->second); ep && !ep->address.address().isAny()) {
-                        Addresses a{ep->address.address(), std::nullopt};
-                        if (ep->address6) a.v6 = ep->address6->address();
-                        return a;
-                    }
+                    if (const Endpoint* ep = m_engine.endpoint(it->second); ep && !ep->address.address().isAny())
+                        return addressesOf(*ep);
         }
         std::string wanted = name;
         const std::string suffix = "." + lower(n->name);
@@ -75,11 +78,7 @@ std::optional<EmbeddedDns::Addresses> EmbeddedDns::resolve(const Container& aske
             const Endpoint* ep = m_engine.endpoint(epId);
             if (!ep) continue;
             for (const auto& dnsName : ep->dnsNames)
-                if (lower(dnsName) == wanted) {
-                    Addresses a{ep->address.address(), std::nullopt};
-                    if (ep->address6) a.v6 = ep->address6->address();
-                    return a;
-                }
+                if (lower(dnsName) == wanted) return addressesOf(*ep);
         }
     }
     return std::nullopt;

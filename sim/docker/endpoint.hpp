@@ -61,8 +61,6 @@ struct Network;
 core::Result<EndpointSettings> validateEndpointRequest(const Network* network, const std::string& networkName,
                                                        const EndpointRequest& request);
 
-/// net.ParseIP's IPv6 text forms ("2001:db8::33", "::ffff:1.2.3.4"); IPv4 text is not IPv6 here.
-bool isIpv6Text(std::string_view text);
 
 struct Endpoint {
     std::string id;            // 64 hex

@@ -1,7 +1,4 @@
 // validateEndpointSettings and the address checks of api/types/network/endpoint.go (moby v25-27).
-#include <algorithm>
-#include <cctype>
-
 #include "sim/docker/endpoint.hpp"
 #include "sim/docker/network.hpp"
 
@@ -18,56 +15,7 @@ bool isUserDefinedName(const std::string& name) {
     return name != "default" && name != "bridge" && name != "host" && name != "none" && !name.starts_with("container:");
 }
 
-bool isHexGroup(std::string_view g) {
-    return !g.empty() && g.size() <= 4 && std::all_of(g.begin(), g.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
-}
-
-bool isUnspecifiedV6(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == ':' || c == '0'; });
-}
-
-/// "::ffff:1.2.3.4" and friends: Go's To4() is non-nil for them.
-bool isV4MappedV6(std::string_view text) {
-    if (text.find('.') == std::string_view::npos) return false;
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower.starts_with("::ffff:") || lower.starts_with("0:0:0:0:0:ffff:");
-}
-
 }  // namespace
-
-bool isIpv6Text(std::string_view text) {
-    if (text.find(':') == std::string_view::npos) return false;
-    int groups = 0;
-    bool doubleColon = false;
-    std::string_view rest = text;
-    if (rest.starts_with("::")) {
-        doubleColon = true;
-        rest.remove_prefix(2);
-        if (rest.empty()) return true;
-    }
-    while (!rest.empty()) {
-        const auto colon = rest.find(':');
-        const std::string_view group = rest.substr(0, colon);
-        if (colon == std::string_view::npos && group.find('.') != std::string_view::npos) {
-            if (!wire::Ipv4Address::parse(std::string(group))) return false;
-            groups += 2;
-            break;
-        }
-        if (!isHexGroup(group)) return false;
-        ++groups;
-        if (colon == std::string_view::npos) break;
-        rest.remove_prefix(colon + 1);
-        if (rest.starts_with(":")) {
-            if (doubleColon) return false;
-            doubleColon = true;
-            rest.remove_prefix(1);
-        } else if (rest.empty()) {
-            return false;  // a trailing single ':'
-        }
-    }
-    return doubleColon ? groups < 8 : groups == 8;
-}
 
 core::Result<EndpointSettings> validateEndpointRequest(const Network* n, const std::string& nwName, const EndpointRequest& r) {
     std::vector<std::string> errs;
@@ -87,15 +35,16 @@ core::Result<EndpointSettings> validateEndpointRequest(const Network* n, const s
         else out.ip = *ip;
     }
     if (!r.ipv6Address.empty()) {
+        // Go's To4() is non-nil for a v4-mapped address, which is then no IPv6 address here.
         auto ip6 = wire::Ipv6Address::parse(r.ipv6Address);
-        if (!isIpv6Text(r.ipv6Address) || isV4MappedV6(r.ipv6Address) || isUnspecifiedV6(r.ipv6Address) || !ip6)
-            errs.push_back("invalid IPv6 address: " + r.ipv6Address);
+        if (!ip6 || ip6->isV4Mapped() || ip6->isUnspecified()) errs.push_back("invalid IPv6 address: " + r.ipv6Address);
         else out.ip6 = *ip6;
     }
     for (const auto& ll : r.linkLocalIps) {
         auto ip = wire::Ipv4Address::parse(ll);
         if (ip && !ip->isAny()) out.linkLocalIps.push_back(*ip);
-        else if (ip || !isIpv6Text(ll) || isUnspecifiedV6(ll)) errs.push_back("invalid link-local IP address: " + ll);
+        else if (auto ll6 = wire::Ipv6Address::parse(ll); ip || !ll6 || ll6->isUnspecified())
+            errs.push_back("invalid link-local IP address: " + ll);
         else out.linkLocalIpv6.push_back(ll);
     }
     // EndpointIPAMConfig.IsInRange over the network's configured subnets.

@@ -38,8 +38,7 @@ CommandResult unitVerb(DockerHost& lab, const std::string& tool, const std::stri
             r.exitCode = 3;
             return r;
         }
-        const std::string action = verb == "try-restart" ? "try-restart" : verb;
-        return result("Failed to " + action + " " + service + ": Unit " + service + " not found.\n", 5);
+        return result("Failed to " + verb + " " + service + ": Unit " + service + " not found.\n", 5);
     }
     if (verb == "restart" || verb == "try-restart") {
         lab.engine().restartDaemon();

@@ -1,5 +1,6 @@
 #include "sim/tools/ip_change.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "sim/net/net_namespace.hpp"
@@ -7,8 +8,6 @@
 namespace sim::tools {
 
 namespace {
-
-bool matches(std::string_view word, std::string_view full) { return !word.empty() && full.substr(0, word.size()) == word; }
 
 /// The ways `ip` fails, in each flavour's words.
 struct IpErrors {
@@ -112,9 +111,9 @@ ToolResult changeLink(ToolContext& ctx, const Args& rest, const IpErrors& e) {
 ToolResult changeAddr(ToolContext& ctx, const Args& rest, const IpErrors& e) {
     net::Kernel& k = *ctx.kernel;
     const std::string& verb = rest.at(0);
-    const bool add = matches(verb, "add");
-    const bool del = matches(verb, "delete");
-    const bool flush = matches(verb, "flush");
+    const bool add = isAbbreviationOf(verb, "add");
+    const bool del = isAbbreviationOf(verb, "delete");
+    const bool flush = isAbbreviationOf(verb, "flush");
     if (!add && !del && !flush) return IpErrors::notModelled("addr " + verb);
     auto w = splitWords(rest, 1, {"broadcast", "brd", "label", "scope", "peer", "valid_lft", "preferred_lft"});
     if (!w) return e.incomplete();
@@ -174,9 +173,9 @@ ToolResult changeAddr(ToolContext& ctx, const Args& rest, const IpErrors& e) {
 ToolResult changeRoute(ToolContext& ctx, const Args& rest, const IpErrors& e) {
     net::Kernel& k = *ctx.kernel;
     const std::string& verb = rest.at(0);
-    const bool add = matches(verb, "add");
-    const bool del = matches(verb, "delete");
-    const bool replace = matches(verb, "replace");
+    const bool add = isAbbreviationOf(verb, "add");
+    const bool del = isAbbreviationOf(verb, "delete");
+    const bool replace = isAbbreviationOf(verb, "replace");
     if (!add && !del && !replace) return IpErrors::notModelled("route " + verb);
     auto w = splitWords(rest, 1, {"via", "metric", "src", "proto", "scope", "table", "onlink"});
     if (!w) return e.incomplete();
@@ -232,7 +231,7 @@ ToolResult changeRoute(ToolContext& ctx, const Args& rest, const IpErrors& e) {
         return ok();
     }
     if (!route.gateway) {
-        if (!w->dev) return failure(std::string(e.busybox ? "ip: " : "") + "Error: Device for nexthop is not up.\n", 2);
+        if (!w->dev) return e.rtnetlink("No such device");  // fib_create_info: a nexthop needs a device
         route.scope = net::RouteScope::Link;
     }
     if (replace) {
@@ -252,7 +251,7 @@ ToolResult changeNeigh(ToolContext& ctx, const Args& rest, const IpErrors& e) {
     const std::string& verb = rest.at(0);
     auto w = splitWords(rest, 1, {"lladdr", "nud", "to"});
     if (!w) return e.incomplete();
-    if (matches(verb, "flush")) {
+    if (isAbbreviationOf(verb, "flush")) {
         // "flush all", "flush dev X", "flush to PREFIX": the dynamic entries go.
         if (w->bare.empty() && !w->dev && w->keyed.empty())
             return failure(e.busybox ? "ip: flush requires arguments\n" : "Flush requires arguments.\n", e.busybox ? 1 : 255);
@@ -268,8 +267,8 @@ ToolResult changeNeigh(ToolContext& ctx, const Args& rest, const IpErrors& e) {
         }
         return ok();
     }
-    const bool add = matches(verb, "add") || matches(verb, "replace");
-    const bool del = matches(verb, "delete");
+    const bool add = isAbbreviationOf(verb, "add") || isAbbreviationOf(verb, "replace");
+    const bool del = isAbbreviationOf(verb, "delete");
     if (!add && !del) return IpErrors::notModelled("neigh " + verb);
     if (w->bare.size() != 1) return w->bare.empty() ? e.incomplete() : e.garbage(w->bare[1]);
     auto ip = wire::Ipv4Address::parse(w->bare[0]);

@@ -28,8 +28,6 @@ struct IpOptions {
     bool busybox = false;
 };
 
-bool matches(std::string_view word, std::string_view full) { return !word.empty() && full.substr(0, word.size()) == word; }
-
 std::string linkName(const net::Kernel& k, const net::Interface& i) {
     if (!i.isVeth() || i.physicalNic) return i.name;
     const net::Interface* peer = k.interface(i.peer);
@@ -344,12 +342,12 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
     }
     const std::string& object = argv[n];
     Args rest(argv.begin() + static_cast<std::ptrdiff_t>(n + 1), argv.end());
-    const bool show = rest.empty() || matches(rest[0], "show") || matches(rest[0], "list") || rest[0] == "lst" || rest[0] == "dev";
+    const bool show = rest.empty() || isAbbreviationOf(rest[0], "show") || isAbbreviationOf(rest[0], "list") || rest[0] == "lst" || rest[0] == "dev";
     enum class Object { Addr, Link, Route, Neigh, Unknown } which = Object::Unknown;
-    if (matches(object, "address")) which = Object::Addr;
-    else if (matches(object, "route")) which = Object::Route;
-    else if (matches(object, "neighbor") || matches(object, "neighbour")) which = Object::Neigh;
-    else if (matches(object, "link")) which = Object::Link;
+    if (isAbbreviationOf(object, "address")) which = Object::Addr;
+    else if (isAbbreviationOf(object, "route")) which = Object::Route;
+    else if (isAbbreviationOf(object, "neighbor") || isAbbreviationOf(object, "neighbour")) which = Object::Neigh;
+    else if (isAbbreviationOf(object, "link")) which = Object::Link;
     if (which == Object::Unknown) return failure("Object \"" + object + "\" is unknown, try \"ip help\".\n", 255);
     if (!show) {
         // rtnetlink checks CAP_NET_ADMIN in the namespace: a container has it only when added.
@@ -363,8 +361,8 @@ ToolResult runIp(ToolContext& ctx, const Args& argv) {
             return failure("ip: RTNETLINK answers: Operation not permitted\n", 2);
         }
         if (o.inet6Only) return failure("docknet: ip -6 " + object + " " + rest[0] + ": changing IPv6 state is not modelled\n", 127);
-        static constexpr const char* kNames[] = {"addr", "link", "route", "neigh"};
-        return changeIpState(ctx, kNames[static_cast<int>(which)], rest, o.busybox);
+        const char* objectName = which == Object::Addr ? "addr" : which == Object::Link ? "link" : which == Object::Route ? "route" : "neigh";
+        return changeIpState(ctx, objectName, rest, o.busybox);
     }
     switch (which) {
         case Object::Addr: return showLinks(ctx, rest, o, true);

@@ -142,7 +142,9 @@ ToolResult changeRoute(ToolContext& ctx, const Args& argv) {
     if (!target) return usage();
     const int len = length.value_or(host ? 32 : target->isAny() ? 0 : 32);
     const wire::Ipv4Prefix dest(*target, len);
-    if (dest.network() != dest) return failure(app + "netmask doesn't match route address\n", code);
+    // inet_setroute's own check (an option error, E_OPTERR); busybox words it its own way.
+    if (dest.network() != dest)
+        return bb ? failure("route: netmask and route address conflict\n", 1) : failure("route: netmask doesn't match route address\n", 3);
     route.destination = dest;
     if (!devName.empty()) {
         route.dev = k.findInterface(ctx.ns, devName);

@@ -30,6 +30,8 @@ std::vector<std::string> splitWords(std::string_view text);
 std::vector<std::string> splitLines(std::string_view text);
 std::string toLower(std::string_view s);
 bool startsWith(std::string_view s, std::string_view prefix);
+/// iproute2's matches(): `word` is a non-empty abbreviation of `full` ("a" for "address").
+inline bool isAbbreviationOf(std::string_view word, std::string_view full) { return !word.empty() && startsWith(full, word); }
 /// "/usr/bin/ping" -> "ping".
 std::string baseName(std::string_view path);
 /// A non-negative decimal integer, the whole string (strtol with a full-string check).

@@ -8,6 +8,7 @@
 #include "sim/cli/network_filters.hpp"
 #include "sim/gotemplate/go_template.hpp"
 #include "sim/shell/script_runner.hpp"
+#include "sim/wire/ipv6_address.hpp"
 
 namespace {
 
@@ -182,8 +183,8 @@ TEST_CASE("network connect refuses in validateEndpointSettings' words", "[cli][n
     CHECK(lab.status == 0);
 }
 
-TEST_CASE("sim::docker::isIpv6Text reads net.ParseIP's IPv6 forms", "[docker][network]") {
-    using sim::docker::isIpv6Text;
+TEST_CASE("the endpoint checks read net.ParseIP's IPv6 forms (wire::Ipv6Address)", "[docker][network]") {
+    auto isIpv6Text = [](const char* text) { return sim::wire::Ipv6Address::parse(text).has_value(); };
     CHECK(isIpv6Text("2001:db8::33"));
     CHECK(isIpv6Text("::1"));
     CHECK(isIpv6Text("::"));

@@ -67,6 +67,7 @@ TEST_CASE("ip changes on the Docker host, in iproute2's words", "[tools][ip]") {
     CHECK(h.run("ip addr add 10.1.0.1/24 dev nope") == std::pair<std::string, int>{"Cannot find device \"nope\"\n", 1});
     CHECK(h.run("ip route add 10.70.0.1/16 dev docker0") ==
           std::pair<std::string, int>{"Error: Invalid prefix for given prefix length.\n", 2});
+    CHECK(h.run("ip route add 10.70.0.0/16") == std::pair<std::string, int>{"RTNETLINK answers: No such device\n", 2});
     CHECK(h.run("ip route add 10.70.0.0/16 dev docker0") == ok);
     CHECK(h.run("ip route").first.find("10.70.0.0/16 dev docker0 scope link linkdown \n") != std::string::npos);
     CHECK(h.run("ip link set docker0 mtu 1400") == ok);
@@ -103,5 +104,5 @@ TEST_CASE("ifconfig and route change the kernel with NET_ADMIN, in perror's word
     CHECK(h.run("route add -net 10.81.0.0/16 gw 10.0.2.2") == ok);
     CHECK(h.run("route del -net 10.81.0.0/16") == ok);
     CHECK(h.run("route del -net 10.81.0.0/16") == std::pair<std::string, int>{"SIOCDELRT: No such process\n", 7});
-    CHECK(h.run("route add -net 10.81.0.1/16 gw 10.0.2.2") == std::pair<std::string, int>{"netmask doesn't match route address\n", 7});
+    CHECK(h.run("route add -net 10.81.0.1/16 gw 10.0.2.2") == std::pair<std::string, int>{"route: netmask doesn't match route address\n", 3});
 }
