@@ -75,7 +75,7 @@ Table iptables(const sim::net::XtTable& table, std::string id) {
 Table sockets(const sim::net::NetNamespace& ns) {
     Table t{"sockets", {"proto", "local", "owner"}, {}};
     for (const auto& s : ns.sockets().sockets())
-        t.rows.push_back({std::string(sim::net::toString(s.transport)), s.address.toString() + ":" + std::to_string(s.port), s.owner});
+        t.rows.push_back({std::string(sim::net::toString(s.transport)), s.addressText() + ":" + std::to_string(s.port), s.owner});
     return t;
 }
 

@@ -245,7 +245,7 @@ JsonValue namespaceJson(const net::Kernel& k, const net::NetNamespace& ns) {
     for (const auto& s : ns.sockets().sockets()) {
         sockets.push(JsonValue::object()
                          .set("proto", str(std::string(net::toString(s.transport))))
-                         .set("address", str(s.address.toString()))
+                         .set("address", str(s.isIpv6() ? std::string("::") : s.address.toString()))
                          .set("port", num(s.port))
                          .set("owner", str(s.owner)));
     }

@@ -226,15 +226,15 @@ std::string displayablePorts(const DockerEngine& engine, const Container& c) {
         }
         std::string group = std::to_string(start);
         if (start != last) group += "-" + std::to_string(last);
-        if (!ip.empty()) group = ip + ":" + group + "->" + group;
+        if (!ip.empty()) group = views::joinHostPort(ip, group) + "->" + group;
         return group + "/" + type;
     };
     for (const auto& p : ports) {
         std::string key = p.type;
         if (!p.ip.empty()) {
             if (p.publicPort != p.privatePort) {
-                hostMappings.push_back(p.ip + ":" + std::to_string(p.publicPort) + "->" + std::to_string(p.privatePort) +
-                                       "/" + p.type);
+                hostMappings.push_back(views::joinHostPort(p.ip, std::to_string(p.publicPort)) + "->" +
+                                       std::to_string(p.privatePort) + "/" + p.type);
                 continue;
             }
             key = p.ip + "/" + p.type;
@@ -450,14 +450,18 @@ core::Result<std::string> portLines(const Container& c, const std::optional<std:
         if (trimmed.size() > 5 || std::stoul(trimmed) > 65535) return invalid("value out of range");
         // The map key is the text as typed ("080/tcp" is not "80/tcp"), as in docker/cli.
         for (const auto& m : c.ports)
-            if (docker::portKey(m.requested.containerPort, m.requested.proto) == port + "/" + proto)
+            if (docker::portKey(m.requested.containerPort, m.requested.proto) == port + "/" + proto) {
                 out.push_back(m.hostIp.toString() + ":" + std::to_string(m.hostPort));
+                if (m.onIpv6Any) out.push_back(views::joinHostPort("::", std::to_string(m.hostPort)));
+            }
         if (out.empty())
             return core::fail(core::ErrorCode::NotFound, "Error: No public port '" + *privatePort + "' published for " + ref);
     } else {
-        for (const auto& m : c.ports)
-            out.push_back(docker::portKey(m.requested.containerPort, m.requested.proto) + " -> " + m.hostIp.toString() + ":" +
-                          std::to_string(m.hostPort));
+        for (const auto& m : c.ports) {
+            const std::string key = docker::portKey(m.requested.containerPort, m.requested.proto);
+            out.push_back(key + " -> " + m.hostIp.toString() + ":" + std::to_string(m.hostPort));
+            if (m.onIpv6Any) out.push_back(key + " -> " + views::joinHostPort("::", std::to_string(m.hostPort)));
+        }
     }
     std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return naturalLess(a, b); });
     std::string text;

@@ -14,9 +14,14 @@
 namespace sim::cli::views {
 
 struct HostBinding {
-    std::string hostIp;    // "0.0.0.0", "127.0.0.1"
+    std::string hostIp;    // "0.0.0.0", "127.0.0.1", "::"
     std::string hostPort;  // "8080"
 };
+
+/// Go's net.JoinHostPort: an IPv6 host in brackets ("[::]:8080"), what the CLI ≥27.2 prints.
+inline std::string joinHostPort(const std::string& host, const std::string& port) {
+    return host.find(':') == std::string::npos ? host + ":" + port : "[" + host + "]:" + port;
+}
 
 /// One key of NetworkSettings.Ports ("80/tcp"): its bindings, none for an exposed port that is
 /// not published (inspect prints null for it).

@@ -151,7 +151,8 @@ ProcessView hostProcessView(const docker::DockerEngine& engine, const std::strin
         if (m.retitled) ps.back().argv0 = m.cmdline;
         // A host-mode server's listeners are in the host's namespace.
         if (c->sandbox == hostNs)
-            for (const auto& s : c->serviceSockets) v.socketHolders[s] = {mainPid, m.socketFd};
+            for (std::size_t i = 0; i < c->serviceSockets.size(); ++i)
+                v.socketHolders[c->serviceSockets[i]] = {mainPid, m.socketFd + static_cast<int>(i)};
         const std::string ip = containerIp(engine, *c);
         int proxyPid = mainPid + 1;
         for (const auto& [ns, socket] : c->proxySockets) {
@@ -161,10 +162,13 @@ ProcessView hostProcessView(const docker::DockerEngine& engine, const std::strin
             if (it == all.end()) continue;
             std::string containerPort = std::to_string(it->port);
             for (const auto& p : c->ports)
-                if (p.hostPort == it->port && p.hostIp == it->address) containerPort = std::to_string(p.requested.containerPort);
+                if (p.hostPort == it->port && (it->isIpv6() ? p.onIpv6Any : p.hostIp == it->address))
+                    containerPort = std::to_string(p.requested.containerPort);
+            // The [::] binding's proxy forwards to the container's IPv4 address (no IPv6 one).
             ps.push_back(entry(proxyPid, kDockerdPid, "root", "docker-proxy",
                                "/usr/bin/docker-proxy -proto " + std::string(net::toString(it->transport)) + " -host-ip " +
-                                   it->address.toString() + " -host-port " + std::to_string(it->port) + " -container-ip " +
+                                   (it->isIpv6() ? std::string("::") : it->address.toString()) + " -host-port " +
+                                   std::to_string(it->port) + " -container-ip " +
                                    ip + " -container-port " + containerPort,
                                "?", "Sl", started, 1745016, 3840));
             v.socketHolders[socket] = {proxyPid, 4};
@@ -191,7 +195,8 @@ ProcessView containerProcessView(const docker::DockerEngine& engine, const docke
     v.processes.push_back(entry(mainPid, init ? 1 : 0, m.user, m.comm, m.cmdline, c.config.tty ? "pts/0" : "?", m.stat,
                                 clockOf(engine, c.startedAt), m.vszKb, m.rssKb));
     if (m.retitled) v.processes.back().argv0 = m.cmdline;
-    for (const auto& s : c.serviceSockets) v.socketHolders[s] = {mainPid, m.socketFd};
+    for (std::size_t i = 0; i < c.serviceSockets.size(); ++i)
+        v.socketHolders[c.serviceSockets[i]] = {mainPid, m.socketFd + static_cast<int>(i)};
     const int firstExecPid = kFirstExecPid + (init ? 1 : 0);
     int toolPid = firstExecPid;
     if (!execShell.empty()) {

@@ -40,6 +40,10 @@ struct PortMapping {
     PortBinding requested;
     wire::Ipv4Address hostIp;    // 0.0.0.0 unless given
     std::uint16_t hostPort = 0;  // 0 until published
+    /// Bound on [::] too, with the same host port: Docker 27's IPv6 binding of a -p without an
+    /// address (docker ps: `0.0.0.0:8080->80/tcp, [::]:8080->80/tcp`), proxied by docker-proxy
+    /// to the container's IPv4 address when it has no IPv6 one.
+    bool onIpv6Any = false;
 };
 
 /// What `docker run`/`docker create` were told.

@@ -51,9 +51,10 @@ inline std::string portAllocated(const std::string& ip, int port) {
 }
 /// docker-proxy's failed listen, as Go words the errno: "address already in use" (EADDRINUSE) or
 /// "cannot assign requested address" (EADDRNOTAVAIL: no host interface has the address).
+/// `ip` as Go prints the listen address: "0.0.0.0", "[::]" (tcp6 when `ipv6`).
 inline std::string userlandProxy(const std::string& proto, const std::string& ip, int port,
-                                 bool addressNotAvailable = false) {
-    return "Error starting userland proxy: listen " + proto + "4 " + ip + ":" + std::to_string(port) +
+                                 bool addressNotAvailable = false, bool ipv6 = false) {
+    return "Error starting userland proxy: listen " + proto + (ipv6 ? "6 " : "4 ") + ip + ":" + std::to_string(port) +
            (addressNotAvailable ? ": bind: cannot assign requested address" : ": bind: address already in use");
 }
 inline const char* kHostPortsDiscarded = "Published ports are discarded when using host network mode";

@@ -162,6 +162,7 @@ std::vector<ImageConfig> builtinImages() {
         i.cmd = {"nginx", "-g", "daemon off;"};
         i.exposedPorts = {{80, PortProto::Tcp}};
         i.serviceListens = {{80, PortProto::Tcp}};
+        i.listenStack = ListenStack::Ipv4AndIpv6;
         i.env = {kPath, "NGINX_VERSION=1.27.2", "NJS_VERSION=0.8.6", "NJS_RELEASE=1~bookworm", "PKG_RELEASE=1~bookworm",
                  "DYNPKG_RELEASE=1~bookworm"};
         i.tools = debianBaseTools({"nginx", "nginx-debug", "docker-entrypoint.sh", "curl", "envsubst"});
@@ -183,6 +184,7 @@ std::vector<ImageConfig> builtinImages() {
         i.cmd = {"nginx", "-g", "daemon off;"};
         i.exposedPorts = {{80, PortProto::Tcp}};
         i.serviceListens = {{80, PortProto::Tcp}};
+        i.listenStack = ListenStack::Ipv4AndIpv6;
         i.env = {kPath, "NGINX_VERSION=1.27.2", "PKG_RELEASE=1", "DYNPKG_RELEASE=1", "NJS_VERSION=0.8.6", "NJS_RELEASE=1"};
         i.tools = userland::busyboxTools(true);
         i.tools.insert({"nginx", "nginx-debug", "docker-entrypoint.sh", "curl", "envsubst"});
@@ -204,6 +206,7 @@ std::vector<ImageConfig> builtinImages() {
         i.cmd = {"httpd-foreground"};
         i.exposedPorts = {{80, PortProto::Tcp}};
         i.serviceListens = {{80, PortProto::Tcp}};
+        i.listenStack = ListenStack::DualStack;
         i.env = {"PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                  "HTTPD_PREFIX=/usr/local/apache2", "HTTPD_VERSION=2.4.62"};
         i.tools = debianBaseTools({"httpd", "httpd-foreground", "apachectl", "htpasswd", "ab"});
@@ -225,6 +228,7 @@ std::vector<ImageConfig> builtinImages() {
         i.cmd = {"mysqld"};
         i.exposedPorts = {{3306, PortProto::Tcp}, {33060, PortProto::Tcp}};
         i.serviceListens = i.exposedPorts;
+        i.listenStack = ListenStack::DualStack;
         i.env = {kPath, "GOSU_VERSION=1.17", "MYSQL_MAJOR=" + major, "MYSQL_VERSION=" + version,
                  "MYSQL_SHELL_VERSION=" + version};
         i.tools = userland::oracleSlimTools();
@@ -247,6 +251,7 @@ std::vector<ImageConfig> builtinImages() {
         i.cmd = {"mysqld"};
         i.exposedPorts = {{3306, PortProto::Tcp}};
         i.serviceListens = {{3306, PortProto::Tcp}};
+        i.listenStack = ListenStack::DualStack;
         i.env = {kPath, "MYSQL_MAJOR=5.7", "MYSQL_VERSION=5.7.8-rc"};
         i.tools = debianBaseTools({"mysqld", "mysql", "mysqladmin", "mysqldump", "gosu", "entrypoint.sh"});
         i.distro = "jessie";
@@ -261,6 +266,7 @@ std::vector<ImageConfig> builtinImages() {
         i.cmd = {"postgres"};
         i.exposedPorts = {{5432, PortProto::Tcp}};
         i.serviceListens = {{5432, PortProto::Tcp}};
+        i.listenStack = ListenStack::Ipv4AndIpv6;
         i.env = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/17/bin",
                  "GOSU_VERSION=1.17", "LANG=en_US.utf8", "PG_MAJOR=17", "PG_VERSION=17.0-1.pgdg120+1",
                  "PGDATA=/var/lib/postgresql/data"};
@@ -279,6 +285,7 @@ std::vector<ImageConfig> builtinImages() {
         i.cmd = {"redis-server"};
         i.exposedPorts = {{6379, PortProto::Tcp}};
         i.serviceListens = {{6379, PortProto::Tcp}};
+        i.listenStack = ListenStack::Ipv4AndIpv6;
         i.env = {kPath, "GOSU_VERSION=1.17", "REDIS_VERSION=7.4.1"};
         // redis-cli and the rest come with the server (docker-library/redis builds them all).
         i.tools = debianBaseTools({"redis-server", "redis-cli", "redis-benchmark", "redis-check-aof", "redis-check-rdb",

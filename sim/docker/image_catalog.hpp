@@ -47,6 +47,11 @@ enum class ShellFlavor : std::uint8_t { Dash, Ash, Bash };
 std::string_view toString(Userland u);
 std::string_view toString(Service s);
 
+/// How the main process binds its serviceListens: IPv4 only; 0.0.0.0 and an IPV6_V6ONLY [::]
+/// (nginx's `listen 80; listen [::]:80;`, postgres's listen_addresses='*', redis 7's
+/// `bind * -::*`); or one dual-stack [::] (httpd's `Listen 80`, mysqld's bind-address=*).
+enum class ListenStack : std::uint8_t { Ipv4, Ipv4AndIpv6, DualStack };
+
 struct ImageConfig {
     std::string repository;                // "nginx", or a built tag "mysql-custom"; "<none>" when dangling
     std::string tag;                       // "latest", "5.7.8"; "<none>" when dangling
@@ -73,6 +78,7 @@ struct ImageConfig {
     int dpkgFiles = 0;                     // dpkg's "(Reading database ... N files ...)"; 0: derived from the size
     std::string serviceVersion;            // "1.27.2" (nginx), "8.0.40-1.el9" (mysql), ...
     std::vector<std::pair<std::uint16_t, PortProto>> serviceListens;  // what the main process binds on 0.0.0.0
+    ListenStack listenStack = ListenStack::Ipv4;
     std::string workdir;                   // WORKDIR ("" = /)
     std::string user;                      // USER ("" = root)
     std::map<std::string, std::string> labels;

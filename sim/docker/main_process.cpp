@@ -86,14 +86,22 @@ void DockerEngine::startMainProcess(Container& c) {
         bool bound = true;
         std::uint16_t failedPort = 0;
         for (const auto& [port, proto] : image->serviceListens) {
-            auto s = m_kernel.transport().bind(c.sandbox, proto == PortProto::Udp ? net::Transport::Udp : net::Transport::Tcp,
-                                               wire::Ipv4Address::any(), port, owner);
-            if (!s) {
+            const auto transport = proto == PortProto::Udp ? net::Transport::Udp : net::Transport::Tcp;
+            std::vector<core::Result<net::SocketId>> sockets;
+            if (image->listenStack == ListenStack::DualStack) {
+                sockets.push_back(m_kernel.transport().bindIpv6Any(c.sandbox, transport, port, false, owner));
+            } else {
+                sockets.push_back(m_kernel.transport().bind(c.sandbox, transport, wire::Ipv4Address::any(), port, owner));
+                if (sockets.back() && image->listenStack == ListenStack::Ipv4AndIpv6)
+                    sockets.push_back(m_kernel.transport().bindIpv6Any(c.sandbox, transport, port, true, owner));
+            }
+            for (const auto& s : sockets)
+                if (s) c.serviceSockets.push_back(*s);
+            if (!sockets.back()) {
                 bound = false;
                 failedPort = port;
                 break;
             }
-            c.serviceSockets.push_back(*s);
         }
         if (!bound) {
             for (auto s : c.serviceSockets) (void)m_kernel.transport().close(c.sandbox, s);

@@ -14,6 +14,11 @@ bool PortAllocator::heldExactly(PortProto proto, std::uint32_t ip, std::uint16_t
     return it != m_books.end() && it->second.contains(port);
 }
 
+bool PortAllocator::heldOnIpv6Any(PortProto proto, std::uint16_t port) const {
+    auto it = m_ipv6Any.find(proto);
+    return it != m_ipv6Any.end() && it->second.contains(port);
+}
+
 bool PortAllocator::conflicts(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) const {
     if (heldExactly(proto, hostIp.value(), port)) return true;
     if (m_mode == Mode::PerAddress) return false;
@@ -24,13 +29,20 @@ bool PortAllocator::conflicts(PortProto proto, wire::Ipv4Address hostIp, std::ui
 }
 
 core::Result<std::uint16_t> PortAllocator::allocate(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t start,
-                                                    std::uint16_t end) {
-    // A specific port.
+                                                    std::uint16_t end, bool withIpv6Any) {
+    auto take = [&](std::uint16_t port) {
+        m_books[{proto, hostIp.value()}].insert(port);
+        if (withIpv6Any) m_ipv6Any[proto].insert(port);
+    };
+    // A specific port: the first address that holds it is the one named.
     if (start > 0 && start == end) {
-        if (conflicts(proto, hostIp, start))
-            return core::fail(core::ErrorCode::AddressInUse, "Bind for " + hostIp.toString() + ":" + std::to_string(start) +
-                                                                 " failed: port is already allocated");
-        m_books[{proto, hostIp.value()}].insert(start);
+        auto taken = [&](const std::string& ip) {
+            return core::fail(core::ErrorCode::AddressInUse,
+                              "Bind for " + ip + ":" + std::to_string(start) + " failed: port is already allocated");
+        };
+        if (conflicts(proto, hostIp, start)) return taken(hostIp.toString());
+        if (withIpv6Any && heldOnIpv6Any(proto, start)) return taken("::");
+        take(start);
         return start;
     }
     // A range: the default ephemeral one, or the caller's.
@@ -49,8 +61,8 @@ core::Result<std::uint16_t> PortAllocator::allocate(PortProto proto, wire::Ipv4A
     for (std::uint32_t i = 0; i < span; ++i) {
         ++port;
         if (port > last) port = begin;
-        if (!conflicts(proto, hostIp, std::uint16_t(port))) {
-            m_books[{proto, hostIp.value()}].insert(std::uint16_t(port));
+        if (!conflicts(proto, hostIp, std::uint16_t(port)) && !(withIpv6Any && heldOnIpv6Any(proto, std::uint16_t(port)))) {
+            take(std::uint16_t(port));
             cursorIt->second = std::uint16_t(port);
             return std::uint16_t(port);
         }
@@ -58,10 +70,13 @@ core::Result<std::uint16_t> PortAllocator::allocate(PortProto proto, wire::Ipv4A
     return core::fail(core::ErrorCode::Exhausted, "all ports are allocated");
 }
 
-void PortAllocator::release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) {
+void PortAllocator::release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port, bool withIpv6Any) {
     auto it = m_books.find({proto, hostIp.value()});
     if (it != m_books.end()) it->second.erase(port);
+    if (withIpv6Any) m_ipv6Any[proto].erase(port);
 }
+
+bool PortAllocator::isAllocatedOnIpv6Any(PortProto proto, std::uint16_t port) const { return heldOnIpv6Any(proto, port); }
 
 bool PortAllocator::isAllocated(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) const {
     return heldExactly(proto, hostIp.value(), port);
@@ -73,6 +88,7 @@ bool PortAllocator::isAvailable(PortProto proto, wire::Ipv4Address hostIp, std::
 
 void PortAllocator::releaseAll() {
     m_books.clear();
+    m_ipv6Any.clear();
     m_last.clear();
 }
 

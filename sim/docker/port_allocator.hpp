@@ -20,6 +20,12 @@
 // `Bind for 127.0.0.1:8080 failed: port is already allocated`, and makes the "any port"
 // searches skip such ports. Mode::PerAddress is libnetwork's exact behaviour, for an engine that
 // lets the proxy's bind() report the cross-address clash.
+//
+// IPv6: a -p without an address is also bound on [::] with the same port (Docker 27's
+// RequestPortsInRange over both addresses: a fixed port must be free on both, a range search
+// skips ports taken on either, the IPv4 range's cursor leads). [::] has its own book, so an
+// IPv4-only binding never blocks it; a clash there reads `Bind for :::8080 failed: ...`, the
+// IP string as libnetwork formats it.
 #pragma once
 
 #include <cstdint>
@@ -49,10 +55,13 @@ public:
     /// start == end > 0: exactly that port. hostIp 0.0.0.0 = all addresses.
     /// Error codes: AddressInUse for "port is already allocated", Exhausted for "all ports are
     /// allocated", InvalidArgument for a bad range.
+    /// `withIpv6Any`: the same port on [::] too.
     core::Result<std::uint16_t> allocate(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t start,
-                                         std::uint16_t end);
+                                         std::uint16_t end, bool withIpv6Any = false);
     /// Releasing a port that is not allocated is a no-op (as in libnetwork).
-    void release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port);
+    void release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port, bool withIpv6Any = false);
+    /// True when [::] holds the port.
+    [[nodiscard]] bool isAllocatedOnIpv6Any(PortProto proto, std::uint16_t port) const;
     /// True when exactly (proto, hostIp) holds the port.
     [[nodiscard]] bool isAllocated(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) const;
     /// True when a fixed-port request for (proto, hostIp, port) would succeed now (applies the
@@ -72,10 +81,12 @@ private:
     /// The address whose allocation blocks (proto, hostIp, port): hostIp itself, or in Wildcard
     /// mode the wildcard / a specific address.
     [[nodiscard]] bool heldExactly(PortProto proto, std::uint32_t ip, std::uint16_t port) const;
+    [[nodiscard]] bool heldOnIpv6Any(PortProto proto, std::uint16_t port) const;
 
     Mode m_mode;
     std::uint16_t m_begin, m_end;
     std::map<BookKey, Book> m_books;
+    std::map<PortProto, Book> m_ipv6Any;  // the [::] bindings
     std::map<CursorKey, std::uint16_t> m_last;  // libnetwork portRange.last
 };
 

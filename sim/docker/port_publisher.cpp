@@ -3,7 +3,10 @@
 //   nat    -A DOCKER [-d HOSTIP/32] ! -i BR -p PROTO -m PROTO --dport HOSTPORT -j DNAT --to-destination CIP:CPORT
 //   filter -A DOCKER -d CIP/32 ! -i BR -o BR -p PROTO -m PROTO --dport CPORT -j ACCEPT
 //   nat    -A POSTROUTING -s CIP/32 -d CIP/32 -p PROTO -m PROTO --dport CPORT -j MASQUERADE
-// (port_mapping_linux.go, docker-facts.md §7.3).
+// (port_mapping_linux.go, docker-facts.md §7.3). A binding without an address (and the network's
+// host_binding_ipv4 left at 0.0.0.0) is also bound on [::] with the same port, proxied only:
+// configurePortBindingIPv6 falls back to the container's IPv4 address with the userland proxy
+// on, and docknet models no ip6tables rules.
 #include <algorithm>
 
 #include "sim/docker/docker_engine.hpp"
@@ -70,7 +73,9 @@ std::string missingChainError(const net::NetNamespace& host, const PortMapping& 
 core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, const Endpoint& ep) {
     std::vector<PortMapping> wanted;
     // A -p without an address binds host_binding_ipv4 (0.0.0.0 unless the network says otherwise).
-    for (const auto& b : c.config.publish) wanted.push_back(PortMapping{b, b.hostIp.value_or(n.hostBindingIpv4), 0});
+    const bool ipv6Default = n.hostBindingIpv4.isAny();
+    for (const auto& b : c.config.publish)
+        wanted.push_back(PortMapping{b, b.hostIp.value_or(n.hostBindingIpv4), 0, !b.hostIp && ipv6Default});
     if (c.config.publishAll) {
         const ImageConfig* image = m_images.find(c.config.image);
         auto exposed = c.config.expose;
@@ -82,7 +87,7 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
             PortBinding b;
             b.containerPort = port;
             b.proto = proto;
-            wanted.push_back(PortMapping{b, n.hostBindingIpv4, 0});
+            wanted.push_back(PortMapping{b, n.hostBindingIpv4, 0, ipv6Default});
         }
     }
     if (wanted.empty()) return {};
@@ -104,10 +109,11 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
     std::vector<std::pair<core::NamespaceId, net::SocketId>> proxies;
     auto undo = [&] {
         for (auto& [ns, sock] : proxies) (void)m_kernel.transport().close(ns, sock);
-        for (const auto& m : done) m_ports.release(m.requested.proto, m.hostIp, m.hostPort);
+        for (const auto& m : done) m_ports.release(m.requested.proto, m.hostIp, m.hostPort, m.onIpv6Any);
     };
     for (auto m : wanted) {
-        auto port = m_ports.allocate(m.requested.proto, m.hostIp, m.requested.hostPortStart, m.requested.hostPortEnd);
+        auto port = m_ports.allocate(m.requested.proto, m.hostIp, m.requested.hostPortStart, m.requested.hostPortEnd,
+                                     m.onIpv6Any);
         if (!port) {
             undo();
             return msg::externalConnectivity(ep.name, ep.id, port.error().message);
@@ -131,6 +137,16 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
                                    sock.error().code == core::ErrorCode::AddressNotAvailable));
         }
         proxies.emplace_back(hostNamespace(), *sock);
+        if (!m.onIpv6Any) continue;
+        // Go's "tcp6" listener sets IPV6_V6ONLY: [::] clashes only with another [::].
+        auto sock6 = m_kernel.transport().bindIpv6Any(hostNamespace(), transportOf(m.requested.proto), m.hostPort, true,
+                                                      "docker-proxy");
+        if (!sock6) {
+            undo();
+            return msg::externalConnectivity(
+                ep.name, ep.id, msg::userlandProxy(std::string(toString(m.requested.proto)), "[::]", m.hostPort, false, true));
+        }
+        proxies.emplace_back(hostNamespace(), *sock6);
     }
     for (const auto& m : done) {
         const BindingRules r = rulesFor(m, n, ep.address.address());
@@ -156,7 +172,7 @@ void DockerEngine::unpublishPorts(Container& c) {
             (void)host.filter().remove("DOCKER", r.accept);
             (void)host.nat().remove("POSTROUTING", r.hairpin);
         }
-        m_ports.release(m.requested.proto, m.hostIp, m.hostPort);
+        m_ports.release(m.requested.proto, m.hostIp, m.hostPort, m.onIpv6Any);
     }
     for (auto& [ns, sock] : c.proxySockets) (void)m_kernel.transport().close(ns, sock);
     c.ports.clear();

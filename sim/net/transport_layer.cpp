@@ -30,6 +30,13 @@ core::Result<SocketId> TransportLayer::bind(core::NamespaceId ns, Transport t, w
     return n->sockets().bind(t, address, port, std::move(owner), std::move(receiver));
 }
 
+core::Result<SocketId> TransportLayer::bindIpv6Any(core::NamespaceId ns, Transport t, std::uint16_t port, bool v6only,
+                                                   std::string owner) {
+    NetNamespace* n = m_kernel.ns(ns);
+    if (!n) return core::fail(core::ErrorCode::NotFound, "no such namespace");
+    return n->sockets().bindIpv6Any(t, port, v6only, std::move(owner));
+}
+
 bool TransportLayer::close(core::NamespaceId ns, SocketId id) {
     NetNamespace* n = m_kernel.ns(ns);
     return n && n->sockets().close(id);

@@ -46,6 +46,10 @@ public:
     /// bind + listen (TCP) or bind (UDP) in `ns`. "Address already in use" on a clash.
     core::Result<SocketId> bind(core::NamespaceId ns, Transport t, wire::Ipv4Address address, std::uint16_t port,
                                 std::string owner, UdpReceiver receiver = {});
+    /// bind on [::] (SocketTable::bindIpv6Any): nothing arrives over IPv6, a dual-stack socket
+    /// gets the IPv4 traffic no IPv4 socket takes.
+    core::Result<SocketId> bindIpv6Any(core::NamespaceId ns, Transport t, std::uint16_t port, bool v6only,
+                                       std::string owner);
     bool close(core::NamespaceId ns, SocketId id);
 
     /// Starts a TCP connect from `ns` to dst:port; `done` is called once with the outcome.

@@ -28,7 +28,10 @@ std::vector<PlanBind> deriveBinds(const cli::DockerHost& host) {
         for (const auto& [port, proto] : image->serviceListens) {
             if (proto != docker::PortProto::Tcp) continue;
             PlanBind b{kernelNamespaceName(ns->name()), c->name, "", "0.0.0.0", port, "", ""};
-            const auto onPort = [&](const net::SocketInfo& s) { return s.transport == net::Transport::Tcp && s.port == port; };
+            // The IPv4 side only, as the backend binds it (a V6ONLY [::] has none).
+            const auto onPort = [&](const net::SocketInfo& s) {
+                return s.transport == net::Transport::Tcp && s.port == port && s.family != net::SocketFamily::Inet6Only;
+            };
             const auto mine = std::find_if(sockets.begin(), sockets.end(), [&](const net::SocketInfo& s) {
                 return onPort(s) && std::find(c->serviceSockets.begin(), c->serviceSockets.end(), s.id) != c->serviceSockets.end();
             });

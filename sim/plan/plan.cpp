@@ -227,8 +227,10 @@ KernelPlan derivePlan(const cli::DockerHost& host) {
         }
         std::string rules = renderRuleset(host, ns->name(), "docknet");
         if (!rules.empty()) plan.rulesets.push_back({name, "docknet", std::move(rules)});
+        // The backend applies IPv4: a V6ONLY [::] socket has no IPv4 side, a dual-stack one is
+        // the IPv4 wildcard there.
         for (const auto& sock : ns->sockets().sockets())
-            if (sock.transport == net::Transport::Tcp)
+            if (sock.transport == net::Transport::Tcp && sock.family != net::SocketFamily::Inet6Only)
                 plan.listeners.push_back({name, sock.address.toString(), sock.port, sock.owner,
                                           sock.owner == "docker-proxy" ? proxyTarget(*ns, sock.port) : std::string()});
         if (const auto* c = containerOwning(host, id)) {

@@ -58,7 +58,8 @@ std::vector<ContainerConnect> deriveContainerConnects(const cli::DockerHost& hos
         if (!ns) continue;
         std::map<std::uint16_t, std::string> listens;  // port -> owner
         for (const auto& s : ns->sockets().sockets())
-            if (s.transport == net::Transport::Tcp && (s.address.isAny() || s.address.toString() == p.dst))
+            if (s.transport == net::Transport::Tcp && s.family != net::SocketFamily::Inet6Only &&
+                (s.address.isAny() || s.address.toString() == p.dst))
                 listens.emplace(s.port, s.owner);
         if (listens.empty()) continue;
         for (const auto& [port, owner] : listens)

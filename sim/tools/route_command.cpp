@@ -98,9 +98,12 @@ ToolResult runNetstat(ToolContext& ctx, const Args& argv) {
     for (const auto& s : ctx.kernel->ns(ctx.ns)->sockets().sockets()) {
         const bool isTcp = s.transport == net::Transport::Tcp;
         if ((isTcp && !tcp) || (!isTcp && !udp)) continue;
-        const std::string local = s.address.toString() + ":" + std::to_string(s.port);
-        std::string line = padRight(isTcp ? "tcp" : "udp", 4) + "  " + padLeft("0", 6) + " " + padLeft("0", 6) + " " +
-                           padRight(local, 23) + " " + padRight("0.0.0.0:*", 23) + " " + padRight(isTcp ? "LISTEN" : "", 11);
+        // An AF_INET6 socket is "tcp6"/"udp6" with the bare address ":::80" (net-tools' INET6_rprint).
+        const std::string local = (s.isIpv6() ? std::string("::") : s.address.toString()) + ":" + std::to_string(s.port);
+        // busybox reads /proc/net/tcp6 with the same tcp_do_one: its label stays "tcp".
+        const std::string proto = std::string(isTcp ? "tcp" : "udp") + (s.isIpv6() && ctx.flavor != Flavor::Busybox ? "6" : "");
+        std::string line = padRight(proto, 4) + "  " + padLeft("0", 6) + " " + padLeft("0", 6) + " " + padRight(local, 23) +
+                           " " + padRight(s.isIpv6() ? ":::*" : "0.0.0.0:*", 23) + " " + padRight(isTcp ? "LISTEN" : "", 11);
         if (programs) line += " " + padRight(programName(ctx, s), 19);
         out += line + "\n";
     }

@@ -110,9 +110,10 @@ std::string usersOf(const ToolContext& ctx, const net::SocketInfo& s) {
 }  // namespace
 
 ToolResult runSs(ToolContext& ctx, const Args& argv) {
-    const ParsedOptions p = parseOptions(argv, "tulnapHe4");
+    const ParsedOptions p = parseOptions(argv, "tulnapHe46");
     if (p.invalid) return failure("ss: invalid option -- '" + std::string(1, *p.invalid) + "'\n", 255);
     bool tcp = false, udp = false, listening = false, all = false, numeric = false, processes = false, noHeader = false;
+    bool ipv4 = false, ipv6 = false;
     for (const auto& [opt, value] : p.options) {
         tcp |= opt == 't';
         udp |= opt == 'u';
@@ -121,6 +122,8 @@ ToolResult runSs(ToolContext& ctx, const Args& argv) {
         numeric |= opt == 'n';
         processes |= opt == 'p';
         noHeader |= opt == 'H';
+        ipv4 |= opt == '4';
+        ipv6 |= opt == '6';
         // -e adds uid, inode and cookie fields docknet has no values for: said, not ignored.
         if (opt == 'e') return failure("docknet: ss -e: this option is not modelled\n", 127);
     }
@@ -147,10 +150,17 @@ ToolResult runSs(ToolContext& ctx, const Args& argv) {
         for (const auto& s : ctx.kernel->ns(ctx.ns)->sockets().sockets()) {
             const bool isTcp = s.transport == net::Transport::Tcp;
             if ((isTcp && !tcp) || (!isTcp && !udp)) continue;
+            // -4 / -6 select the family; a dual-stack [::] socket is AF_INET6.
+            if ((ipv4 || ipv6) && !(s.isIpv6() ? ipv6 : ipv4)) continue;
             const std::string port = numeric ? std::to_string(s.port) : serviceName(s.port, isTcp);
+            // inet_addr_print: "*" for a dual-stack [::], brackets for an IPv6 address.
+            const std::string any = s.family == net::SocketFamily::Inet6DualStack ? "*"
+                                    : s.isIpv6()                                 ? "[::]"
+                                                                                 : "0.0.0.0";
+            const std::string local = s.isIpv6() ? any : s.address.toString();
             rows.push_back(enabledOnly({isTcp ? "tcp" : "udp", isTcp ? "LISTEN" : "UNCONN", "0",
-                                        isTcp ? std::to_string(backlogOf(s.owner)) : "0", s.address.toString() + ":", port,
-                                        "0.0.0.0:", "*", processes ? usersOf(ctx, s) : ""}));
+                                        isTcp ? std::to_string(backlogOf(s.owner)) : "0", local + ":", port, any + ":", "*",
+                                        processes ? usersOf(ctx, s) : ""}));
         }
     }
     return ok(render(cols, rows));

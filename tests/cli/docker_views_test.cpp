@@ -373,7 +373,7 @@ TEST_CASE("docker network ls on a fresh engine, sorted naturally, -q and --forma
 
 // ---- docker ps ------------------------------------------------------------------------------
 
-TEST_CASE("docker ps -a: Up, Exited and Created rows with a published port (docker-facts 2.4, IPv4 only)",
+TEST_CASE("docker ps -a: Up, Exited and Created rows with a published port (docker-facts 2.4, CLI 27.2+ brackets)",
           "[docker_views]") {
     DockerHost lab;
     // The lab behind the docker-facts sample: web01 publishes 8080, web02 and web04 run in host
@@ -394,11 +394,11 @@ TEST_CASE("docker ps -a: Up, Exited and Created rows with a published port (dock
 
     const std::string quote = "\"/docker-entrypoint.…\"";
     CHECK(*cli::psTable(lab.engine, psOpts(true)) ==
-          "CONTAINER ID   IMAGE     COMMAND                  CREATED          STATUS                     PORTS                  NAMES\n" +
-              web05.shortId() + "   nginx     " + quote + "   2 minutes ago    Created                                           web05\n" +
-              web04.shortId() + "   nginx     " + quote + "   2 minutes ago    Exited (1) 2 minutes ago                          web04\n" +
-              web02.shortId() + "   nginx     " + quote + "   12 minutes ago   Up 12 minutes                                     web02\n" +
-              web01.shortId() + "   nginx     " + quote + "   14 minutes ago   Up 14 minutes              0.0.0.0:8080->80/tcp   web01\n");
+          "CONTAINER ID   IMAGE     COMMAND                  CREATED          STATUS                     PORTS                                     NAMES\n" +
+              web05.shortId() + "   nginx     " + quote + "   2 minutes ago    Created                                                              web05\n" +
+              web04.shortId() + "   nginx     " + quote + "   2 minutes ago    Exited (1) 2 minutes ago                                             web04\n" +
+              web02.shortId() + "   nginx     " + quote + "   12 minutes ago   Up 12 minutes                                                        web02\n" +
+              web01.shortId() + "   nginx     " + quote + "   14 minutes ago   Up 14 minutes              0.0.0.0:8080->80/tcp, [::]:8080->80/tcp   web01\n");
 
     // Without -a only the running ones; -q prints the ids.
     CHECK(*cli::psTable(lab.engine, psOpts(false, true)) == web02.shortId() + "\n" + web01.shortId() + "\n");
@@ -417,14 +417,14 @@ TEST_CASE("docker ps -a: Up, Exited and Created rows with a published port (dock
           "web02     running   host\n"
           "web01     running   bridge\n");
     CHECK(*cli::psTable(lab.engine, psOpts(false, false, false, "{{.Names}}: {{.Status}} {{.Ports}}")) ==
-          "web02: Up 12 minutes \nweb01: Up 14 minutes 0.0.0.0:8080->80/tcp\n");
+          "web02: Up 12 minutes \nweb01: Up 14 minutes 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n");
     CHECK(*cli::psTable(lab.engine, psOpts(false, true, false, "{{.Names}}")) ==
           web02.shortId() + "\n" + web01.shortId() + "\n");  // -q wins over a custom format
     const std::string json = *cli::psTable(lab.engine, psOpts(false, false, false, "json"));
     CHECK(json.substr(json.find('\n') + 1) ==
           R"({"Command":"\"/docker-entrypoint.…\"","CreatedAt":"2024-11-04 09:00:00 +0000 UTC","ID":")" +
               web01.shortId() +
-              R"(","Image":"nginx","Labels":"maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>","LocalVolumes":"0","Mounts":"","Names":"web01","Networks":"bridge","Ports":"0.0.0.0:8080->80/tcp","RunningFor":"14 minutes ago","Size":"0B","State":"running","Status":"Up 14 minutes"})"
+              R"(","Image":"nginx","Labels":"maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>","LocalVolumes":"0","Mounts":"","Names":"web01","Networks":"bridge","Ports":"0.0.0.0:8080->80/tcp, [::]:8080->80/tcp","RunningFor":"14 minutes ago","Size":"0B","State":"running","Status":"Up 14 minutes"})"
               "\n");
     auto bad = cli::psTable(lab.engine, psOpts(false, false, false, "{{.Foo}}"));
     REQUIRE_FALSE(bad);
@@ -446,7 +446,8 @@ TEST_CASE("docker ps STATUS right after start and PORTS grouping", "[docker_view
     c.expose = *docker::parseExposedPorts("3300-3310");
     const auto& app = lab.runConfig(c);
     CHECK(cli::containerStatus(lab.engine, app) == "Up Less than a second");
-    CHECK(cli::displayablePorts(lab.engine, app) == "3300-3310/tcp, 0.0.0.0:9000->9000/tcp, 0.0.0.0:8080->80/tcp");
+    CHECK(cli::displayablePorts(lab.engine, app) == "3300-3310/tcp, 0.0.0.0:9000->9000/tcp, [::]:9000->9000/tcp, 0.0.0.0:8080->80/tcp, "
+                                                        "[::]:8080->80/tcp");
 
     // Exposed but unpublished: "80/tcp"; host and none modes: nothing.
     const auto& plain = lab.run("plain");
@@ -495,11 +496,13 @@ TEST_CASE("docker port lists the bindings, one port, and the errors", "[docker_v
     const auto& web = lab.run("web", "nginx", "", {"8080:80", "127.0.0.1:8443:443", "5353:53/udp"});
     CHECK(*cli::portLines(web, std::nullopt) ==
           "53/udp -> 0.0.0.0:5353\n"
+          "53/udp -> [::]:5353\n"
           "80/tcp -> 0.0.0.0:8080\n"
+          "80/tcp -> [::]:8080\n"
           "443/tcp -> 127.0.0.1:8443\n");
-    CHECK(*cli::portLines(web, "80") == "0.0.0.0:8080\n");
-    CHECK(*cli::portLines(web, "80/tcp") == "0.0.0.0:8080\n");
-    CHECK(*cli::portLines(web, "53/udp") == "0.0.0.0:5353\n");
+    CHECK(*cli::portLines(web, "80") == "0.0.0.0:8080\n[::]:8080\n");
+    CHECK(*cli::portLines(web, "80/tcp") == "0.0.0.0:8080\n[::]:8080\n");
+    CHECK(*cli::portLines(web, "53/udp") == "0.0.0.0:5353\n[::]:5353\n");
 
     auto missing = cli::portLines(web, "81");
     REQUIRE_FALSE(missing);
@@ -560,7 +563,7 @@ TEST_CASE("docker inspect of a running container: field order and networking fie
                                                "GlobalIPv6PrefixLen", "IPAddress", "IPPrefixLen", "IPv6Gateway",
                                                "MacAddress", "Networks"});
     CHECK(ns.find("SandboxKey")->asString() == web.sandboxKey);
-    CHECK(ns.find("Ports")->toCompactString() == R"({"80/tcp":[{"HostIp":"0.0.0.0","HostPort":"8080"}]})");
+    CHECK(ns.find("Ports")->toCompactString() == R"({"80/tcp":[{"HostIp":"0.0.0.0","HostPort":"8080"},{"HostIp":"::","HostPort":"8080"}]})");
     CHECK(ns.find("IPAddress")->asString() == "172.17.0.2");
     CHECK(ns.find("IPPrefixLen")->asInteger() == 16);
     CHECK(ns.find("Gateway")->asString() == "172.17.0.1");
@@ -709,7 +712,7 @@ TEST_CASE("raw formats of docker ps and docker network ls", "[docker_views]") {
               "status: Up Less than a second\n"
               "names: web\n"
               "labels: maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>\n"
-              "ports: 0.0.0.0:8080->80/tcp\n"
+              "ports: 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp\n"
               "\n");
     CHECK(*cli::psTable(lab.engine, psOpts(false, true, false, "raw")) == "container_id: " + web.shortId() + "\n");
     const std::string id = lab.engine.findNetwork("bridge")->id.substr(0, 12);

@@ -21,7 +21,7 @@ TEST_CASE("none mode records -p but publishes nothing, silently", "[cli][ports][
     CHECK(h.run("ss -ltn").first.find(":8080") == std::string::npos);
     // The host port is still free for another container.
     CHECK(h.run("docker run -d --name web -p 8080:80 nginx").second == 0);
-    CHECK(h.run("docker port web 80").first == "0.0.0.0:8080\n");
+    CHECK(h.run("docker port web 80").first == "0.0.0.0:8080\n[::]:8080\n");
     CHECK(h.run("ss -ltn").first.find(":8080") != std::string::npos);  // docker-proxy's, now
     // -P too: nothing allocated, nothing said.
     const auto [all, allCode] = h.run("docker run -d --name lonely2 --network none -P nginx");

@@ -54,7 +54,7 @@ void checkInvariants(const sim::cli::DockerHost& lab, const std::string& after) 
     const auto& engine = lab.engine();
     const auto& kernel = lab.kernel();
     std::set<std::string> endpointVeths;
-    std::size_t published = 0;
+    std::size_t published = 0, publishedOnIpv6 = 0;
     for (const auto* c : engine.containers()) {
         INFO("container " << c->name);
         // Endpoints exist only for running containers, and each one is there.
@@ -66,7 +66,10 @@ void checkInvariants(const sim::cli::DockerHost& lab, const std::string& after) 
             if (!ep->hostVethName.empty()) endpointVeths.insert(ep->hostVethName);
         }
         if (c->isRunning())
-            for (const auto& m : c->ports) published += m.hostPort != 0;
+            for (const auto& m : c->ports) {
+                published += m.hostPort != 0;
+                publishedOnIpv6 += m.hostPort != 0 && m.onIpv6Any;
+            }
     }
     // Every veth in the host's namespace (but eth0, the uplink) belongs to a live endpoint.
     std::set<std::string> hostVeths;
@@ -81,9 +84,11 @@ void checkInvariants(const sim::cli::DockerHost& lab, const std::string& after) 
     if (const auto* docker = ns.nat().chain("DOCKER"))
         for (const auto& r : docker->rules) dnat += std::holds_alternative<sim::net::target::Dnat>(r.target);
     CHECK(dnat == published);
-    std::size_t proxies = 0;
-    for (const auto& s : ns.sockets().sockets()) proxies += s.owner == "docker-proxy";
+    // ...and one more docker-proxy on [::] for each binding without an address.
+    std::size_t proxies = 0, proxies6 = 0;
+    for (const auto& s : ns.sockets().sockets()) (s.isIpv6() ? proxies6 : proxies) += s.owner == "docker-proxy";
     CHECK(proxies == published);
+    CHECK(proxies6 == publishedOnIpv6);
 }
 
 }  // namespace

@@ -84,3 +84,27 @@ TEST_CASE("port allocator: host ranges have their own cursor") {
     a.releaseAll();
     REQUIRE(*a.allocate(PortProto::Tcp, kAny, 8000, 8002) == 8000);
 }
+
+TEST_CASE("port allocator: a binding with [::] takes the same port on both, as RequestPortsInRange does") {
+    PortAllocator a;
+    // Fixed: free on both or refused, naming the first address that holds it.
+    REQUIRE(*a.allocate(PortProto::Tcp, kAny, 8080, 8080, true) == 8080);
+    CHECK(a.isAllocatedOnIpv6Any(PortProto::Tcp, 8080));
+    CHECK(a.allocate(PortProto::Tcp, kAny, 8080, 8080, true).error().message ==
+          "Bind for 0.0.0.0:8080 failed: port is already allocated");
+    // An IPv4-only binding of another address is blocked by the wildcard, [::] is not asked.
+    REQUIRE(*a.allocate(PortProto::Tcp, kLo, 9090, 9090) == 9090);
+    CHECK_FALSE(a.isAllocatedOnIpv6Any(PortProto::Tcp, 9090));
+    // [::] alone holding a port: the IPv4 side is free, [::] is named.
+    a.release(PortProto::Tcp, kAny, 8080);
+    CHECK(a.allocate(PortProto::Tcp, kAny, 8080, 8080, true).error().message ==
+          "Bind for :::8080 failed: port is already allocated");
+    a.release(PortProto::Tcp, kAny, 8080, true);
+    CHECK_FALSE(a.isAllocatedOnIpv6Any(PortProto::Tcp, 8080));
+    // Ephemeral: one port for both, a port taken on either side is skipped.
+    REQUIRE(*a.allocate(PortProto::Tcp, kAny, 0, 0, true) == 32768);
+    REQUIRE(*a.allocate(PortProto::Tcp, kLo, 32769, 32769) == 32769);
+    REQUIRE(*a.allocate(PortProto::Tcp, kAny, 0, 0, true) == 32770);
+    CHECK(a.isAllocatedOnIpv6Any(PortProto::Tcp, 32770));
+    CHECK(a.isAllocated(PortProto::Tcp, kAny, 32770));
+}

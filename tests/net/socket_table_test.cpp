@@ -10,6 +10,7 @@ using sim::net::SocketId;
 using sim::net::SocketInfo;
 using sim::net::SocketTable;
 using sim::net::Transport;
+using sim::net::SocketFamily;
 using sim::wire::Ipv4Address;
 using sim::wire::UdpDatagram;
 
@@ -204,4 +205,46 @@ TEST_CASE("sockets() lists by transport, address, then port", "[sockets]") {
     for (const auto& s : t.sockets()) owners.push_back(s.owner);
     // tcp 0.0.0.0:80, tcp 127.0.0.1:631, tcp 127.0.0.1:8080, tcp 192.168.1.10:22, udp 0.0.0.0:53
     CHECK(owners == std::vector<std::string>{"a", "b1", "b2", "c", "d"});
+}
+
+TEST_CASE("an IPV6_V6ONLY [::] socket clashes only with another [::], a dual-stack one with IPv4 too", "[sockets][ipv6]") {
+    SocketTable t;
+    // nginx: listen 80; listen [::]:80 (ipv6only=on).
+    REQUIRE(t.bind(Transport::Tcp, kAny, 80, "nginx"));
+    const auto v6 = t.bindIpv6Any(Transport::Tcp, 80, true, "nginx");
+    REQUIRE(v6);
+    auto again = t.bindIpv6Any(Transport::Tcp, 80, true, "nginx");
+    REQUIRE_FALSE(again);
+    CHECK(again.error().message == "Address already in use");
+    // IPv4 traffic never reaches the V6ONLY socket.
+    CHECK(t.lookup(Transport::Tcp, kHostIp, 80)->family == SocketFamily::Inet);
+    t.close(*v6);
+
+    // httpd's Listen 80: one dual-stack [::] that also holds every IPv4 address.
+    SocketTable d;
+    const auto dual = d.bindIpv6Any(Transport::Tcp, 80, false, "httpd");
+    REQUIRE(dual);
+    CHECK_FALSE(d.bind(Transport::Tcp, kLoopback, 80, "nc"));
+    CHECK_FALSE(d.bindIpv6Any(Transport::Tcp, 80, true, "nc"));
+    CHECK(d.bind(Transport::Udp, kAny, 80, "nc"));  // another transport
+    const auto* got = d.lookup(Transport::Tcp, kHostIp, 80);
+    REQUIRE(got != nullptr);
+    CHECK(got->owner == "httpd");
+    CHECK(got->addressText() == "[::]");
+    // An IPv4 socket on the port keeps a dual-stack bind out.
+    SocketTable e;
+    REQUIRE(e.bind(Transport::Tcp, kLoopback, 3306, "x"));
+    CHECK_FALSE(e.bindIpv6Any(Transport::Tcp, 3306, false, "mysqld"));
+    CHECK(e.bindIpv6Any(Transport::Tcp, 3306, true, "mysqld"));
+}
+
+TEST_CASE("sockets() lists IPv4 before IPv6 within a transport", "[sockets][ipv6]") {
+    SocketTable t;
+    t.bindIpv6Any(Transport::Tcp, 22, true, "b");
+    t.bind(Transport::Tcp, kAny, 80, "a");
+    t.bindIpv6Any(Transport::Udp, 53, false, "d");
+    t.bind(Transport::Udp, kAny, 68, "c");
+    std::vector<std::string> owners;
+    for (const auto& s : t.sockets()) owners.push_back(s.owner);
+    CHECK(owners == std::vector<std::string>{"a", "b", "c", "d"});
 }
