@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -140,6 +141,9 @@ public:
     [[nodiscard]] core::Result<const Network*> lookupNetwork(const std::string& ref) const;
     [[nodiscard]] std::vector<const Network*> networks() const;
     [[nodiscard]] const Endpoint* endpoint(const std::string& id) const;
+    /// The interfaces the daemon made and points at (network bridges, both ends of every
+    /// endpoint's veth) and the host's uplink eth0: a tool may change them, not delete them.
+    [[nodiscard]] std::set<core::InterfaceId> managedInterfaces() const;
 
     // --- containers -------------------------------------------------------------------------
     /// `docker create`: validates, names, records. Warnings (host mode + -p) go to `warnings`.

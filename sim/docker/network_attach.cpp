@@ -173,4 +173,18 @@ core::Result<void> DockerEngine::disconnect(const std::string& networkRef, const
     return {};
 }
 
+std::set<core::InterfaceId> DockerEngine::managedInterfaces() const {
+    std::set<core::InterfaceId> out;
+    for (const Network* n : networks())
+        if (n->bridgeIf.isValid()) out.insert(n->bridgeIf);
+    for (const Container* c : containers())
+        for (const auto& [net, epId] : c->endpoints)
+            if (const Endpoint* ep = endpoint(epId)) {
+                if (ep->containerIf.isValid()) out.insert(ep->containerIf);
+                if (ep->hostVeth.isValid()) out.insert(ep->hostVeth);
+            }
+    if (const auto uplink = m_kernel.findInterface(hostNamespace(), "eth0"); uplink.isValid()) out.insert(uplink);
+    return out;
+}
+
 }  // namespace sim::docker

@@ -480,6 +480,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
         tc.cwd = m_lab.workdir();
         for (const auto& [k, v] : m_lab.env()) tc.env.push_back(k + "=" + v);
         tc.isDockerHost = true;
+        tc.protectedInterfaces = m_lab.engine().managedInterfaces();
         if (tools::showsProcesses(name)) {
             auto view = cli::hostProcessView(m_lab.engine(), joinedArgs(argv));
             tc.processes = std::move(view.processes);
@@ -551,6 +552,7 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
     tc.files["/etc/resolv.conf"] = c->resolvConf;
     tc.files["/etc/hostname"] = c->hostname + "\n";
     tc.env = processEnvironment(*c, ctx);
+    tc.protectedInterfaces = m_lab.engine().managedInterfaces();
     // What the container's shells exported is in the environment of what they run.
     for (const auto& [k, v] : m_containerVars[c->id]) tc.env.push_back(k + "=" + v);
     if (tools::showsProcesses(name)) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "sim/net/net_namespace.hpp"
 
@@ -62,19 +63,128 @@ std::optional<Words> splitWords(const Args& rest, std::size_t from, std::initial
     return w;
 }
 
+/// `ip link add [name] NAME type bridge|veth [peer [name] PEER]` (iplink_modify with
+/// NLM_F_CREATE|NLM_F_EXCL): made down, in the tool's namespace, both veth ends here.
+ToolResult addLink(ToolContext& ctx, const Args& rest, const IpErrors& e) {
+    net::Kernel& k = *ctx.kernel;
+    std::optional<std::string> name, type, peer;
+    for (std::size_t i = 1; i < rest.size(); ++i) {
+        const std::string& a = rest[i];
+        if (a == "type") {
+            if (i + 1 >= rest.size()) return e.incomplete();
+            type = rest[++i];
+            // The rest belongs to the type: veth takes `peer [name] NAME`.
+            for (++i; i < rest.size(); ++i) {
+                if (*type != "veth" || rest[i] != "peer") return e.garbage(rest[i]);
+                if (i + 1 >= rest.size()) return e.incomplete();
+                ++i;
+                if (rest[i] == "name") {
+                    if (i + 1 >= rest.size()) return e.incomplete();
+                    ++i;
+                }
+                if (peer) return e.garbage(rest[i]);
+                peer = rest[i];
+            }
+            break;
+        }
+        if (a == "name" || a == "dev") {
+            if (i + 1 >= rest.size()) return e.incomplete();
+            if (name) return e.garbage(rest[i + 1]);
+            name = rest[++i];
+        } else if (a == "link" || a == "mtu" || a == "address" || a == "netns" || a == "txqueuelen") {
+            return IpErrors::notModelled("link add " + a);
+        } else if (!name) {
+            name = a;
+        } else {
+            return e.garbage(a);
+        }
+    }
+    if (!type) {
+        if (e.busybox) return failure("ip: need \"type\"\n", 1);
+        return failure("Not enough information: \"type\" argument is required\n", 255);
+    }
+    if (!name) {
+        if (e.busybox) return failure("ip: need \"name\"\n", 1);
+        return failure("Not enough information: \"dev\" argument is required.\n", 255);
+    }
+    if (name->size() >= 16) {
+        if (e.busybox) return failure("ip: bad interface name '" + *name + "'\n", 1);
+        return failure("Error: argument \"" + *name + "\" is wrong: \"name\" not a valid ifname\n", 255);
+    }
+    if (*type == "bridge") {
+        if (auto r = k.createBridge(ctx.ns, *name); !r) return e.kernel(r.error(), *name);
+        return ok();
+    }
+    if (*type == "veth") {
+        if (e.busybox) return IpErrors::notModelled("link add type veth (busybox)");
+        // Without a peer name the kernel picks the first free vethN.
+        std::string other = peer.value_or("");
+        for (int n = 0; other.empty(); ++n)
+            if (!k.findInterface(ctx.ns, "veth" + std::to_string(n)).isValid() && *name != "veth" + std::to_string(n))
+                other = "veth" + std::to_string(n);
+        if (auto r = k.createVethPair(ctx.ns, *name, ctx.ns, other); !r) return e.kernel(r.error(), *name);
+        return ok();
+    }
+    static const std::set<std::string> kKnownKinds = {"dummy", "vlan", "macvlan", "ipvlan", "vxlan", "bond", "team",
+                                                      "gre", "ipip", "sit", "tun", "tap", "vrf", "wireguard", "geneve"};
+    if (kKnownKinds.contains(*type)) return IpErrors::notModelled("link add type " + *type);
+    // The kernel has no rtnl_link_ops of that kind (rtnl_newlink's extack).
+    if (e.busybox) return failure("ip: RTNETLINK answers: Operation not supported\n", 2);
+    return failure("Error: Unknown device type.\n", 2);
+}
+
+/// `ip link del|delete [dev] NAME`: a veth takes its peer, a bridge frees its ports.
+ToolResult deleteLink(ToolContext& ctx, const Args& rest, const IpErrors& e) {
+    net::Kernel& k = *ctx.kernel;
+    std::optional<std::string> dev;
+    for (std::size_t i = 1; i < rest.size(); ++i) {
+        const std::string& a = rest[i];
+        if (a == "dev" || a == "name") {
+            if (i + 1 >= rest.size()) return e.incomplete();
+            if (dev) return e.garbage(rest[i + 1]);
+            dev = rest[++i];
+        } else if (!dev) {
+            dev = a;
+        } else if (a == "type" && i + 1 < rest.size()) {
+            ++i;  // iproute2 accepts and ignores the kind on delete
+        } else {
+            return e.garbage(a);
+        }
+    }
+    if (!dev) {
+        if (e.busybox) return failure("ip: need \"name\"\n", 1);
+        return failure("Not enough information: \"dev\" argument is required.\n", 255);
+    }
+    const core::InterfaceId id = k.findInterface(ctx.ns, *dev);
+    if (!id.isValid()) return e.noDevice(*dev);
+    if (const auto* i = k.interface(id); i && i->isLoopback()) return e.rtnetlink("Operation not supported");
+    const auto* iface = k.interface(id);
+    const bool protectedPeer = iface && iface->kind == net::InterfaceKind::Veth && ctx.protectedInterfaces.contains(iface->peer);
+    if (ctx.protectedInterfaces.contains(id) || protectedPeer)
+        return failure("docknet: ip link del " + *dev +
+                           ": deleting an interface Docker or the lab made is not modelled (the daemon would still "
+                           "point at it)\n",
+                       127);
+    if (auto r = k.deleteInterface(id); !r) return e.kernel(r.error(), *dev);
+    return ok();
+}
+
 ToolResult changeLink(ToolContext& ctx, const Args& rest, const IpErrors& e) {
     net::Kernel& k = *ctx.kernel;
+    if (!rest.empty() && (rest[0] == "add" || rest[0] == "a")) return addLink(ctx, rest, e);
+    if (!rest.empty() && (rest[0] == "delete" || rest[0] == "del" || rest[0] == "d")) return deleteLink(ctx, rest, e);
     if (rest.empty() || !(rest[0] == "set" || rest[0] == "s")) {
         const std::string verb = rest.empty() ? "" : rest[0];
-        return IpErrors::notModelled("link " + verb + " (making or deleting interfaces)");
+        return IpErrors::notModelled("link " + verb);
     }
     std::optional<std::string> dev;
     std::optional<bool> up;
     std::optional<std::uint32_t> mtu;
     std::optional<wire::MacAddress> mac;
+    std::optional<std::string> master;  // "" = nomaster
     for (std::size_t i = 1; i < rest.size(); ++i) {
         const std::string& a = rest[i];
-        const bool takesValue = a == "dev" || a == "mtu" || a == "address";
+        const bool takesValue = a == "dev" || a == "mtu" || a == "address" || a == "master";
         if (takesValue && i + 1 >= rest.size()) return e.incomplete();
         if (a == "up" || a == "down") {
             up = a == "up";
@@ -86,6 +196,14 @@ ToolResult changeLink(ToolContext& ctx, const Args& rest, const IpErrors& e) {
             auto m = wire::MacAddress::parse(rest[++i]);
             if (!m) return failure(e.busybox ? "ip: invalid address '" + rest[i] + "'\n" : "\"" + rest[i] + "\" is invalid lladdr.\n", e.busybox ? 1 : 255);
             mac = *m;
+        } else if (a == "master") {
+            master = rest[++i];
+            if (!k.findInterface(ctx.ns, *master).isValid()) {
+                if (e.busybox) return e.noDevice(*master);
+                return failure("Error: argument \"" + *master + "\" is wrong: Device does not exist\n\n", 255);
+            }
+        } else if (a == "nomaster") {
+            master = "";
         } else if (a == "dev" || !dev) {
             if (dev) return e.garbage(rest[i + 1]);
             dev = a == "dev" ? rest[++i] : a;
@@ -103,6 +221,14 @@ ToolResult changeLink(ToolContext& ctx, const Args& rest, const IpErrors& e) {
         if (auto r = k.setMtu(id, *mtu); !r) return e.kernel(r.error(), *dev);
     if (mac)
         if (auto r = k.setMac(id, *mac); !r) return e.kernel(r.error(), *dev);
+    if (master) {
+        if (master->empty()) {
+            if (auto r = k.clearMaster(id); !r) return e.kernel(r.error(), *dev);
+        } else {
+            // A master that is no bridge: the kernel's EOPNOTSUPP (Kernel::setMaster).
+            if (auto r = k.setMaster(id, k.findInterface(ctx.ns, *master)); !r) return e.kernel(r.error(), *dev);
+        }
+    }
     if (up)
         if (auto r = k.setUp(id, *up); !r) return e.kernel(r.error(), *dev);
     return ok();

@@ -80,6 +80,10 @@ struct ToolContext {
     /// The holders of the namespace's sockets that this PID namespace can see; a socket of a
     /// process outside it (dockerd's 127.0.0.11 listeners in a container) has none.
     std::map<net::SocketId, SocketHolder> socketHolders;
+    /// Interfaces the Docker layer or the lab owns (network bridges, endpoint veths, the host's
+    /// uplink): `ip link del` of one is refused as not modelled, since the daemon's state would
+    /// point at nothing. Changing their flags or master is allowed, as on a real host.
+    std::set<core::InterfaceId> protectedInterfaces;
     /// Wall-clock seconds at SimTime 0, for the dates a tool prints (an HTTP Date header).
     std::int64_t epochSeconds = 1730710800;
 };

@@ -25,6 +25,9 @@ ToolResult runTool(ToolContext& ctx, const std::vector<std::string>& argv);
 /// What `docker exec` prints (stderr, exit 126) when argv[0] is not an executable of the
 /// container: `OCI runtime exec failed: exec failed: unable to start container process: exec:
 /// "ping": executable file not found in $PATH: unknown` (a path argv[0] gets the stat wording).
+/// 126, not run's 127: ContainerExecStart's deferred error path sets ExitCode 126 after
+/// translateContainerdStartErr's 127 (moby daemon/exec.go, read at v27), and the CLI exits
+/// with the exec's inspected code.
 std::string missingExecutableMessage(std::string_view argv0);
 inline constexpr int kMissingExecutableExitCode = 126;
 

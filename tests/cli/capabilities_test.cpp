@@ -152,3 +152,47 @@ TEST_CASE("inspect shows CapAdd, CapDrop and Privileged as given", "[cli][capabi
     CHECK(h.run("docker inspect -f '{{.HostConfig.Privileged}} {{json .HostConfig.MaskedPaths}} {{json .HostConfig.ReadonlyPaths}}' priv")
               .first == "true null null\n");
 }
+
+TEST_CASE("ip link add, del and master make and wire interfaces, as iproute2 does", "[cli][ip][link]") {
+    TypedHost h;
+    // On the host (root): a bridge and a veth pair, one end on the bridge.
+    CHECK(h.run("ip link add br-lab type bridge") == std::pair<std::string, int>{"", 0});
+    CHECK(h.run("ip link add vlab0 type veth peer name vlab1").second == 0);
+    CHECK(h.run("ip link set vlab0 master br-lab").second == 0);
+    CHECK(h.run("ip -br link show vlab0").first.find("vlab0@vlab1") != std::string::npos);
+    CHECK(h.run("ip link show vlab0").first.find("vlab0@vlab1: <BROADCAST,MULTICAST,M-DOWN> mtu 1500 qdisc noop master br-lab") !=
+          std::string::npos);
+    CHECK(h.run("ip link add br-lab type bridge") == std::pair<std::string, int>{"RTNETLINK answers: File exists\n", 2});
+    CHECK(h.run("ip link add x1 type foo") == std::pair<std::string, int>{"Error: Unknown device type.\n", 2});
+    CHECK(h.run("ip link add x1") ==
+          std::pair<std::string, int>{"Not enough information: \"type\" argument is required\n", 255});
+    CHECK(h.run("ip link set vlab0 master nosuch") ==
+          std::pair<std::string, int>{"Error: argument \"nosuch\" is wrong: Device does not exist\n\n", 255});
+    CHECK(h.run("ip link set vlab0 nomaster").second == 0);
+    CHECK(h.run("ip link show vlab0").first.find("master") == std::string::npos);
+    // A veth goes with its peer; a name that is not there is iproute2's error.
+    CHECK(h.run("ip link del vlab1").second == 0);
+    CHECK(h.run("ip link show vlab0") == std::pair<std::string, int>{"Device \"vlab0\" does not exist.\n", 1});
+    CHECK(h.run("ip link delete dev br-lab").second == 0);
+    CHECK(h.run("ip link del br-lab") == std::pair<std::string, int>{"Cannot find device \"br-lab\"\n", 1});
+    // What the daemon made is not deleted behind its back.
+    const auto [out, code] = h.run("ip link del docker0");
+    CHECK(code == 127);
+    CHECK(out.find("docknet: ip link del docker0: deleting an interface Docker or the lab made is not modelled") == 0);
+    CHECK(h.run("ip link del eth0").second == 127);
+    CHECK(h.run("ip link del lo") == std::pair<std::string, int>{"RTNETLINK answers: Operation not supported\n", 2});
+}
+
+TEST_CASE("ip link add in a container needs NET_ADMIN, and its eth0 stays", "[cli][ip][link][capabilities]") {
+    TypedHost h;
+    REQUIRE(h.run("docker pull -q alpine").second == 0);
+    REQUIRE(h.run("docker run -d --name plain alpine sleep 1000").second == 0);
+    CHECK(h.run("docker exec plain ip link add d0 type bridge") ==
+          std::pair<std::string, int>{"ip: RTNETLINK answers: Operation not permitted\n", 2});
+    REQUIRE(h.run("docker run -d --name admin --cap-add NET_ADMIN alpine sleep 1000").second == 0);
+    CHECK(h.run("docker exec admin ip link add d0 type bridge").second == 0);
+    CHECK(h.run("docker exec admin ip link show d0").first.find(": d0: <BROADCAST,MULTICAST> mtu 1500") != std::string::npos);
+    CHECK(h.run("ip link show d0").second == 1);  // in the container's namespace only
+    CHECK(h.run("docker exec admin ip link del eth0").second == 127);
+    CHECK(h.run("docker exec admin ip link del d0").second == 0);
+}
