@@ -6,9 +6,8 @@
 #pragma once
 
 #include <map>
-#include <mutex>
-#include <thread>
 
+#include "real/epoll_loop.hpp"
 #include "sim/core/error.hpp"
 #include "sim/plan/plan.hpp"
 
@@ -30,13 +29,10 @@ public:
     void closeAll();
 
 private:
-    void loop();
+    void onReady(int fd);
 
-    int m_epoll = -1;
-    int m_wake = -1;  // eventfd: tells the thread to stop
-    std::mutex m_mutex;
     std::map<int, sim::plan::PlanResolver> m_sockets;
-    std::thread m_thread;
+    EpollLoop m_loop;  // last: its thread stops before the map it reads goes
 };
 
 }  // namespace docknet::real
