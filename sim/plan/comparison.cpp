@@ -94,7 +94,7 @@ std::string batchName(const BatchKey& k) {
 }  // namespace
 
 Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs,
-                             std::size_t neighbourBudget) {
+                             std::size_t neighbourBudget, const ScriptTraffic* script) {
     Comparison c;
     // Only addresses of the lab are ever probed: nothing leaves docknet's namespaces.
     std::set<std::string> labAddresses;
@@ -232,6 +232,8 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
     compareMaps(c, "NEIGHBOUR", simN, realN, name3);
     compareMaps(c, "NEIGHBOUR", seen.sim, seen.kernel, batchName);
     compareMaps(c, "FDB", simF, realF, name4);
+    // Last: the script's pings leave neighbour and FDB entries that were read before them.
+    if (script) compareScriptPings(c, host, plan, kernel, *script, timeoutMs);
     return c;
 }
 
@@ -251,13 +253,14 @@ std::string Comparison::render() const {
         {"BIND", "BIND (a service's listen: the sim's bind() and the kernel's)"},
         {"NAME", "NAME (asker, query to 127.0.0.11; no forwarding)"},
         {"UDP", "UDP (one datagram to a bound UDP socket)"},
+        {"SCRIPT", "SCRIPT (the script's pings, replayed last)"},
         {"LINK", "LINK (namespace name)"},
         {"ROUTE", "ROUTE (namespace destination)"},
         {"NEIGHBOUR", "NEIGHBOUR (namespace dev ip)"},
         {"FDB", "FDB (namespace bridge port mac)"},
         {"COUNTERS", "COUNTERS (namespace chain #rule: packets)"}};
     std::ostringstream o;
-    for (const char* section : {"PING", "TCP", "CONNECT", "BIND", "NAME", "UDP", "LINK", "ROUTE", "NEIGHBOUR", "FDB", "COUNTERS"}) {
+    for (const char* section : {"PING", "TCP", "CONNECT", "BIND", "NAME", "UDP", "LINK", "ROUTE", "NEIGHBOUR", "FDB", "SCRIPT", "COUNTERS"}) {
         o << "\n  " << pad(titles.at(section), 58) << pad("sim", 30) << pad("kernel", 30) << "\n";
         for (const auto& r : rows)
             if (r.section == section)

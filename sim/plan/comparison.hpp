@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/plan/plan.hpp"
+#include "sim/plan/script_traffic.hpp"
 
 namespace sim::plan {
 
@@ -47,14 +48,29 @@ inline constexpr std::size_t kNeighbourBudget = 256;
 /// in batches (two entries a ping at most): after each, the entries of the namespaces it touched
 /// are compared and then forgotten in both worlds (NEIGHBOUR rows "(after pings 1-128)").
 /// Probes go only to addresses of the plan, from namespaces of the plan.
+/// With `script` (its deriveScriptTraffic), its pings are replayed last in both worlds
+/// (compareScriptPings), after everything else was read.
 Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs,
-                             std::size_t neighbourBudget = kNeighbourBudget);
+                             std::size_t neighbourBudget = kNeighbourBudget, const ScriptTraffic* script = nullptr);
+
+/// SCRIPT rows: each ping step of `traffic` (count times) in the sim and in the kernel, replies
+/// counted; then COUNTERS rows "(the script's pings)": how much each rule's packet count moved
+/// across the replay in each world (a difference, so the earlier probes cancel out).
+void compareScriptPings(Comparison& c, cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel,
+                        const ScriptTraffic& traffic, int timeoutMs);
 
 /// COUNTERS rows: the packet counter of every rule, in chains whose nft name starts with
 /// `chainPrefix` ("filter_", "nat_"), of every namespace with a lab table, `sim` (simCounters)
 /// beside what `kernel` reads now; a counter read that fails is an error.
 void compareCounters(Comparison& c, const KernelPlan& plan, const std::vector<CounterObservation>& sim,
                      KernelBackend& kernel, const std::string& chainPrefix);
+
+/// COUNTERS rows from two given sets of observations (compareCounters reads the kernel's).
+void counterRows(Comparison& c, const KernelPlan& plan, const std::vector<CounterObservation>& sim,
+                 const std::vector<CounterObservation>& kernel, const std::string& chainPrefix);
+/// The kernel's counters of every namespace with a lab table; a failed read is an error of `c`
+/// (`when` is added to its words: " (the script's pings)").
+std::vector<CounterObservation> kernelCounters(Comparison& c, const KernelPlan& plan, KernelBackend& kernel, const std::string& when);
 
 /// BIND and UDP rows for plan.udpSockets: each socket's bind, a second bind of its port
 /// (EADDRINUSE), and one datagram sent to it in both worlds.

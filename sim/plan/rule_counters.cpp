@@ -57,23 +57,16 @@ std::map<std::pair<std::string, std::string>, std::vector<std::string>> ruleText
 
 }  // namespace
 
-void compareCounters(Comparison& c, const KernelPlan& plan, const std::vector<CounterObservation>& sim,
-                     KernelBackend& kernel, const std::string& chainPrefix) {
+void counterRows(Comparison& c, const KernelPlan& plan, const std::vector<CounterObservation>& sim,
+                 const std::vector<CounterObservation>& kernel, const std::string& chainPrefix) {
     using Key = std::tuple<std::string, std::string, std::size_t>;
     std::map<Key, std::uint64_t> simPackets, kernelPackets;
     std::set<std::string> withRules;
     for (const auto& r : plan.rulesets) withRules.insert(r.ns);
     for (const auto& o : sim)
         if (withRules.contains(o.ns) && o.chain.starts_with(chainPrefix)) simPackets[{o.ns, o.chain, o.rule}] = o.packets;
-    for (const auto& ns : withRules) {
-        auto got = kernel.counters(ns);
-        if (!got) {
-            c.errors.push_back("counters of " + ns + ": " + got.error().message);
-            continue;
-        }
-        for (const auto& o : *got)
-            if (o.chain.starts_with(chainPrefix)) kernelPackets[{o.ns, o.chain, o.rule}] = o.packets;
-    }
+    for (const auto& o : kernel)
+        if (withRules.contains(o.ns) && o.chain.starts_with(chainPrefix)) kernelPackets[{o.ns, o.chain, o.rule}] = o.packets;
     const auto texts = ruleTexts(plan);
     std::set<Key> keys;
     for (const auto& [k, _] : simPackets) keys.insert(k);
@@ -89,6 +82,26 @@ void compareCounters(Comparison& c, const KernelPlan& plan, const std::vector<Co
         if (const auto t = texts.find({ns, chain}); t != texts.end() && rule <= t->second.size()) what += ": " + t->second[rule - 1];
         c.rows.push_back({"COUNTERS", what, packets(simPackets, k), packets(kernelPackets, k)});
     }
+}
+
+std::vector<CounterObservation> kernelCounters(Comparison& c, const KernelPlan& plan, KernelBackend& kernel, const std::string& when) {
+    std::vector<CounterObservation> out;
+    std::set<std::string> withRules;
+    for (const auto& r : plan.rulesets) withRules.insert(r.ns);
+    for (const auto& ns : withRules) {
+        auto got = kernel.counters(ns);
+        if (!got) {
+            c.errors.push_back("counters of " + ns + when + ": " + got.error().message);
+            continue;
+        }
+        out.insert(out.end(), got->begin(), got->end());
+    }
+    return out;
+}
+
+void compareCounters(Comparison& c, const KernelPlan& plan, const std::vector<CounterObservation>& sim,
+                     KernelBackend& kernel, const std::string& chainPrefix) {
+    counterRows(c, plan, sim, kernelCounters(c, plan, kernel, ""), chainPrefix);
 }
 
 }  // namespace sim::plan

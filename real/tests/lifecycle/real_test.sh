@@ -17,7 +17,9 @@
 #              kernel's EADDRINUSE; down
 #   verify-counters  verify on published_port.sh and icc_off.sh: the COUNTERS rows (the lab
 #              table's nft counters beside the sim's iptables counters) agree, the DNAT rules
-#              count one connection each, the ICC drop two dropped pings
+#              count one connection each, the ICC drop two dropped pings; internet_ping.sh: the
+#              script's pings replayed last in both (SCRIPT rows), MASQUERADE counting the two
+#              that left docker0 in both
 #   verify-batched  verify on 40 containers on docker0 (past the kernel's shared neighbour cap
 #              at one go): the pings run in batches, every ping compared, no difference
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
@@ -194,6 +196,13 @@ verify-counters)
     echo "$out" | grep -q "docknet-host filter_FORWARD #[0-9]*: iifname \"br-[0-9a-f]*\" oifname \"br-[0-9a-f]*\" drop  *2 packets  *2 packets  *ok" ||
         fail "the ICC drop did not count the two dropped pings in both"
     checkClean "after verify --down (icc_off.sh)"
+    out=$("$docknet" real verify --down "$scripts/internet_ping.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc (internet_ping.sh)"
+    echo "$out" | grep -q "line 5: alpine1 ping 8.8.8.8 (2 times)  *2/2 replies  *2/2 replies  *ok" || fail "the script's ping to 8.8.8.8 not replayed in both"
+    echo "$out" | grep -q "docknet-host nat_POSTROUTING #1 (the script's pings): oifname != \"docker0\" ip saddr 172.17.0.0/16 masquerade  *2 packets  *2 packets  *ok" ||
+        fail "MASQUERADE did not count the script's two pings out of docker0 in both"
+    checkClean "after verify --down (internet_ping.sh)"
     ;;
 verify-batched)
     for i in $(seq 40); do echo "docker run -dit --name c$i alpine ash"; done > "$state/forty.sh"

@@ -6,6 +6,7 @@
 
 #include "plan_fixture.hpp"
 #include "sim/plan/comparison.hpp"
+#include "sim/plan/script_traffic.hpp"
 
 namespace {
 
@@ -157,4 +158,22 @@ TEST_CASE("a published UDP port: docker-proxy's socket and dnsmasq's in the plan
     std::size_t proxies = 0;
     for (const auto& u : derivePlan(*host).udpSockets) proxies += u.owner == "docker-proxy";
     CHECK(proxies == 1);
+}
+
+TEST_CASE("the script's pings are replayed last in both worlds, with the counters they moved", "[plan][counters]") {
+    auto host = plan_test::hostAfter("internet_ping.sh");
+    const KernelPlan plan = derivePlan(*host);
+    const auto traffic = deriveScriptTraffic(*host, plan, {{5, "docker exec alpine1 ping -c 2 8.8.8.8"}, {6, "ping -c 1 172.17.0.2"}});
+    REQUIRE(traffic.steps.size() == 2);
+    CountingKernel kernel([&] { return simCounters(*host); });  // counts as the sim does; answers no ping
+    const Comparison c = compareWithKernel(*host, plan, kernel, 100, kNeighbourBudget, &traffic);
+    const auto d = c.differences();
+    CHECK(std::find(d.begin(), d.end(), "SCRIPT line 5: alpine1 ping 8.8.8.8 (2 times): sim 2/2 replies, kernel 0/2 replies") != d.end());
+    CHECK(std::find(d.begin(), d.end(), "SCRIPT line 6: host ping 172.17.0.2: sim 1/1 replies, kernel 0/1 replies") != d.end());
+    // Each of alpine1's echo requests is a connection of its own (a ping -c 1 each): MASQUERADE twice.
+    const auto* masquerade = rowStarting(c, "COUNTERS", "docknet-host nat_POSTROUTING #1 (the script's pings): ");
+    REQUIRE(masquerade);
+    CHECK(masquerade->sim == "2 packets");
+    CHECK(masquerade->agrees());
+    CHECK(c.render().find("SCRIPT (the script's pings, replayed last)") != std::string::npos);
 }
