@@ -33,6 +33,7 @@ std::string statusWord(docker::ContainerStatus s) {
     switch (s) {
         case docker::ContainerStatus::Created: return "created";
         case docker::ContainerStatus::Running: return "running";
+        case docker::ContainerStatus::Restarting: return "restarting";
         case docker::ContainerStatus::Exited: return "exited";
     }
     return "created";

@@ -2,6 +2,7 @@
 #include "sim/shell/process_identity.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
@@ -41,7 +42,13 @@ std::string joinedArgs(const std::vector<std::string>& argv) {
 Shell::Shell(DockerHost& lab) : m_lab(lab), m_docker(std::make_unique<DockerCli>(*this)) {
     // The engine runs containers' own commands (docker run alpine ping ...) through this shell.
     m_lab.engine().setProcessRunner([this](const docker::Container& c, const std::vector<std::string>& argv) {
+        // The process's own `exit` and status end with it: a restart by its policy may run it
+        // between two typed commands, and it must not end the user's session or change $?.
+        const auto outerExit = std::exchange(m_exitRequest, std::nullopt);
+        const int outerStatus = m_lastStatus;
         CommandResult r = runInContainer(c, argv);
+        m_exitRequest = outerExit;
+        m_lastStatus = outerStatus;
         return docker::ProcessResult{r.output.stdoutText(), r.output.stderrText(), r.exitCode};
     });
 }
