@@ -43,7 +43,6 @@ void RealBackend::closeListeners() {
     for (const int fd : m_listeners) ::close(fd);
     m_listeners.clear();
     m_listening.clear();
-    m_dns.closeAll();
     m_udp.closeAll();
     m_udpHeld.clear();
     m_udpBound.clear();
@@ -57,14 +56,8 @@ Result<void> RealBackend::openUdpSockets(const sim::plan::KernelPlan& plan) {
             return bindUdp(u.address, u.port);
         });
         if (!fd) return fail(fd.error().code, u.ns + " (" + u.owner + "): " + fd.error().message);
-        HeldUdp held{u, -1};
-        if (u.answers) {
-            if (auto s = m_dns.serve(*fd, *u.answers); !s) return s;
-        } else {
-            if (auto s = m_udp.serve(*fd); !s) return s;
-            held.fd = *fd;
-        }
-        m_udpHeld.push_back(std::move(held));
+        if (auto s = m_udp.serve(*fd, u.answers); !s) return s;
+        m_udpHeld.push_back(HeldUdp{u, *fd});
         m_udpBound.insert(u.ns + " " + u.address + ":" + std::to_string(u.port) + " " + u.owner);
         if (m_options.onMade)
             m_options.onMade("udp " + u.ns + " " + u.address + ":" + std::to_string(u.port) + " (" + u.owner +
@@ -99,7 +92,7 @@ Result<std::string> RealBackend::udpExchange(const std::string& ns, const std::s
     auto counts = [&] {
         std::uint64_t n = 0;
         for (const auto& h : m_udpHeld)
-            if (h.fd >= 0 && h.socket.port == port) n += m_udp.received(h.fd);
+            if (!h.socket.answers && h.socket.port == port) n += m_udp.received(h.fd);
         return n;
     };
     const std::uint64_t before = counts();
@@ -123,7 +116,7 @@ Result<void> RealBackend::openResolvers(const sim::plan::KernelPlan& plan) {
             return bindDnsSocket();
         });
         if (!fd) return fail(fd.error().code, r.ns + " (embedded DNS): " + fd.error().message);
-        if (auto s = m_dns.serve(*fd, r); !s) return s;
+        if (auto s = m_udp.serve(*fd, r); !s) return s;
         if (m_options.onMade)
             m_options.onMade("dns " + r.ns + " udp 127.0.0.11:53 (" + std::to_string(r.addresses.size()) + " names, open while this docknet runs)");
     }

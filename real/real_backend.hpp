@@ -12,14 +12,13 @@
 #include <set>
 #include <vector>
 
-#include "real/dns_responder.hpp"
 #include "real/http_responder.hpp"
 #include "real/ledger.hpp"
 #include "real/namespace_worker.hpp"
 #include "real/packet_capture.hpp"
 #include "real/pair_pinger.hpp"
 #include "real/real_options.hpp"
-#include "real/udp_sink.hpp"
+#include "real/udp_responder.hpp"
 #include "sim/plan/plan.hpp"
 
 namespace docknet::real {
@@ -84,9 +83,9 @@ private:
     void closeListeners();
     /// A docker-proxy listener's target, when it is an address of the applied lab.
     [[nodiscard]] std::optional<std::pair<std::string, std::uint16_t>> forwardTarget(const sim::plan::PlanListener& l) const;
-    /// The plan's embedded DNS: a 127.0.0.11:53 socket per resolver, served by m_dns.
+    /// The plan's embedded DNS: a 127.0.0.11:53 socket per resolver, answered by m_udp.
     sim::core::Result<void> openResolvers(const sim::plan::KernelPlan& plan);
-    /// The plan's UDP sockets: dnsmasq's answered by m_dns from its zone, the rest read by m_udp.
+    /// The plan's UDP sockets, served by m_udp: dnsmasq's answered from its zone, the rest read.
     sim::core::Result<void> openUdpSockets(const sim::plan::KernelPlan& plan);
 
     RealOptions m_options;
@@ -98,13 +97,12 @@ private:
     std::set<std::string> m_listening;
     struct HeldUdp {
         sim::plan::PlanUdpSocket socket;
-        int fd = -1;  // served by m_udp (-1: by m_dns, which answers)
+        int fd = -1;  // served by m_udp
     };
     std::vector<HeldUdp> m_udpHeld;
     // "docknet-host 0.0.0.0:5353 docker-proxy": the UDP sockets apply bound, not yet claimed by a bind check
     std::set<std::string> m_udpBound;
-    DnsResponder m_dns;
-    UdpSink m_udp;  // docker-proxy's UDP sockets: read, counted, never answered
+    UdpResponder m_udp;  // the embedded DNS, dnsmasq, docker-proxy's UDP sockets (read, counted, never answered)
     HttpResponder m_http;  // answers on the service listeners of m_listeners, relays docker-proxy's
     Ledger m_ledger;
     NamespaceWorker m_worker;  // last: its thread stops before the rest goes

@@ -1,6 +1,5 @@
 #include "real/udp_sockets.hpp"
 
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -9,25 +8,15 @@
 #include <cerrno>
 #include <cstring>
 
+#include "real/socket_address.hpp"
+
 namespace docknet::real {
 
 using sim::core::ErrorCode;
 using sim::core::fail;
 
-namespace {
-
-sim::core::Result<sockaddr_in> endpoint(const std::string& address, std::uint16_t port) {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    if (::inet_pton(AF_INET, address.c_str(), &a.sin_addr) != 1) return fail(ErrorCode::InvalidArgument, "bad address " + address);
-    return a;
-}
-
-}  // namespace
-
 sim::core::Result<int> bindUdp(const std::string& address, std::uint16_t port) {
-    auto a = endpoint(address, port);
+    auto a = ipv4SocketAddress(address, port);
     if (!a) return std::unexpected(a.error());
     const int s = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (s < 0) return fail(ErrorCode::Internal, std::string("socket: ") + std::strerror(errno));
@@ -41,7 +30,7 @@ sim::core::Result<int> bindUdp(const std::string& address, std::uint16_t port) {
 }
 
 sim::core::Result<int> connectedUdpHere(const std::string& dst, std::uint16_t port) {
-    auto a = endpoint(dst, port);
+    auto a = ipv4SocketAddress(dst, port);
     if (!a) return std::unexpected(a.error());
     const int s = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (s < 0) return fail(ErrorCode::Internal, std::string("socket: ") + std::strerror(errno));

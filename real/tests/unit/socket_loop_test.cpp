@@ -1,4 +1,4 @@
-// EpollLoop (the one loop the HTTP, DNS and UDP responders share), UdpSink's counting, and the
+// EpollLoop (the one loop the HTTP and UDP responders share), UdpResponder's counting, and the
 // nft counters read back from libnftables' JSON. AF_UNIX socket pairs stand in for the lab's
 // sockets: nothing here touches a network namespace.
 #include <catch2/catch.hpp>
@@ -13,7 +13,7 @@
 
 #include "real/epoll_loop.hpp"
 #include "real/nft_counters.hpp"
-#include "real/udp_sink.hpp"
+#include "real/udp_responder.hpp"
 
 using namespace docknet::real;
 
@@ -56,11 +56,11 @@ TEST_CASE("EpollLoop hands each ready descriptor to its handler, until stopped",
     ::close(pair[1]);
 }
 
-TEST_CASE("UdpSink reads every datagram and counts it, answering nothing", "[real][udp]") {
+TEST_CASE("UdpResponder reads every datagram of a socket without records and counts it, answering nothing", "[real][udp]") {
     int pair[2];
     REQUIRE(::socketpair(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0, pair) == 0);
-    UdpSink sink;
-    REQUIRE(sink.serve(pair[0]));  // taken over
+    UdpResponder sink;
+    REQUIRE(sink.serve(pair[0], std::nullopt));  // taken over
     for (int i = 0; i < 3; ++i) REQUIRE(::send(pair[1], "hello", 5, 0) == 5);
     CHECK(eventually([&] { return sink.received(pair[0]) == 3; }));
     char buf[8];
