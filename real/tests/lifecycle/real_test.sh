@@ -19,7 +19,8 @@
 #              table's nft counters beside the sim's iptables counters) agree, the DNAT rules
 #              count one connection each, the ICC drop two dropped pings; internet_ping.sh: the
 #              script's pings replayed last in both (SCRIPT rows), MASQUERADE counting the two
-#              that left docker0 in both
+#              that left docker0 in both; isolation_ping.sh: DOCKER-ISOLATION-STAGE-2's DROP
+#              counting a1's ping to the other bridge in both
 #   verify-batched  verify on 40 containers on docker0 (past the kernel's shared neighbour cap
 #              at one go): the pings run in batches, every ping compared, no difference
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
@@ -203,6 +204,13 @@ verify-counters)
     echo "$out" | grep -q "docknet-host nat_POSTROUTING #1 (the script's pings): oifname != \"docker0\" ip saddr 172.17.0.0/16 masquerade  *2 packets  *2 packets  *ok" ||
         fail "MASQUERADE did not count the script's two pings out of docker0 in both"
     checkClean "after verify --down (internet_ping.sh)"
+    out=$("$docknet" real verify --down "$scripts/isolation_ping.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc (isolation_ping.sh)"
+    echo "$out" | grep -q "line 7: a1 ping 172.18.0.2  *0/1 replies  *0/1 replies  *ok" || fail "the ping across bridges not dropped in both"
+    echo "$out" | grep -q "docknet-host filter_DOCKER_ISOLATION_STAGE_2 #[0-9]* (the script's pings): oifname \"br-[0-9a-f]*\" drop  *1 packet  *1 packet  *ok" ||
+        fail "the isolation DROP did not count the script's ping in both"
+    checkClean "after verify --down (isolation_ping.sh)"
     ;;
 verify-batched)
     for i in $(seq 40); do echo "docker run -dit --name c$i alpine ash"; done > "$state/forty.sh"
