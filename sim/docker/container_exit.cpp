@@ -27,6 +27,13 @@ void DockerEngine::processExited(const std::string& id, int code) {
     c->pendingRestart = m_kernel.scheduler().schedule(*wait, [this, id] { restartByPolicy(id); });
 }
 
+void DockerEngine::signalInit(const std::string& id, InitSignal signal) {
+    const Container* c = findContainer(id);
+    if (!c || !c->isRunning()) return;
+    if (signal == InitSignal::Kill) processExited(c->id, 137);
+    else if (initHandlesTerm(*c)) processExited(c->id, 0);
+}
+
 void DockerEngine::restartByPolicy(const std::string& id) {
     Container* c = mutableContainer(id);
     if (!c || c->status != ContainerStatus::Restarting) return;

@@ -422,9 +422,7 @@ void DockerEngine::stopContainer(Container& container, StopCause cause) {
         cancelPolicyRestart(*c);
         return;
     }
-    const ImageConfig* image = m_images.find(c->config.image);
-    const bool handlesTerm = image && image->service != Service::None && c->config.command.empty();
-    if (handlesTerm) {
+    if (initHandlesTerm(*c)) {
         finishExit(*c, 0);
         return;
     }

@@ -168,6 +168,12 @@ public:
     /// restart policy may start it again after its backoff (Restarting meanwhile); otherwise the
     /// container exits, and is removed when it was run with --rm.
     void processExited(const std::string& id, int code);
+    /// A signal to a running container's init from outside Docker (`kill -9 PID` on the host,
+    /// State.Pid): SIGKILL ends it (137); SIGTERM and SIGINT end a service, which handles them
+    /// (0), and are dropped for an init without a handler (the kernel's rule for a PID
+    /// namespace's init). Not a manual stop: the restart policy applies (container_exit.cpp).
+    enum class InitSignal { Kill, Term, Int };
+    void signalInit(const std::string& id, InitSignal signal);
 
     /// What was left of a container that --rm removed when it exited: its status and log, for the
     /// client that was attached to it.
@@ -237,6 +243,8 @@ private:
     /// The program a start would exec, when the image does not have it.
     [[nodiscard]] std::optional<std::string> missingExecutable(const Container& c) const;
     void stopMainProcess(Container& c);
+    /// The image's server (nginx, redis ...) exits cleanly on SIGTERM; a bare PID 1 ignores it.
+    [[nodiscard]] bool initHandlesTerm(const Container& c) const;
     void finishExit(Container& c, int code);
     /// containerStart: `resetRestartManager` for a user's start (and the daemon's restore), not
     /// for the restart policy's own.

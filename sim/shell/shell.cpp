@@ -7,6 +7,7 @@
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/cli/process_table.hpp"
+#include "sim/shell/kill_command.hpp"
 #include "sim/shell/package_commands.hpp"
 #include "sim/shell/service_commands.hpp"
 #include "sim/shell/text_filters.hpp"
@@ -474,6 +475,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
     if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") return runText(argv[2], ctx, stdinText);
     if (auto installed = runPackageCommand(m_lab, ctx, argv, stdinText)) return *installed;
     if (auto service = runServiceCommand(m_lab, ctx, argv)) return *service;
+    if (auto killed = runKillCommand(m_lab, ctx, argv)) return *killed;
     if (tools::isModelledTool(name)) {
         tools::ToolContext tc;
         tc.kernel = &m_lab.kernel();

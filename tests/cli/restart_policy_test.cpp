@@ -258,3 +258,35 @@ TEST_CASE("systemctl restart docker brings back what the policies ask for", "[cl
     CHECK(state(h, "always") == "running 0 0\n");
     REQUIRE(h.run("docker exec unless ping -c1 -W1 8.8.8.8").second == 0);
 }
+
+TEST_CASE("kill of a container's init on the host is an exit the policy restarts", "[cli][restart-policy][kill]") {
+    TypedHost h;
+    REQUIRE(h.run("docker run -d --name sl --restart on-failure alpine sleep 1000").second == 0);
+    REQUIRE(h.run("docker run -d --name web --restart unless-stopped nginx").second == 0);
+    auto pidOf = [&h](const std::string& name) {
+        std::string pid = out(h, "docker inspect -f '{{.State.Pid}}' " + name);
+        if (!pid.empty() && pid.back() == '\n') pid.pop_back();
+        return pid;
+    };
+    const std::string slPid = pidOf("sl"), webPid = pidOf("web");
+    REQUIRE(slPid.size() > 1);
+    // SIGTERM is dropped by a PID 1 without a handler; SIGKILL is not, and it is no docker stop.
+    CHECK(h.run("kill " + slPid) == Result{"", 0});
+    CHECK(state(h, "sl") == "running 0 0\n");
+    CHECK(h.run("kill -9 " + slPid) == Result{"", 0});
+    CHECK(state(h, "sl") == "restarting 1 137\n");
+    REQUIRE(h.run("sleep 0.1").second == 0);
+    CHECK(state(h, "sl") == "running 1 0\n");
+    // nginx handles SIGTERM and exits 0: unless-stopped brings it back, on-failure would not.
+    CHECK(h.run("kill -s TERM " + webPid) == Result{"", 0});
+    CHECK(state(h, "web") == "restarting 1 0\n");
+    CHECK(h.run("kill -SIGKILL 999999") == Result{"bash: kill: (999999) - No such process\n", 1});
+    CHECK(h.run("kill -FOO 1") == Result{"bash: kill: FOO: invalid signal specification\n", 1});
+    CHECK(h.run("kill abc") == Result{"bash: kill: abc: arguments must be process or job IDs\n", 1});
+    CHECK(h.run("kill") ==
+          Result{"kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n", 2});
+    CHECK(h.run("kill -9 1") == Result{"docknet: kill of systemd (PID 1) is not modelled (a container's init, its State.Pid, is)\n", 1});
+    REQUIRE(h.run("sleep 0.1").second == 0);
+    CHECK(h.run("kill -HUP " + pidOf("web")) ==
+          Result{"docknet: kill -HUP is not modelled (KILL, TERM and INT are)\n", 1});
+}
