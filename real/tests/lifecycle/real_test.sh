@@ -20,7 +20,8 @@
 #              count one connection each, the ICC drop two dropped pings; internet_ping.sh: the
 #              script's pings replayed last in both (SCRIPT rows), MASQUERADE counting the two
 #              that left docker0 in both; isolation_ping.sh: DOCKER-ISOLATION-STAGE-2's DROP
-#              counting a1's ping to the other bridge in both
+#              counting a1's ping to the other bridge in both; docker_user.sh: a student's
+#              DOCKER-USER DROP counting the ping it stops, MASQUERADE only the one that got out
 #   verify-batched  verify on 40 containers on docker0 (past the kernel's shared neighbour cap
 #              at one go): the pings run in batches, every ping compared, no difference
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
@@ -211,6 +212,15 @@ verify-counters)
     echo "$out" | grep -q "docknet-host filter_DOCKER_ISOLATION_STAGE_2 #[0-9]* (the script's pings): oifname \"br-[0-9a-f]*\" drop  *1 packet  *1 packet  *ok" ||
         fail "the isolation DROP did not count the script's ping in both"
     checkClean "after verify --down (isolation_ping.sh)"
+    out=$("$docknet" real verify --down "$scripts/docker_user.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc (docker_user.sh)"
+    echo "$out" | grep -q "line 5: alpine1 ping 1.1.1.1  *0/1 replies  *0/1 replies  *ok" || fail "the ping DOCKER-USER drops got through somewhere"
+    echo "$out" | grep -q "docknet-host filter_DOCKER_USER #1 (the script's pings): iifname \"docker0\" ip daddr 1.1.1.1/32 drop  *1 packet  *1 packet  *ok" ||
+        fail "the DOCKER-USER drop did not count the ping in both"
+    echo "$out" | grep -q "docknet-host nat_POSTROUTING #1 (the script's pings): .* masquerade  *1 packet  *1 packet  *ok" ||
+        fail "MASQUERADE did not count only the ping that got out, in both"
+    checkClean "after verify --down (docker_user.sh)"
     ;;
 verify-batched)
     for i in $(seq 40); do echo "docker run -dit --name c$i alpine ash"; done > "$state/forty.sh"
