@@ -290,3 +290,16 @@ TEST_CASE("kill of a container's init on the host is an exit the policy restarts
     CHECK(h.run("kill -HUP " + pidOf("web")) ==
           Result{"docknet: kill -HUP is not modelled (KILL, TERM and INT are)\n", 1});
 }
+
+TEST_CASE("on-failure ignores a manual stop once the daemon restarts", "[cli][restart-policy][daemon]") {
+    TypedHost h;
+    REQUIRE(h.run("docker run -d --name of1 --restart on-failure alpine sleep 1000").second == 0);
+    REQUIRE(h.run("docker run -d --name of2 --restart on-failure:1 alpine false").second == 0);
+    REQUIRE(h.run("docker stop of1").second == 0);  // 137 after 10 s
+    REQUIRE(h.run("sleep 1").second == 0);          // of2: its one retry made
+    CHECK(state(h, "of1") == "exited 0 137\n");
+    CHECK(state(h, "of2") == "exited 1 1\n");
+    REQUIRE(h.run("systemctl restart docker").second == 0);
+    CHECK(state(h, "of1") == "running 0 0\n");
+    CHECK(state(h, "of2") == "exited 1 1\n");  // RestartCount 1 of at most 1
+}
