@@ -15,7 +15,7 @@ std::string state(TypedHost& h, const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("--restart refusals are the CLI's and the daemon's words and leave no container", "[cli][restart-policy]") {
+TEST_CASE("Restart policy refusals are the CLI's and the daemon's words and leave no container", "[cli][restart-policy]") {
     TypedHost h;
     const std::string unknown = "invalid restart policy: unknown policy 'bogus'; use one of 'no', 'always', 'on-failure', or "
                                 "'unless-stopped'";
