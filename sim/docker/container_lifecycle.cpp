@@ -335,30 +335,29 @@ core::Result<void> DockerEngine::start(const std::string& ref) {
     return startContainer(*c, true);
 }
 
-core::Result<void> DockerEngine::startContainer(Container& container, bool resetRestartManager) {
-    Container* c = &container;
+core::Result<void> DockerEngine::startContainer(Container& c, bool resetRestartManager) {
     // runc's init sets the UTS names (sethostname/setdomainname, at most __NEW_UTS_LEN = 64 bytes
     // each: EINVAL beyond), then resolves --user in the image's /etc/passwd, then looks for the
     // program. The daemon records exitUnknown (128) for a start error it cannot classify.
-    for (const auto& [syscall, name] : {std::pair{"sethostname", &c->hostname}, std::pair{"setdomainname", &c->domainname}}) {
+    for (const auto& [syscall, name] : {std::pair{"sethostname", &c.hostname}, std::pair{"setdomainname", &c.domainname}}) {
         if (name->size() <= kUtsNameMax) continue;
-        c->exitCode = 128;
+        c.exitCode = 128;
         return fail(ErrorCode::InvalidArgument,
                     std::string("failed to create task for container: failed to create shim task: OCI runtime create failed: "
                                 "runc create failed: unable to start container process: error during container init: ") +
                         syscall + ": invalid argument: unknown");
     }
     // runc's init resolves --user in the image's /etc/passwd before it looks for the program.
-    if (auto user = resolveUser(m_images.find(c->config.image), c->config.user.empty() ? imageUser(m_images, *c) : c->config.user); !user) {
-        c->exitCode = 128;  // UNCERTAIN: the daemon's exit code for a start failure that is neither 126 nor 127
+    if (auto user = resolveUser(m_images.find(c.config.image), c.config.user.empty() ? imageUser(m_images, c) : c.config.user); !user) {
+        c.exitCode = 128;  // UNCERTAIN: the daemon's exit code for a start failure that is neither 126 nor 127
         return fail(ErrorCode::InvalidArgument,
                     "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create "
                     "failed: unable to start container process: error during container init: " + user.error().message +
                         ": unknown");
     }
-    if (auto missing = missingExecutable(*c)) {
+    if (auto missing = missingExecutable(c)) {
         // runc fails before any networking exists; the container stays Created with code 127.
-        c->exitCode = 127;
+        c.exitCode = 127;
         return fail(ErrorCode::NotFound,
                     "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create "
                     "failed: unable to start container process: exec: \"" + *missing +
@@ -367,20 +366,20 @@ core::Result<void> DockerEngine::startContainer(Container& container, bool reset
     // A start that fails leaves the container Created and nothing of its networking: the ids and
     // veth names it drew are given back, so what runs next is what would have run without it.
     core::RngCheckpoint draws(m_kernel.rng());
-    if (auto r = setupNetworking(*c); !r) return r;
+    if (auto r = setupNetworking(c); !r) return r;
     draws.keep();
     // A user's start gets a new restart manager (containerStart's ResetRestartManager(true)): the
     // count, the backoff and the manual stop are forgotten; the policy's own start keeps them.
     if (resetRestartManager) {
-        c->restartCount = 0;
-        c->restartBackoff = {};
-        c->manuallyStopped = false;
+        c.restartCount = 0;
+        c.restartBackoff = {};
+        c.manuallyStopped = false;
     }
-    c->status = ContainerStatus::Running;
-    c->startedAt = m_kernel.now();
-    c->exitCode = 0;
-    c->everStarted = true;
-    startMainProcess(*c);
+    c.status = ContainerStatus::Running;
+    c.startedAt = m_kernel.now();
+    c.exitCode = 0;
+    c.everStarted = true;
+    startMainProcess(c);
     return {};
 }
 
@@ -411,23 +410,22 @@ core::Result<void> DockerEngine::stop(const std::string& ref) {
     return {};
 }
 
-void DockerEngine::stopContainer(Container& container, StopCause cause) {
-    Container* c = &container;
-    if (!c->isRunningOrRestarting()) return;  // not modified: nothing is signalled
+void DockerEngine::stopContainer(Container& c, StopCause cause) {
+    if (!c.isRunningOrRestarting()) return;  // not modified: nothing is signalled
     // killWithSignal: ExitOnNext cancels the restart manager, and a stop that is not the
     // daemon's shutdown is a manual one (unless-stopped then stays down).
-    c->restartBackoff.canceled = true;
-    if (cause == StopCause::User) c->manuallyStopped = true;
-    if (c->status == ContainerStatus::Restarting) {
-        cancelPolicyRestart(*c);
+    c.restartBackoff.canceled = true;
+    if (cause == StopCause::User) c.manuallyStopped = true;
+    if (c.status == ContainerStatus::Restarting) {
+        cancelPolicyRestart(c);
         return;
     }
-    if (initHandlesTerm(*c)) {
-        finishExit(*c, 0);
+    if (initHandlesTerm(c)) {
+        finishExit(c, 0);
         return;
     }
     // PID 1 without a SIGTERM handler ignores it: Docker waits 10 s, then SIGKILL (exit 137).
-    const std::string id = c->id;
+    const std::string id = c.id;
     m_kernel.scheduler().runUntil(m_kernel.now() + core::seconds(10));
     if (Container* still = mutableContainer(id)) finishExit(*still, 137);
 }
