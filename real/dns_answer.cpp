@@ -25,10 +25,10 @@ std::optional<sim::wire::Bytes> answerQuery(const sim::plan::PlanResolver& recor
     if (question.type == kDnsTypePtr) {
         if (auto address = parseReverseName(name))
             if (auto it = records.pointers.find(address->toString()); it != records.pointers.end())
-                return DnsMessage::answer(*q, {DnsAnswer::ptr(question.name, it->second, 600)}).encode();
+                return DnsMessage::answer(*q, {DnsAnswer::ptr(question.name, it->second, records.ttl)}).encode();
     } else if (auto it = records.addresses.find(name); it != records.addresses.end()) {
         std::vector<DnsAnswer> answers;
-        if (question.type == kDnsTypeA) answers.push_back(DnsAnswer{question.name, *Ipv4Address::parse(it->second), 600});
+        if (question.type == kDnsTypeA) answers.push_back(DnsAnswer{question.name, *Ipv4Address::parse(it->second), records.ttl});
         return DnsMessage::answer(*q, answers).encode();
     }
     // Docker would forward this upstream; docknet's lab sends nothing out of its namespaces.

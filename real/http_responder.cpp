@@ -37,49 +37,32 @@ std::string httpAnswer(const std::string& owner, std::string_view request, std::
     return request.starts_with("HEAD ") ? headers : headers + reply.body;
 }
 
-HttpResponder::HttpResponder() {
-    m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
-    m_wake = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+HttpResponder::HttpResponder() : m_loop([this](int fd, std::uint32_t) { onReady(fd); }) {
     m_stopRelays = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.fd = m_wake;
-    ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &ev);
-    m_thread = std::thread([this] { loop(); });
 }
 
 HttpResponder::~HttpResponder() {
-    const std::uint64_t one = 1;
-    (void)!::write(m_wake, &one, sizeof one);
-    m_thread.join();
+    m_loop.stop();
     stopAll();
     ::close(m_stopRelays);
-    ::close(m_wake);
-    ::close(m_epoll);
 }
 
 Result<void> HttpResponder::serve(int listener, std::string owner) {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_loop.mutex());
     // Non-blocking, so a client gone between readiness and accept cannot stall the thread.
     if (::fcntl(listener, F_SETFL, ::fcntl(listener, F_GETFL) | O_NONBLOCK) != 0)
         return fail(ErrorCode::Internal, std::string("fcntl: ") + std::strerror(errno));
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.fd = listener;
-    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, listener, &ev) != 0)
-        return fail(ErrorCode::Internal, std::string("epoll_ctl: ") + std::strerror(errno));
+    if (auto w = m_loop.watch(listener, EPOLLIN); !w) return w;
     m_listeners[listener] = std::move(owner);
     return {};
 }
 
 Result<void> HttpResponder::serveProxy(int listener, OnwardOpener openOnward) {
-    std::lock_guard lock(m_mutex);
-    epoll_event ev{};
-    ev.events = EPOLLIN;
-    ev.data.fd = listener;
-    if (::fcntl(listener, F_SETFL, ::fcntl(listener, F_GETFL) | O_NONBLOCK) != 0 ||
-        ::epoll_ctl(m_epoll, EPOLL_CTL_ADD, listener, &ev) != 0)
+    std::lock_guard lock(m_loop.mutex());
+    if (::fcntl(listener, F_SETFL, ::fcntl(listener, F_GETFL) | O_NONBLOCK) != 0)
         return fail(ErrorCode::Internal, std::string("docker-proxy listener: ") + std::strerror(errno));
+    if (auto w = m_loop.watch(listener, EPOLLIN); !w)
+        return fail(ErrorCode::Internal, "docker-proxy listener: " + w.error().message);
     m_proxies[listener] = std::move(openOnward);
     return {};
 }
@@ -87,9 +70,9 @@ Result<void> HttpResponder::serveProxy(int listener, OnwardOpener openOnward) {
 void HttpResponder::stopAll() {
     std::vector<std::thread> relays;
     {
-        std::lock_guard lock(m_mutex);
-        for (const auto& [fd, _] : m_listeners) ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
-        for (const auto& [fd, _] : m_proxies) ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+        std::lock_guard lock(m_loop.mutex());
+        for (const auto& [fd, _] : m_listeners) m_loop.unwatch(fd);
+        for (const auto& [fd, _] : m_proxies) m_loop.unwatch(fd);
         m_listeners.clear();
         m_proxies.clear();
         relays.swap(m_relays);
@@ -100,7 +83,7 @@ void HttpResponder::stopAll() {
     for (auto& t : relays) t.join();
     std::uint64_t drained = 0;
     (void)!::read(m_stopRelays, &drained, sizeof drained);  // later relays run again
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_loop.mutex());
     for (const auto& [fd, _] : m_connections) ::close(fd);  // closing removes it from epoll
     m_connections.clear();
 }
@@ -114,10 +97,7 @@ void HttpResponder::onListener(int fd, const std::string& owner) {
     for (;;) {
         const int c = ::accept4(fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (c < 0) return;  // EAGAIN: all taken
-        epoll_event ev{};
-        ev.events = EPOLLIN;
-        ev.data.fd = c;
-        if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, c, &ev) != 0) {
+        if (!m_loop.watch(c, EPOLLIN)) {
             ::close(c);
             continue;
         }
@@ -157,10 +137,7 @@ void HttpResponder::onConnection(int fd, Connection& c) {
         const ssize_t put = ::send(fd, c.pending.data(), c.pending.size(), MSG_NOSIGNAL);
         if (put < 0) {
             if (errno != EAGAIN && errno != EWOULDBLOCK) return dropConnection(fd);
-            epoll_event ev{};
-            ev.events = EPOLLOUT;  // the rest when the peer's window opens
-            ev.data.fd = fd;
-            ::epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev);
+            m_loop.rewatch(fd, EPOLLOUT);  // the rest when the peer's window opens
             return;
         }
         c.pending.erase(0, static_cast<std::size_t>(put));
@@ -169,24 +146,13 @@ void HttpResponder::onConnection(int fd, Connection& c) {
     dropConnection(fd);
 }
 
-void HttpResponder::loop() {
-    epoll_event events[16];
-    for (;;) {
-        const int n = ::epoll_wait(m_epoll, events, 16, -1);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return;
-        for (int i = 0; i < n; ++i) {
-            const int fd = events[i].data.fd;
-            if (fd == m_wake) return;
-            std::lock_guard lock(m_mutex);
-            if (auto l = m_listeners.find(fd); l != m_listeners.end()) {
-                onListener(fd, l->second);
-            } else if (auto p = m_proxies.find(fd); p != m_proxies.end()) {
-                onProxyListener(fd, p->second);
-            } else if (auto c = m_connections.find(fd); c != m_connections.end()) {
-                onConnection(fd, c->second);
-            }
-        }
+void HttpResponder::onReady(int fd) {
+    if (auto l = m_listeners.find(fd); l != m_listeners.end()) {
+        onListener(fd, l->second);
+    } else if (auto p = m_proxies.find(fd); p != m_proxies.end()) {
+        onProxyListener(fd, p->second);
+    } else if (auto c = m_connections.find(fd); c != m_connections.end()) {
+        onConnection(fd, c->second);
     }
 }
 

@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "real/epoll_loop.hpp"
 #include "sim/core/error.hpp"
 
 namespace docknet::real {
@@ -56,21 +57,18 @@ private:
         std::string request;  // read so far
         std::string pending;  // answer bytes not yet written
     };
-    void loop();
+    void onReady(int fd);
     void onListener(int fd, const std::string& owner);
     void onProxyListener(int fd, const OnwardOpener& openOnward);
     void onConnection(int fd, Connection& c);
     void dropConnection(int fd);
 
-    int m_epoll = -1;
-    int m_wake = -1;  // eventfd: tells the thread to stop
-    std::mutex m_mutex;
     std::map<int, std::string> m_listeners;  // fd -> owner
     std::map<int, Connection> m_connections;
     std::map<int, OnwardOpener> m_proxies;  // docker-proxy listener fd -> its onward opener
     int m_stopRelays = -1;                  // eventfd: readable while relays must end
     std::vector<std::thread> m_relays;
-    std::thread m_thread;
+    EpollLoop m_loop;  // last: its thread stops before the maps it reads go
 };
 
 }  // namespace docknet::real

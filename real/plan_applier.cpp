@@ -86,6 +86,8 @@ Result<void> checkPlanIsSelfContained(const sim::plan::KernelPlan& plan) {
         if (!inside(r.ns)) return fail(ErrorCode::Forbidden, "nft table outside the lab");
     for (const auto& f : plan.files)
         if (!inside(f.ns) || f.name.find('/') != std::string::npos) return fail(ErrorCode::Forbidden, "file outside the lab");
+    for (const auto& u : plan.udpSockets)
+        if (!inside(u.ns)) return fail(ErrorCode::Forbidden, "udp socket outside the lab");
     return {};
 }
 

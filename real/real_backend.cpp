@@ -19,12 +19,14 @@
 #include "real/link_reader.hpp"
 #include "real/neighbour_eraser.hpp"
 #include "real/neighbour_reader.hpp"
+#include "real/nft_counters.hpp"
 #include "real/route_reader.hpp"
 #include "real/pair_pinger.hpp"
 #include "real/netlink_session.hpp"
 #include "real/netns_path.hpp"
 #include "real/plan_applier.hpp"
 #include "real/tcp_sockets.hpp"
+#include "real/udp_sockets.hpp"
 
 namespace docknet::real {
 
@@ -41,7 +43,69 @@ void RealBackend::closeListeners() {
     for (const int fd : m_listeners) ::close(fd);
     m_listeners.clear();
     m_listening.clear();
-    m_dns.closeAll();
+    m_udp.closeAll();
+    m_udpHeld.clear();
+    m_udpBound.clear();
+}
+
+Result<void> RealBackend::openUdpSockets(const sim::plan::KernelPlan& plan) {
+    for (const auto& u : plan.udpSockets) {
+        auto fd = m_worker.call([&]() -> Result<int> {
+            auto entry = NamespaceEntry::enter(u.ns);
+            if (!entry) return std::unexpected(entry.error());
+            return bindUdp(u.address, u.port);
+        });
+        if (!fd) return fail(fd.error().code, u.ns + " (" + u.owner + "): " + fd.error().message);
+        if (auto s = m_udp.serve(*fd, u.answers); !s) return s;
+        m_udpHeld.push_back(HeldUdp{u, *fd});
+        m_udpBound.insert(u.ns + " " + u.address + ":" + std::to_string(u.port) + " " + u.owner);
+        if (m_options.onMade)
+            m_options.onMade("udp " + u.ns + " " + u.address + ":" + std::to_string(u.port) + " (" + u.owner +
+                             (u.answers ? ", answers DNS from its zone" : ", receives, answers nothing") + ", open while this docknet runs)");
+    }
+    return {};
+}
+
+Result<std::string> RealBackend::udpBindOutcome(const std::string& ns, const std::string& address, std::uint16_t port,
+                                                const std::string& owner) {
+    // As bindOutcome: the owner's own socket once, then the kernel's answer to a fresh bind().
+    if (m_udpBound.erase(ns + " " + address + ":" + std::to_string(port) + " " + owner) == 1) return std::string("bound");
+    return m_worker.call([&]() -> Result<std::string> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        auto fd = bindUdp(address, port);
+        if (!fd) {
+            if (fd.error().code == ErrorCode::AddressInUse) return std::string("EADDRINUSE");
+            return std::unexpected(fd.error());
+        }
+        ::close(*fd);  // nothing is kept that the plan does not list
+        return std::string("bound");
+    });
+}
+
+Result<std::string> RealBackend::udpExchange(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                             const std::string& payload, int timeoutMs) {
+    if (!m_labNamespaces.contains(ns)) return fail(ErrorCode::Forbidden, ns + " is not a namespace of the applied lab");
+    if (!m_labAddresses.contains(dst) && !dst.starts_with("127."))
+        return fail(ErrorCode::Forbidden, dst + " is not an address of the applied lab: docknet sends nothing else");
+    // The receiving sockets that answer nothing: their counts tell a delivered datagram.
+    auto counts = [&] {
+        std::uint64_t n = 0;
+        for (const auto& h : m_udpHeld)
+            if (!h.socket.answers && h.socket.port == port) n += m_udp.received(h.fd);
+        return n;
+    };
+    const std::uint64_t before = counts();
+    auto fd = m_worker.call([&]() -> Result<int> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        return connectedUdpHere(dst, port);
+    });
+    if (!fd) return std::unexpected(fd.error());
+    auto outcome = exchangeUdp(*fd, payload, timeoutMs);  // off the worker: a socket keeps its namespace
+    ::close(*fd);
+    if (outcome && *outcome == "no answer" && counts() > before) return std::string("delivered, no answer");
+    return outcome;
 }
 
 Result<void> RealBackend::openResolvers(const sim::plan::KernelPlan& plan) {
@@ -52,7 +116,7 @@ Result<void> RealBackend::openResolvers(const sim::plan::KernelPlan& plan) {
             return bindDnsSocket();
         });
         if (!fd) return fail(fd.error().code, r.ns + " (embedded DNS): " + fd.error().message);
-        if (auto s = m_dns.serve(*fd, r); !s) return s;
+        if (auto s = m_udp.serve(*fd, r); !s) return s;
         if (m_options.onMade)
             m_options.onMade("dns " + r.ns + " udp 127.0.0.11:53 (" + std::to_string(r.addresses.size()) + " names, open while this docknet runs)");
     }
@@ -165,8 +229,10 @@ Result<void> RealBackend::apply(const sim::plan::KernelPlan& plan) {
         return fail(ErrorCode::Conflict, "a lab is applied already (" + m_ledger.path() + "); run `docknet real down` first");
     for (const auto& n : plan.namespaces) m_labNamespaces.insert(n.name);
     for (const auto& a : plan.addresses) m_labAddresses.insert(a.prefix.substr(0, a.prefix.find('/')));
+    for (const auto& r : plan.rulesets) m_labTables[r.ns] = r.table;
     if (auto r = m_worker.call([&] { return PlanApplier(m_ledger, m_options).apply(plan); }); !r) return r;
     if (auto l = openListeners(plan); !l) return l;
+    if (auto u = openUdpSockets(plan); !u) return u;
     return openResolvers(plan);
 }
 
@@ -177,6 +243,7 @@ Result<void> RealBackend::down() {
     closeListeners();
     m_labNamespaces.clear();
     m_labAddresses.clear();
+    m_labTables.clear();
     if (records->empty()) return {};
     std::vector<std::string> problems;
     auto left = m_worker.call([&] { return removeRecorded(*records, problems); });
@@ -265,6 +332,16 @@ Result<std::size_t> RealBackend::forgetNeighbours(const std::string& ns) {
         auto session = NetlinkSession::open();
         if (!session) return std::unexpected(session.error());
         return forgetAllNeighbours(*session);
+    });
+}
+
+Result<std::vector<sim::plan::CounterObservation>> RealBackend::counters(const std::string& ns) {
+    const auto table = m_labTables.find(ns);
+    if (table == m_labTables.end()) return fail(ErrorCode::NotFound, ns + " has no nft table of the applied lab");
+    return m_worker.call([&]() -> Result<std::vector<sim::plan::CounterObservation>> {
+        auto entry = NamespaceEntry::enter(ns);
+        if (!entry) return std::unexpected(entry.error());
+        return readRuleCounters(ns, table->second);
     });
 }
 

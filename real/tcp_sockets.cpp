@@ -1,6 +1,5 @@
 #include "real/tcp_sockets.hpp"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -10,20 +9,14 @@
 #include <cerrno>
 #include <cstring>
 
+#include "real/socket_address.hpp"
+
 namespace docknet::real {
 
 using sim::core::ErrorCode;
 using sim::core::fail;
 
 namespace {
-
-sim::core::Result<sockaddr_in> endpoint(const std::string& address, std::uint16_t port) {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    if (::inet_pton(AF_INET, address.c_str(), &a.sin_addr) != 1) return fail(ErrorCode::InvalidArgument, "bad address " + address);
-    return a;
-}
 
 std::string outcomeOf(int e) {
     if (e == 0) return "connected";
@@ -35,7 +28,7 @@ std::string outcomeOf(int e) {
 }  // namespace
 
 sim::core::Result<int> listenTcp(const std::string& address, std::uint16_t port) {
-    auto a = endpoint(address, port);
+    auto a = ipv4SocketAddress(address, port);
     if (!a) return std::unexpected(a.error());
     const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (s < 0) return fail(ErrorCode::Internal, std::string("socket: ") + std::strerror(errno));
@@ -55,7 +48,7 @@ sim::core::Result<int> tcpSocketHere() {
 }
 
 sim::core::Result<void> connectSocket(int s, const std::string& dst, std::uint16_t port, int timeoutMs) {
-    auto a = endpoint(dst, port);
+    auto a = ipv4SocketAddress(dst, port);
     if (!a) return std::unexpected(a.error());
     int err = 0;
     if (::connect(s, reinterpret_cast<sockaddr*>(&*a), sizeof *a) != 0) {
@@ -86,7 +79,7 @@ sim::core::Result<int> openConnectedTcp(const std::string& dst, std::uint16_t po
 }
 
 sim::core::Result<std::string> connectTcp(const std::string& dst, std::uint16_t port, int timeoutMs) {
-    auto a = endpoint(dst, port);
+    auto a = ipv4SocketAddress(dst, port);
     if (!a) return std::unexpected(a.error());
     const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (s < 0) return fail(ErrorCode::Internal, std::string("socket: ") + std::strerror(errno));

@@ -256,7 +256,8 @@ int realDown(const RealCommandOptions&) {
 int realVerify(const RealCommandOptions& options) {
     if (!privileged()) return 2;
     int status = 0;
-    auto host = simulate(options, status);
+    std::vector<std::pair<int, std::string>> commands;
+    auto host = simulate(options, status, &commands);
     if (!host) return status;
     const auto plan = sim::plan::derivePlan(*host);
     RealBackend backend(backendOptions(false));
@@ -264,7 +265,10 @@ int realVerify(const RealCommandOptions& options) {
     std::cout << "applied " << plan.namespaces.size() << " namespaces, " << plan.veths.size() << " veth pairs, "
               << plan.bridges.size() << " bridges\n";
 
-    const auto comparison = sim::plan::compareWithKernel(*host, plan, backend, options.pingTimeoutMs);
+    // The script's own pings are replayed last in both worlds (SCRIPT rows and their counters).
+    const auto traffic = sim::plan::deriveScriptTraffic(*host, plan, commands);
+    const auto comparison = sim::plan::compareWithKernel(*host, plan, backend, options.pingTimeoutMs,
+                                                         sim::plan::kNeighbourBudget, &traffic);
     std::cout << comparison.render();
     auto differences = comparison.differences();
     std::cout << "\n";

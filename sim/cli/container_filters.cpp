@@ -114,6 +114,7 @@ std::string stateString(const Container& c) {
     switch (c.status) {
         case docker::ContainerStatus::Created: return "created";
         case docker::ContainerStatus::Running: return "running";
+        case docker::ContainerStatus::Restarting: return "restarting";
         case docker::ContainerStatus::Exited: return "exited";
     }
     return "";
@@ -247,14 +248,14 @@ core::Result<std::vector<const Container*>> listContainers(const DockerEngine& e
             continue;
         }
         if (*since && c == *since) break;
-        if (!c->isRunning() && !all && request.limit <= 0) continue;
+        if (!c->isRunningOrRestarting() && !all && request.limit <= 0) continue;
         if (!filters.match("name", "/" + c->name) && !filters.match("name", c->name)) continue;
         if (!filters.match("id", c->id)) continue;
         if (isTask && *isTask) continue;  // no container is a swarm task
         if (!filters.matchKVList("label", views::containerLabels(views::imageOf(engine, *c), c->config))) continue;
         if (request.limit > 0 && static_cast<int>(shown.size()) == request.limit) break;
         if (!exitAllowed.empty()) {
-            const bool stopped = !c->isRunning() && c->everStarted;
+            const bool stopped = !c->isRunningOrRestarting() && c->everStarted;
             if (!stopped || std::find(exitAllowed.begin(), exitAllowed.end(), c->exitCode) == exitAllowed.end()) continue;
         }
         if (!filters.match("status", stateString(*c))) continue;

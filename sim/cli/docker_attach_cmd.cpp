@@ -36,8 +36,13 @@ void DockerCli::defineAttachCommand() {
                    return r;
                }
                // The client's own check (inspect before attaching), in v27's words.
-               if (!c->isRunning()) {
+               if (!c->isRunningOrRestarting()) {
                    r.output.err("You cannot attach to a stopped container, start it first\n");
+                   r.exitCode = 1;
+                   return r;
+               }
+               if (!c->isRunning()) {
+                   r.output.err("You cannot attach to a restarting container, wait until it is running\n");
                    r.exitCode = 1;
                    return r;
                }

@@ -47,7 +47,8 @@ const char* kDockerUsage =
     "  restart     Restart one or more containers\n"
     "  rm          Remove one or more containers\n"
     "  start       Start one or more stopped containers\n"
-    "  stop        Stop one or more running containers\n\n"
+    "  stop        Stop one or more running containers\n"
+    "  update      Update configuration of one or more containers\n\n"
     "Run 'docker COMMAND --help' for more information on a command.\n";
 
 const char* kNetworkUsage =
@@ -71,6 +72,7 @@ DockerCli::DockerCli(Shell& shell) : m_shell(shell) {
     defineViewCommands();
     defineAttachCommand();
     defineInfoCommand();
+    defineUpdateCommand();
 }
 
 DockerHost& DockerCli::lab() { return m_shell.lab(); }
@@ -103,7 +105,8 @@ CommandResult DockerCli::run(const std::vector<std::string>& args, const std::st
         {"docker container rename", "docker rename"}, {"docker container logs", "docker logs"},
         {"docker container exec", "docker exec"},  {"docker container inspect", "docker inspect"},
         {"docker container attach", "docker attach"}, {"docker system info", "docker info"},
-        {"docker container port", "docker port"},  {"docker image ls", "docker images"},
+        {"docker container port", "docker port"},  {"docker container update", "docker update"},
+        {"docker image ls", "docker images"},
         {"docker image list", "docker images"},    {"docker image pull", "docker pull"},
         {"docker image build", "docker build"},    {"docker image inspect", "docker inspect"},
         {"docker network list", "docker network ls"}, {"docker network remove", "docker network rm"}};

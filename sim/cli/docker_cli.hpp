@@ -48,6 +48,7 @@ private:
     void defineViewCommands();
     void defineAttachCommand();
     void defineInfoCommand();
+    void defineUpdateCommand();
 
     CommandResult runOrCreate(const ParsedFlags& f, bool start, const ShellContext& ctx);
     /// Makes the image local, printing the pull to stderr; false (with the error) when it

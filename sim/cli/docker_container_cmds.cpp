@@ -4,6 +4,7 @@
 #include "sim/cli/docker_host.hpp"
 #include "sim/cli/run_flag_values.hpp"
 #include "sim/docker/container_software.hpp"
+#include "sim/docker/docker_messages.hpp"
 #include "sim/shell/process_identity.hpp"
 
 namespace sim::cli {
@@ -181,6 +182,11 @@ void DockerCli::defineContainerCommands() {
                    r.exitCode = 1;
                    return r;
                }
+               if (c->status == docker::ContainerStatus::Restarting) {  // getActiveContainer
+                   r.output.err(daemonError(docker::msg::restarting(c->id).error().message));
+                   r.exitCode = 1;
+                   return r;
+               }
                if (!c->isRunning()) {
                    r.output.err(daemonError("container " + c->id + " is not running"));
                    r.exitCode = 1;
@@ -255,7 +261,7 @@ void DockerCli::defineContainerCommands() {
                }
                std::vector<std::string> removed;
                for (const auto* c : engine.containers())
-                   if (!c->isRunning()) removed.push_back(c->id);
+                   if (!c->isRunningOrRestarting()) removed.push_back(c->id);
                if (!removed.empty()) r.output.out("Deleted Containers:\n");
                for (const auto& id : removed) {
                    (void)engine.remove(id, false);

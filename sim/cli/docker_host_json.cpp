@@ -33,6 +33,7 @@ std::string statusWord(docker::ContainerStatus s) {
     switch (s) {
         case docker::ContainerStatus::Created: return "created";
         case docker::ContainerStatus::Running: return "running";
+        case docker::ContainerStatus::Restarting: return "restarting";
         case docker::ContainerStatus::Exited: return "exited";
     }
     return "created";
@@ -178,8 +179,10 @@ JsonValue containersJson(const DockerEngine& engine) {
                      .set("restartCount", num(c->restartCount))
                      .set("created", str(engine.timestamp(c->createdAt)))
                      .set("started", c->everStarted ? str(engine.timestamp(c->startedAt)) : JsonValue::null())
-                     .set("finished", c->status == docker::ContainerStatus::Exited ? str(engine.timestamp(c->finishedAt))
-                                                                                   : JsonValue::null())
+                     .set("finished", c->status == docker::ContainerStatus::Exited ||
+                                              c->status == docker::ContainerStatus::Restarting
+                                          ? str(engine.timestamp(c->finishedAt))
+                                          : JsonValue::null())
                      .set("networkMode", str(c->config.network.toString()))
                      .set("hostname", str(c->hostname))
                      .set("command", JsonValue::stringArray(c->path))

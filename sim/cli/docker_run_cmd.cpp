@@ -14,6 +14,7 @@
 #include "sim/cli/unmodelled_run_flags.hpp"
 #include "sim/docker/capabilities.hpp"
 #include "sim/docker/image_users.hpp"
+#include "sim/docker/restart_policy.hpp"
 
 namespace sim::cli {
 
@@ -112,8 +113,6 @@ std::optional<std::string> unmodelledRunFlag(const ParsedFlags& f) {
     if (!f.getList("volume").empty())
         return "-v/--volume is not modelled (docknet simulates no volumes or bind mounts)";
     if (!f.getList("mount").empty()) return "--mount is not modelled (docknet simulates no volumes or bind mounts)";
-    if (f.changed("restart") && f.getString("restart") != "no")
-        return "--restart " + f.getString("restart") + " is not modelled (docknet restarts no container by itself)";
     if (f.changed("platform")) {
         const std::string p = f.getString("platform");
         if (p != "linux/amd64" && p != "linux" && p != "amd64" && p != "linux/x86_64" && p != "x86_64")
@@ -248,8 +247,6 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
     cfg.publishAll = f.getBool("publish-all");
     if (f.changed("entrypoint")) cfg.entrypoint = f.getString("entrypoint");
 
-    if (cfg.autoRemove && f.changed("restart") && f.getString("restart") != "no")
-        return cliError("conflicting options: cannot specify both --restart and --rm");
     for (const auto& spec : f.getList("publish")) {
         auto bindings = docker::parsePortSpec(spec);
         if (!bindings) return cliError(bindings.error().message);
@@ -332,6 +329,11 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
             return r;
         }
     }
+    // opts.ParseRestartPolicy, then the --rm conflict (container.RestartPolicy.IsNone: a name
+    // the daemon would refuse is not "none" either), as parse() builds the HostConfig.
+    auto restart = docker::parseRestartPolicyFlag(f.getString("restart"));
+    if (!restart) return cliError(restart.error().message);
+    if (cfg.autoRemove && !restart->isNone()) return cliError("conflicting options: cannot specify both --restart and --rm");
     // The CLI (>= 23, parseNetworkAttachmentOpt) rejects aliases on any network that is not
     // user-defined (default, bridge, host, none, container:X) before asking the daemon.
     if (!cfg.networkAliases.empty() &&
@@ -352,8 +354,11 @@ CommandResult DockerCli::runOrCreate(const ParsedFlags& f, bool start, const She
                 return notModelledRunFlag("--user " + cfg.user + " with the image's server is not modelled (docknet runs it as root" +
                                           (docker::serverUser(*image).empty() ? std::string() : " or " + docker::serverUser(*image)) + " only)");
 
-    // validateCapabilities runs in the daemon before it looks for the image: a bad name is
-    // refused without a pull.
+    // validateHostConfig runs in the daemon before it looks for the image, the restart policy
+    // before the capabilities: a bad value is refused without a pull.
+    auto policy = docker::validateRestartPolicy(*restart);
+    if (!policy) return daemonCreateError(policy.error().message);
+    cfg.restartPolicy = *policy;
     if (auto caps = docker::validateCapabilities(cfg); !caps) return daemonCreateError(caps.error().message);
 
     // --quiet drops the pull's progress ("Unable to find image" included) when it succeeds.

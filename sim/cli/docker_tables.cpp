@@ -155,6 +155,7 @@ std::string imageColumn(const DockerEngine& engine, const Container& c, bool tru
 std::string stateWord(const Container& c) {
     switch (c.status) {
         case docker::ContainerStatus::Running: return "running";
+        case docker::ContainerStatus::Restarting: return "restarting";
         case docker::ContainerStatus::Exited: return "exited";
         case docker::ContainerStatus::Created: return "created";
     }
@@ -187,6 +188,10 @@ std::vector<std::string> containerNames(const DockerEngine& engine, const Contai
 std::string containerStatus(const DockerEngine& engine, const Container& c) {
     const std::int64_t now = nowNanos(engine);
     if (c.isRunning()) return "Up " + humanDuration(now - wallClockNanos(engine, c.startedAt));
+    // State.String: while the policy waits, the exit code and the time since the exit.
+    if (c.status == docker::ContainerStatus::Restarting)
+        return "Restarting (" + std::to_string(c.exitCode) + ") " + humanDuration(now - wallClockNanos(engine, c.finishedAt)) +
+               " ago";
     if (!c.everStarted) return "Created";
     if (c.status != docker::ContainerStatus::Exited) return "";
     return "Exited (" + std::to_string(c.exitCode) + ") " + humanDuration(now - wallClockNanos(engine, c.finishedAt)) +

@@ -7,7 +7,7 @@
 // ExposedPorts, Networks, GraphDriver.Data) are sorted objects.
 //
 // What docknet does not model is printed as a Docker 27 daemon prints it for a container made
-// by a plain `docker run` on a cgroup-v2 Ubuntu host: LogConfig json-file, RestartPolicy "no",
+// by a plain `docker run` on a cgroup-v2 Ubuntu host: LogConfig json-file,
 // CgroupnsMode/IpcMode "private", ShmSize 64 MiB, Runtime "runc", the default MaskedPaths and
 // ReadonlyPaths, zero resources, no mounts, AppArmorProfile "docker-default" once started.
 // Values that are docknet's own choice (marked UNCERTAIN below where Docker's exact answer was
@@ -120,17 +120,18 @@ namespace {
 JsonValue stateJson(const DockerEngine& engine, const Container& c) {
     std::string status = "created";
     if (c.status == docker::ContainerStatus::Running) status = "running";
+    else if (c.status == docker::ContainerStatus::Restarting) status = "restarting";
     else if (c.status == docker::ContainerStatus::Exited) status = "exited";
     // FinishedAt: set once the container has exited; a restarted container keeps its last one.
     // (docknet has no "never finished" flag: a running container that finished at SimTime 0
     // prints the zero time.)
-    const bool finished = c.status == docker::ContainerStatus::Exited ||
+    const bool finished = c.status == docker::ContainerStatus::Exited || c.status == docker::ContainerStatus::Restarting ||
                           (c.status == docker::ContainerStatus::Running && c.finishedAt.micros() > 0);
     return JsonValue::object()
         .set("Status", str(status))
-        .set("Running", boolean(c.isRunning()))
+        .set("Running", boolean(c.isRunningOrRestarting()))
         .set("Paused", boolean(false))
-        .set("Restarting", boolean(false))
+        .set("Restarting", boolean(c.status == docker::ContainerStatus::Restarting))
         .set("OOMKilled", boolean(false))
         .set("Dead", boolean(false))
         .set("Pid", num(c.isRunning() ? views::pseudoPid(c) : 0))  // UNCERTAIN value: docknet has no host PIDs
@@ -197,7 +198,9 @@ JsonValue hostConfigJson(const DockerEngine& engine, const Container& c) {
         // Docker 26+ records the default network mode as "bridge" (it was "default" before).
         .set("NetworkMode", str(defaultMode ? "bridge" : cfg.network.toString()))
         .set("PortBindings", portBindingsJson(c))
-        .set("RestartPolicy", JsonValue::object().set("Name", str("no")).set("MaximumRetryCount", num(0)))
+        .set("RestartPolicy", JsonValue::object()
+                                  .set("Name", str(cfg.restartPolicy.nameText()))
+                                  .set("MaximumRetryCount", num(cfg.restartPolicy.maximumRetryCount)))
         .set("AutoRemove", boolean(cfg.autoRemove))
         .set("VolumeDriver", str(""))
         .set("VolumesFrom", JsonValue::null())

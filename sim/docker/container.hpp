@@ -15,6 +15,7 @@
 #include "sim/docker/endpoint.hpp"
 #include "sim/docker/package_manager.hpp"
 #include "sim/docker/port_spec.hpp"
+#include "sim/docker/restart_policy.hpp"
 #include "sim/net/socket_table.hpp"
 #include "sim/wire/ipv4_address.hpp"
 
@@ -84,6 +85,7 @@ struct ContainerConfig {
     bool interactive = false;
     bool tty = false;
     bool autoRemove = false;                   // --rm
+    RestartPolicy restartPolicy;               // --restart (HostConfig.RestartPolicy)
     std::vector<std::string> capAdd;           // --cap-add, as given (HostConfig.CapAdd)
     std::vector<std::string> capDrop;          // --cap-drop, as given
     bool privileged = false;                   // --privileged: every capability, /proc/sys writable
@@ -96,7 +98,9 @@ struct ContainerConfig {
     std::int64_t nanoCpus = 0;                 // --cpus x 1e9 (HostConfig.NanoCpus)
 };
 
-enum class ContainerStatus { Created, Running, Exited };
+/// Restarting: the main process ended and the restart policy starts it again after a wait; the
+/// daemon counts it as running (State.Running) though it has no process and no endpoints.
+enum class ContainerStatus { Created, Running, Restarting, Exited };
 
 struct LogLine {
     core::SimTime at;
@@ -120,6 +124,11 @@ struct Container {
     core::SimTime finishedAt;
     bool everStarted = false;
     int restartCount = 0;
+    /// HasBeenManuallyStopped: a user's stop or kill (not the daemon's shutdown); unless-stopped
+    /// then stays down, even across a daemon restart. A user's start clears it.
+    bool manuallyStopped = false;
+    RestartBackoff restartBackoff;
+    core::EventId pendingRestart;  // the policy's restart, while Restarting
 
     /// The sandbox: the network namespace the container's processes live in (the host's for host
     /// mode, the donor's for container mode, its own otherwise). Invalid while not running.
@@ -153,6 +162,9 @@ struct Container {
     std::vector<LogLine> logs;
 
     [[nodiscard]] bool isRunning() const { return status == ContainerStatus::Running; }
+    /// State.Running as the daemon keeps it: true while restarting too (docker ps lists it, rm
+    /// wants -f, prune leaves it).
+    [[nodiscard]] bool isRunningOrRestarting() const { return isRunning() || status == ContainerStatus::Restarting; }
     [[nodiscard]] std::string shortId() const { return id.substr(0, 12); }
 };
 

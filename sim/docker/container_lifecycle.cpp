@@ -51,6 +51,9 @@ core::Result<void> DockerEngine::validateCreate(const ContainerConfig& cfg, std:
     if (!cfg.workdir.empty() && !cfg.workdir.starts_with('/'))
         return fail(ErrorCode::InvalidArgument,
                     "the working directory '" + cfg.workdir + "' is invalid, it needs to be an absolute path");
+    // validateHostConfig: the policy itself is typed (validated where --restart was read).
+    if (cfg.autoRemove && !cfg.restartPolicy.isNone())
+        return fail(ErrorCode::InvalidArgument, "can't create 'AutoRemove' container with restart policy");
     if (auto caps = validateCapabilities(cfg); !caps) return caps;
     // verifyPlatformContainerResources (daemon_unix.go): linuxMinMemory is 6 MiB.
     if (cfg.memory != 0 && cfg.memory < 6 * 1024 * 1024)
@@ -327,29 +330,34 @@ void DockerEngine::teardownNetworking(Container& c) {
 core::Result<void> DockerEngine::start(const std::string& ref) {
     Container* c = mutableContainer(ref);
     if (!c) return msg::noSuchContainer(ref);
-    if (c->isRunning()) return {};
+    // A restarting container counts as running: the policy's start is already on its way.
+    if (c->isRunningOrRestarting()) return {};
+    return startContainer(*c, true);
+}
+
+core::Result<void> DockerEngine::startContainer(Container& c, bool resetRestartManager) {
     // runc's init sets the UTS names (sethostname/setdomainname, at most __NEW_UTS_LEN = 64 bytes
     // each: EINVAL beyond), then resolves --user in the image's /etc/passwd, then looks for the
     // program. The daemon records exitUnknown (128) for a start error it cannot classify.
-    for (const auto& [syscall, name] : {std::pair{"sethostname", &c->hostname}, std::pair{"setdomainname", &c->domainname}}) {
+    for (const auto& [syscall, name] : {std::pair{"sethostname", &c.hostname}, std::pair{"setdomainname", &c.domainname}}) {
         if (name->size() <= kUtsNameMax) continue;
-        c->exitCode = 128;
+        c.exitCode = 128;
         return fail(ErrorCode::InvalidArgument,
                     std::string("failed to create task for container: failed to create shim task: OCI runtime create failed: "
                                 "runc create failed: unable to start container process: error during container init: ") +
                         syscall + ": invalid argument: unknown");
     }
     // runc's init resolves --user in the image's /etc/passwd before it looks for the program.
-    if (auto user = resolveUser(m_images.find(c->config.image), c->config.user.empty() ? imageUser(m_images, *c) : c->config.user); !user) {
-        c->exitCode = 128;  // UNCERTAIN: the daemon's exit code for a start failure that is neither 126 nor 127
+    if (auto user = resolveUser(m_images.find(c.config.image), c.config.user.empty() ? imageUser(m_images, c) : c.config.user); !user) {
+        c.exitCode = 128;  // UNCERTAIN: the daemon's exit code for a start failure that is neither 126 nor 127
         return fail(ErrorCode::InvalidArgument,
                     "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create "
                     "failed: unable to start container process: error during container init: " + user.error().message +
                         ": unknown");
     }
-    if (auto missing = missingExecutable(*c)) {
+    if (auto missing = missingExecutable(c)) {
         // runc fails before any networking exists; the container stays Created with code 127.
-        c->exitCode = 127;
+        c.exitCode = 127;
         return fail(ErrorCode::NotFound,
                     "failed to create task for container: failed to create shim task: OCI runtime create failed: runc create "
                     "failed: unable to start container process: exec: \"" + *missing +
@@ -358,13 +366,20 @@ core::Result<void> DockerEngine::start(const std::string& ref) {
     // A start that fails leaves the container Created and nothing of its networking: the ids and
     // veth names it drew are given back, so what runs next is what would have run without it.
     core::RngCheckpoint draws(m_kernel.rng());
-    if (auto r = setupNetworking(*c); !r) return r;
+    if (auto r = setupNetworking(c); !r) return r;
     draws.keep();
-    c->status = ContainerStatus::Running;
-    c->startedAt = m_kernel.now();
-    c->exitCode = 0;
-    c->everStarted = true;
-    startMainProcess(*c);
+    // A user's start gets a new restart manager (containerStart's ResetRestartManager(true)): the
+    // count, the backoff and the manual stop are forgotten; the policy's own start keeps them.
+    if (resetRestartManager) {
+        c.restartCount = 0;
+        c.restartBackoff = {};
+        c.manuallyStopped = false;
+    }
+    c.status = ContainerStatus::Running;
+    c.startedAt = m_kernel.now();
+    c.exitCode = 0;
+    c.everStarted = true;
+    startMainProcess(c);
     return {};
 }
 
@@ -388,32 +403,42 @@ const DockerEngine::ExitRecord* DockerEngine::autoRemoved(const std::string& id)
     return it == m_autoRemoved.end() ? nullptr : &it->second;
 }
 
-void DockerEngine::processExited(const std::string& id, int code) {
-    if (Container* c = mutableContainer(id)) finishExit(*c, code);
-}
-
 core::Result<void> DockerEngine::stop(const std::string& ref) {
     Container* c = mutableContainer(ref);
     if (!c) return msg::noSuchContainer(ref);
-    if (!c->isRunning()) return {};
-    const ImageConfig* image = m_images.find(c->config.image);
-    const bool handlesTerm = image && image->service != Service::None && c->config.command.empty();
-    if (handlesTerm) {
-        finishExit(*c, 0);
-        return {};
+    stopContainer(*c, StopCause::User);
+    return {};
+}
+
+void DockerEngine::stopContainer(Container& c, StopCause cause) {
+    if (!c.isRunningOrRestarting()) return;  // not modified: nothing is signalled
+    // killWithSignal: ExitOnNext cancels the restart manager, and a stop that is not the
+    // daemon's shutdown is a manual one (unless-stopped then stays down).
+    c.restartBackoff.canceled = true;
+    if (cause == StopCause::User) c.manuallyStopped = true;
+    if (c.status == ContainerStatus::Restarting) {
+        cancelPolicyRestart(c);
+        return;
+    }
+    if (initHandlesTerm(c)) {
+        finishExit(c, 0);
+        return;
     }
     // PID 1 without a SIGTERM handler ignores it: Docker waits 10 s, then SIGKILL (exit 137).
-    const std::string id = c->id;
+    const std::string id = c.id;
     m_kernel.scheduler().runUntil(m_kernel.now() + core::seconds(10));
     if (Container* still = mutableContainer(id)) finishExit(*still, 137);
-    return {};
 }
 
 core::Result<void> DockerEngine::kill(const std::string& ref) {
     Container* c = mutableContainer(ref);
     if (!c) return msg::noSuchContainer(ref);
-    if (!c->isRunning()) return msg::notRunning(c->id);
-    finishExit(*c, 137);
+    if (!c->isRunningOrRestarting()) return msg::notRunning(c->id);
+    c->restartBackoff.canceled = true;
+    c->manuallyStopped = true;
+    // A restarting container has no process to signal: cancelling the restart is enough.
+    if (c->status == ContainerStatus::Restarting) cancelPolicyRestart(*c);
+    else finishExit(*c, 137);
     return {};
 }
 
@@ -436,6 +461,10 @@ core::Result<void> DockerEngine::restart(const std::string& ref) {
 core::Result<void> DockerEngine::remove(const std::string& ref, bool force) {
     Container* c = mutableContainer(ref);
     if (!c) return msg::noSuchContainer(ref);
+    if (c->status == ContainerStatus::Restarting) {
+        if (!force) return msg::removeRunning(c->name, "restarting");
+        cancelPolicyRestart(*c);
+    }
     if (c->isRunning()) {
         if (!force) return msg::removeRunning(c->name);
         const bool autoRemove = c->config.autoRemove;

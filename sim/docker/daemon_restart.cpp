@@ -1,7 +1,8 @@
 // dockerd's restart as the bridge driver of Docker <= 27 sees it (libnetwork drivers/bridge
 // bridge_linux.go configure: removeIPChains then setupIPChains; setup_ip_tables_linux.go; the
 // controller's arrangeUserFilterRule), with live-restore off (daemon.Shutdown stops every
-// running container). What a student who flushed Docker's rules types to get them back.
+// running container, daemon.restore starts again those their restart policy asks for). What a
+// student who flushed Docker's rules types to get them back.
 #include "sim/docker/docker_engine.hpp"
 
 namespace sim::docker {
@@ -60,8 +61,9 @@ void DockerEngine::setupIpChains() {
 std::vector<std::string> DockerEngine::restartDaemon() {
     std::vector<std::string> stopped;
     for (const auto& c : m_containers) {
-        if (!c->isRunning()) continue;
-        if (stop(c->id)) stopped.push_back(c->name);
+        if (!c->isRunningOrRestarting()) continue;
+        stopContainer(*c, StopCause::Shutdown);
+        stopped.push_back(c->name);
     }
     // removeIPChains: the nat DOCKER chain with its jumps; the filter chains flushed, and
     // deleted where nothing jumps to them any more (errors ignored, as the driver does).
@@ -81,6 +83,7 @@ std::vector<std::string> DockerEngine::restartDaemon() {
     for (const auto& n : m_networks)
         if (n->driver == DriverKind::Bridge) programIptables(*n, true, true);
     arrangeForwardJumps(filter);  // the controller's, after the networks
+    (void)restoreContainers();
     return stopped;
 }
 

@@ -287,6 +287,7 @@ void DockerEngine::appendLog(const std::string& id, bool isStderr, const std::st
 core::Result<ProcessResult> DockerEngine::exec(const std::string& ref, const std::vector<std::string>& argv) {
     const Container* c = findContainer(ref);
     if (!c) return msg::noSuchContainer(ref);
+    if (c->status == ContainerStatus::Restarting) return msg::restarting(c->id);
     if (!c->isRunning()) return msg::notRunning(c->id);
     if (!m_runner) return fail(ErrorCode::Internal, "no process runner");
     return m_runner(*c, argv);

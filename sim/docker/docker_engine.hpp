@@ -156,16 +156,28 @@ public:
     core::Result<void> kill(const std::string& ref);
     core::Result<void> restart(const std::string& ref);
     /// `systemctl restart docker` (daemon_restart.cpp), live-restore off: every running
-    /// container is stopped as dockerd's shutdown does, then the bridge driver's removeIPChains
-    /// and setupIPChains rebuild Docker's chains (DOCKER-USER keeps the user's rules) and every
-    /// network's rules are programmed again. No container comes back: docknet models no restart
-    /// policy. Returns the names of the containers it stopped.
+    /// container is stopped as dockerd's shutdown does (not a manual stop), then the bridge
+    /// driver's removeIPChains and setupIPChains rebuild Docker's chains (DOCKER-USER keeps the
+    /// user's rules) and every network's rules are programmed again; then restore starts the
+    /// containers their restart policy brings back (container_exit.cpp). Returns the names of
+    /// the containers it stopped.
     std::vector<std::string> restartDaemon();
     core::Result<void> remove(const std::string& ref, bool force);
     core::Result<void> rename(const std::string& ref, const std::string& newName);
+    /// `docker update --restart` (container.UpdateContainer): the new policy from the next exit
+    /// on; the count and the backoff stay. Refused for a --rm container.
+    core::Result<void> updateRestartPolicy(const std::string& ref, const RestartPolicy& policy);
     /// The main process ended by itself with `code` (a service that failed, a command that
-    /// finished): the container exits, and is removed when it was run with --rm.
+    /// finished, the attached shell's `exit`): handleContainerExit (container_exit.cpp). The
+    /// restart policy may start it again after its backoff (Restarting meanwhile); otherwise the
+    /// container exits, and is removed when it was run with --rm.
     void processExited(const std::string& id, int code);
+    /// A signal to a running container's init from outside Docker (`kill -9 PID` on the host,
+    /// State.Pid): SIGKILL ends it (137); SIGTERM and SIGINT end a service, which handles them
+    /// (0), and are dropped for an init without a handler (the kernel's rule for a PID
+    /// namespace's init). Not a manual stop: the restart policy applies (container_exit.cpp).
+    enum class InitSignal { Kill, Term, Int };
+    void signalInit(const std::string& id, InitSignal signal);
 
     /// What was left of a container that --rm removed when it exited: its status and log, for the
     /// client that was attached to it.
@@ -235,7 +247,21 @@ private:
     /// The program a start would exec, when the image does not have it.
     [[nodiscard]] std::optional<std::string> missingExecutable(const Container& c) const;
     void stopMainProcess(Container& c);
+    /// The image's server (nginx, redis ...) exits cleanly on SIGTERM; a bare PID 1 ignores it.
+    [[nodiscard]] bool initHandlesTerm(const Container& c) const;
     void finishExit(Container& c, int code);
+    /// containerStart: `resetRestartManager` for a user's start (and the daemon's restore), not
+    /// for the restart policy's own.
+    core::Result<void> startContainer(Container& c, bool resetRestartManager);
+    /// A stop by the user is a manual one; the daemon's shutdown stop is not.
+    enum class StopCause { User, Shutdown };
+    void stopContainer(Container& c, StopCause cause);
+    // The restart policy (container_exit.cpp).
+    void restartByPolicy(const std::string& id);
+    /// A restart that was waiting is dropped: the container is Exited with the code it exited with.
+    void cancelPolicyRestart(Container& c);
+    /// daemon.restore: the containers the policy brings back when the daemon starts; their names.
+    std::vector<std::string> restoreContainers();
     void refreshEtcFiles(Container& c);
     [[nodiscard]] std::string gatewayNetworkOf(const Container& c) const;
 

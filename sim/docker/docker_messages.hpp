@@ -34,9 +34,12 @@ inline core::Unexpected predefinedNetworkRemove(const std::string& name) {
 inline core::Unexpected activeEndpoints(const std::string& name, const std::string& id) {
     return fail(ErrorCode::Conflict, "error while removing network: network " + name + " id " + id + " has active endpoints");
 }
-inline core::Unexpected removeRunning(const std::string& name) {
-    return fail(ErrorCode::Conflict, "cannot remove container \"/" + name +
-                                         "\": container is running: stop the container before removing or force remove");
+inline core::Unexpected removeRunning(const std::string& name, const std::string& state = "running") {
+    return fail(ErrorCode::Conflict, "cannot remove container \"/" + name + "\": container is " + state +
+                                         ": stop the container before removing or force remove");
+}
+inline core::Unexpected restarting(const std::string& id) {  // errContainerIsRestarting (exec)
+    return fail(ErrorCode::Conflict, "Container " + id + " is restarting, wait until the container is running");
 }
 inline core::Unexpected notRunning(const std::string& id) {
     return fail(ErrorCode::Conflict, "Container " + id + " is not running");

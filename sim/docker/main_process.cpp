@@ -179,6 +179,11 @@ void DockerEngine::startMainProcess(Container& c) {
     if (mutableContainer(id)) processExited(id, r.exitCode);
 }
 
+bool DockerEngine::initHandlesTerm(const Container& c) const {
+    const ImageConfig* image = m_images.find(c.config.image);
+    return image && image->service != Service::None && c.config.command.empty();
+}
+
 void DockerEngine::stopMainProcess(Container& c) {
     m_kernel.scheduler().cancel(c.pendingExit);
     c.pendingExit = {};

@@ -94,7 +94,7 @@ std::string batchName(const BatchKey& k) {
 }  // namespace
 
 Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, KernelBackend& kernel, int timeoutMs,
-                             std::size_t neighbourBudget) {
+                             std::size_t neighbourBudget, const ScriptTraffic* script) {
     Comparison c;
     // Only addresses of the lab are ever probed: nothing leaves docknet's namespaces.
     std::set<std::string> labAddresses;
@@ -107,6 +107,7 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
     auto inLab = [&](const std::string& ns, const std::string& dst) { return plan.findNamespace(ns) && labAddresses.contains(dst); };
 
     forgetLearned(host);
+    forgetCounters(host);
     // A ping makes at most two neighbour entries (the sender's for the target, the target's
     // for the sender, learned from the ARP request). The kernel's table is one for all
     // namespaces, capped by gc_thresh3 (1024) and writable only in the machine's namespace, so
@@ -140,6 +141,10 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
             touched.clear();
         }
     }
+    // Each ping is one echo request and one reply in both worlds, so the filter table's packet
+    // counts mean the same there; read before the TCP probes, whose packets the sim does not
+    // all model (no FIN, no retransmitted SYN).
+    compareCounters(c, plan, simCounters(host), kernel, "filter_");
     for (const auto& t : deriveTcpProbes(host)) {
         const std::string what = "router -> " + t.dst + ":" + std::to_string(t.port) + " (to " + t.target + ")";
         if (!inLab(t.fromNs, t.dst)) {
@@ -180,6 +185,10 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
         auto real = kernel.lookup(q.fromNs, q.name, q.pointer, timeoutMs);
         c.rows.push_back({"NAME", what, q.simAnswer, real ? *real : "error: " + real.error().message});
     }
+
+    compareUdp(c, host, plan, kernel, timeoutMs);
+    // The nat table sees only a connection's first packet, in both worlds: after every probe.
+    compareCounters(c, plan, simCounters(host), kernel, "nat_");
 
     std::map<Key3, std::string> simL, realL, simN, realN;
     std::map<Key4, std::string> simF, realF;
@@ -223,6 +232,8 @@ Comparison compareWithKernel(cli::DockerHost& host, const KernelPlan& plan, Kern
     compareMaps(c, "NEIGHBOUR", simN, realN, name3);
     compareMaps(c, "NEIGHBOUR", seen.sim, seen.kernel, batchName);
     compareMaps(c, "FDB", simF, realF, name4);
+    // Last: the script's pings leave neighbour and FDB entries that were read before them.
+    if (script) compareScriptPings(c, host, plan, kernel, *script, timeoutMs);
     return c;
 }
 
@@ -241,12 +252,15 @@ std::string Comparison::render() const {
         {"CONNECT", "CONNECT (container to container, TCP)"},
         {"BIND", "BIND (a service's listen: the sim's bind() and the kernel's)"},
         {"NAME", "NAME (asker, query to 127.0.0.11; no forwarding)"},
+        {"UDP", "UDP (one datagram to a bound UDP socket)"},
+        {"SCRIPT", "SCRIPT (the script's pings, replayed last)"},
         {"LINK", "LINK (namespace name)"},
         {"ROUTE", "ROUTE (namespace destination)"},
         {"NEIGHBOUR", "NEIGHBOUR (namespace dev ip)"},
-        {"FDB", "FDB (namespace bridge port mac)"}};
+        {"FDB", "FDB (namespace bridge port mac)"},
+        {"COUNTERS", "COUNTERS (namespace chain #rule: packets)"}};
     std::ostringstream o;
-    for (const char* section : {"PING", "TCP", "CONNECT", "BIND", "NAME", "LINK", "ROUTE", "NEIGHBOUR", "FDB"}) {
+    for (const char* section : {"PING", "TCP", "CONNECT", "BIND", "NAME", "UDP", "LINK", "ROUTE", "NEIGHBOUR", "FDB", "SCRIPT", "COUNTERS"}) {
         o << "\n  " << pad(titles.at(section), 58) << pad("sim", 30) << pad("kernel", 30) << "\n";
         for (const auto& r : rows)
             if (r.section == section)

@@ -41,6 +41,8 @@ OnHostListing describeOnHost(const KernelPlan& plan) {
     for (const auto& f : plan.files) place(f.ns, "file /etc/netns/" + f.ns + "/" + f.name);
     for (const auto& s : plan.listeners)
         place(s.ns, "listen tcp " + s.address + ":" + std::to_string(s.port) + " (" + s.owner + ")" + (s.ns == host ? "" : " in " + s.ns));
+    for (const auto& u : plan.udpSockets)
+        place(u.ns, "bind udp " + u.address + ":" + std::to_string(u.port) + " (" + u.owner + ")" + (u.ns == host ? "" : " in " + u.ns));
     for (const auto& r : plan.resolvers) place(r.ns, "dns " + r.ns + " udp 127.0.0.11:53");
     return l;
 }

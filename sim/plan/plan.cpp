@@ -10,6 +10,8 @@
 #include "sim/docker/container.hpp"
 #include "sim/docker/network.hpp"
 #include "sim/docker/endpoint.hpp"
+#include "sim/docker/docker_engine.hpp"
+#include "sim/docker/host_environment.hpp"
 #include "sim/net/bridge.hpp"
 #include "sim/net/kernel.hpp"
 #include "sim/net/neighbor_table.hpp"
@@ -21,13 +23,15 @@
 
 namespace sim::plan {
 
-namespace {
-
-std::string nftChainName(net::XtTableKind kind, const std::string& chain) {
-    std::string n = (kind == net::XtTableKind::Nat ? "nat_" : "filter_") + chain;
+std::string nftChainName(bool natTable, const std::string& chain) {
+    std::string n = (natTable ? "nat_" : "filter_") + chain;
     std::replace(n.begin(), n.end(), '-', '_');
     return n;
 }
+
+namespace {
+
+std::string chainNameOf(net::XtTableKind kind, const std::string& chain) { return nftChainName(kind == net::XtTableKind::Nat, chain); }
 
 std::string ifaceMatch(const char* key, const net::IfaceMatch& m) {
     std::string name = m.name;
@@ -71,13 +75,15 @@ std::string renderRule(net::XtTableKind kind, const net::XtRule& rule) {
             if constexpr (std::is_same_v<T, net::target::Accept>) return "accept";
             else if constexpr (std::is_same_v<T, net::target::Drop>) return "drop";
             else if constexpr (std::is_same_v<T, net::target::Return>) return "return";
-            else if constexpr (std::is_same_v<T, net::target::Jump>) return "jump " + nftChainName(kind, t.chain);
+            else if constexpr (std::is_same_v<T, net::target::Jump>) return "jump " + chainNameOf(kind, t.chain);
             else if constexpr (std::is_same_v<T, net::target::Dnat>)
                 return "dnat to " + t.address.toString() + (t.port ? ":" + std::to_string(*t.port) : std::string());
             else if constexpr (std::is_same_v<T, net::target::Snat>) return "snat to " + t.address.toString();
             else return "masquerade";
         },
         rule.target);
+    // A counter on every rule, so verify can read what each one matched (COUNTERS).
+    parts.push_back("counter");
     parts.push_back(verdict);
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
@@ -117,6 +123,19 @@ std::string proxyTarget(const net::NetNamespace& ns, std::uint16_t port) {
     return {};
 }
 
+/// A UDP socket the plan holds: docker-proxy's and dnsmasq's. Docker's embedded DNS (dockerd on
+/// 127.0.0.11:53, the resolvers') and the tools' client sockets are left out.
+std::optional<PlanUdpSocket> udpSocketOf(const cli::DockerHost& host, const std::string& ns, const net::SocketInfo& sock) {
+    if (sock.owner != "docker-proxy" && sock.owner != "dnsmasq") return std::nullopt;
+    PlanUdpSocket u{ns, sock.address.toString(), sock.port, sock.owner};
+    if (sock.owner == "dnsmasq") {
+        PlanResolver zone{ns, "dnsmasq", {}, {}, 300};
+        for (const auto& [n, a] : host.engine().host().zone()) zone.addresses[n] = a.toString();
+        u.answers = std::move(zone);
+    }
+    return u;
+}
+
 const docker::Container* containerOwning(const cli::DockerHost& host, core::NamespaceId ns) {
     for (const auto* c : host.engine().containers())
         if (c->isRunning() && c->sandbox == ns && !c->config.network.isHost() && !c->config.network.isContainer()) return c;
@@ -140,7 +159,7 @@ std::string renderRuleset(const cli::DockerHost& host, const std::string& simNam
     out << "add table ip " << table << "\n";
     for (const net::XtTable* t : {&ns->nat(), &ns->filter()}) {
         for (const auto& c : t->chains()) {
-            out << "add chain ip " << table << " " << nftChainName(t->kind(), c.name);
+            out << "add chain ip " << table << " " << chainNameOf(t->kind(), c.name);
             if (c.builtin) {
                 const std::string spec = baseChainSpec(t->kind(), c.name, c.policyAccept);
                 if (!spec.empty()) out << " " << spec;
@@ -151,7 +170,7 @@ std::string renderRuleset(const cli::DockerHost& host, const std::string& simNam
     for (const net::XtTable* t : {&ns->nat(), &ns->filter()})
         for (const auto& c : t->chains())
             for (const auto& r : c.rules)
-                out << "add rule ip " << table << " " << nftChainName(t->kind(), c.name) << " " << renderRule(t->kind(), r) << "\n";
+                out << "add rule ip " << table << " " << chainNameOf(t->kind(), c.name) << " " << renderRule(t->kind(), r) << "\n";
     return out.str();
 }
 
@@ -229,10 +248,13 @@ KernelPlan derivePlan(const cli::DockerHost& host) {
         if (!rules.empty()) plan.rulesets.push_back({name, "docknet", std::move(rules)});
         // The backend applies IPv4: a V6ONLY [::] socket has no IPv4 side, a dual-stack one is
         // the IPv4 wildcard there.
-        for (const auto& sock : ns->sockets().sockets())
-            if (sock.transport == net::Transport::Tcp && sock.family != net::SocketFamily::Inet6Only)
+        for (const auto& sock : ns->sockets().sockets()) {
+            if (sock.family == net::SocketFamily::Inet6Only) continue;
+            if (sock.transport == net::Transport::Tcp)
                 plan.listeners.push_back({name, sock.address.toString(), sock.port, sock.owner,
                                           sock.owner == "docker-proxy" ? proxyTarget(*ns, sock.port) : std::string()});
+            else if (auto u = udpSocketOf(host, name, sock)) plan.udpSockets.push_back(std::move(*u));
+        }
         if (const auto* c = containerOwning(host, id)) {
             plan.files.push_back({name, "hosts", c->etcHosts});
             plan.files.push_back({name, "resolv.conf", c->resolvConf});
@@ -263,6 +285,8 @@ std::string KernelPlan::describe() const {
     for (const auto& r : rulesets) o << "nft " << r.ns << " table ip " << r.table << "\n";
     for (const auto& f : files) o << "file /etc/netns/" << f.ns << "/" << f.name << "\n";
     for (const auto& l : listeners) o << "listen " << l.ns << " tcp " << l.address << ":" << l.port << " (" << l.owner << ")\n";
+    for (const auto& u : udpSockets)
+        o << "udp " << u.ns << " " << u.address << ":" << u.port << " (" << u.owner << ")\n";
     for (const auto& r : resolvers)
         o << "dns " << r.ns << " udp 127.0.0.11:53 (" << r.addresses.size() << " names, " << r.pointers.size() << " addresses)\n";
     return o.str();

@@ -4,6 +4,7 @@
 // container's sandbox docknet-<its namespace name>. Nothing here knows netlink.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -119,6 +120,22 @@ struct PlanResolver {
     std::string container;  // nginx2, the asker these answers are for
     std::map<std::string, std::string> addresses;  // "nginx3" -> "172.18.0.3"
     std::map<std::string, std::string> pointers;   // "172.18.0.3" -> "nginx3.mybridge"
+    std::uint32_t ttl = 600;                       // of every answer (the LAN's dnsmasq: 300)
+};
+
+/// A bound UDP socket of the sim other than Docker's embedded DNS (a PlanResolver) and a tool's
+/// own client socket: docker-proxy's for a published UDP port (`-p 5353:53/udp`), which in the
+/// sim receives datagrams and neither answers nor forwards them, and the LAN's dnsmasq at
+/// 10.0.2.3:53 in docknet-router, which answers from its zone. Held by the backend like the
+/// TCP listeners, so a second bind of the port meets the kernel's own EADDRINUSE.
+struct PlanUdpSocket {
+    std::string ns;
+    std::string address;  // "0.0.0.0" for every address
+    std::uint16_t port = 0;
+    std::string owner;    // docker-proxy, dnsmasq
+    /// dnsmasq's answers (names of its zone; PTR and unknown names NXDOMAIN, TTL 300); empty
+    /// when the socket only receives.
+    std::optional<PlanResolver> answers{};
 };
 
 struct KernelPlan {
@@ -133,6 +150,7 @@ struct KernelPlan {
     std::vector<PlanFile> files;
     std::vector<PlanListener> listeners;
     std::vector<PlanResolver> resolvers;
+    std::vector<PlanUdpSocket> udpSockets;
     std::vector<PlanBind> binds;  // observations for verify; apply builds nothing from them
 
     /// Everything the plan will create, one object a line ("netns docknet-host", ...).
@@ -147,8 +165,12 @@ KernelPlan derivePlan(const cli::DockerHost& host);
 /// The kernel namespace name for a sim namespace name ("host" -> "docknet-host").
 std::string kernelNamespaceName(const std::string& simName);
 
-/// Renders a namespace's iptables tables (filter, nat) of the sim as one nft table script.
-/// Empty when the namespace has no rule and only ACCEPT policies.
+/// The nft chain an iptables chain becomes in the lab's table: "nat_DOCKER",
+/// "filter_DOCKER_ISOLATION_STAGE_1".
+std::string nftChainName(bool natTable, const std::string& chain);
+
+/// Renders a namespace's iptables tables (filter, nat) of the sim as one nft table script, a
+/// `counter` in every rule. Empty when the namespace has no rule and only ACCEPT policies.
 std::string renderRuleset(const cli::DockerHost& host, const std::string& simNamespace, const std::string& table);
 
 // --- observation, for verify -------------------------------------------------------------
@@ -176,6 +198,20 @@ struct FdbObservation {
 struct RouteObservation {
     std::string ns, destination, gateway, dev;
 };
+
+/// One rule's packet counter in a namespace's lab table: the nft chain ("nat_POSTROUTING"), the
+/// rule's place in it (1-based, the order `add rule` gave it), the packets it matched.
+struct CounterObservation {
+    std::string ns, chain;
+    std::size_t rule = 0;
+    std::uint64_t packets = 0;
+};
+
+/// Every rule's packet counter of the sim's iptables tables (nat and filter), per namespace with
+/// its kernel name, in the chains' nft names: what `iptables -L -v` shows as pkts.
+std::vector<CounterObservation> simCounters(const cli::DockerHost& host);
+/// iptables -Z on every table of every namespace: the counters of a freshly applied kernel.
+void forgetCounters(cli::DockerHost& host);
 
 /// A link as `ip link` shows it: name, MAC, administratively up, bridge master (empty: none).
 struct LinkObservation {
@@ -287,6 +323,22 @@ public:
         (void)ns, (void)address, (void)port, (void)owner;
         return core::fail(core::ErrorCode::Unsupported, "this backend makes no bind checks");
     }
+    /// bind(2) of a UDP address:port inside a namespace: "bound" (the plan's UDP socket of that
+    /// owner, bound by apply, once; or a socket it could bind now, closed again at once) or
+    /// "EADDRINUSE". Not pure, like lookup.
+    virtual core::Result<std::string> udpBindOutcome(const std::string& ns, const std::string& address, std::uint16_t port,
+                                                     const std::string& owner) {
+        (void)ns, (void)address, (void)port, (void)owner;
+        return core::fail(core::ErrorCode::Unsupported, "this backend makes no UDP bind checks");
+    }
+    /// One datagram (`payload`) from a namespace to dst:port, waiting `timeoutMs`: "answered",
+    /// "delivered, no answer" (a socket of the plan that answers nothing got it), "port
+    /// unreachable" or "no answer". Not pure, like lookup.
+    virtual core::Result<std::string> udpExchange(const std::string& ns, const std::string& dst, std::uint16_t port,
+                                                  const std::string& payload, int timeoutMs) {
+        (void)ns, (void)dst, (void)port, (void)payload, (void)timeoutMs;
+        return core::fail(core::ErrorCode::Unsupported, "this backend sends no UDP");
+    }
     /// An HTTP GET of `path` from a namespace (capture's replay of a script's curl): the status
     /// line and the body's size ("HTTP/1.1 200 OK, 615 bytes"), "empty reply" when the server
     /// closed without one, or the connect's words (refused, ...). Not pure, like lookup.
@@ -304,6 +356,12 @@ public:
     virtual core::Result<std::vector<RouteObservation>> routes(const std::string& ns) {
         (void)ns;
         return core::fail(core::ErrorCode::Unsupported, "this backend reads no routes");
+    }
+    /// Every rule's packet counter of the lab's nft table in `ns` (all its chains). Not pure,
+    /// like lookup; verify reports a backend without it as an error.
+    virtual core::Result<std::vector<CounterObservation>> counters(const std::string& ns) {
+        (void)ns;
+        return core::fail(core::ErrorCode::Unsupported, "this backend reads no counters");
     }
     /// Deletes every learned IPv4 neighbour entry of the namespace (`ip neigh flush all`);
     /// how many it deleted. verify calls it between batches of pings to keep the kernel's

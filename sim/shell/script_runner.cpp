@@ -83,7 +83,11 @@ void ScriptRunner::runParsed(const Script& script, Transcript& transcript) {
             // The container's main process was this shell: leaving it stops the container.
             if (left.isMainProcess) m_lab.engine().processExited(left.containerId, code);
         }
-        if (auto session = m_shell->takeSession()) m_contexts.push_back(*session);
+        if (auto session = m_shell->takeSession()) {
+            if (const docker::Container* c = m_lab.engine().findContainer(session->containerId))
+                session->containerStartedAt = c->startedAt;
+            m_contexts.push_back(*session);
+        }
         afterCommand();
     }
 }
@@ -138,7 +142,7 @@ bool ScriptRunner::swallowIfPassive(const AndOrList& list, TranscriptStep& step)
 void ScriptRunner::afterCommand() {
     while (m_contexts.size() > 1) {
         const docker::Container* c = m_lab.engine().findContainer(m_contexts.back().containerId);
-        if (c && c->isRunning()) break;
+        if (c && c->isRunning() && c->startedAt == m_contexts.back().containerStartedAt) break;
         m_contexts.pop_back();
     }
 }

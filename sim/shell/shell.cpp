@@ -2,10 +2,12 @@
 #include "sim/shell/process_identity.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
 #include "sim/cli/process_table.hpp"
+#include "sim/shell/kill_command.hpp"
 #include "sim/shell/package_commands.hpp"
 #include "sim/shell/service_commands.hpp"
 #include "sim/shell/text_filters.hpp"
@@ -41,7 +43,13 @@ std::string joinedArgs(const std::vector<std::string>& argv) {
 Shell::Shell(DockerHost& lab) : m_lab(lab), m_docker(std::make_unique<DockerCli>(*this)) {
     // The engine runs containers' own commands (docker run alpine ping ...) through this shell.
     m_lab.engine().setProcessRunner([this](const docker::Container& c, const std::vector<std::string>& argv) {
+        // The process's own `exit` and status end with it: a restart by its policy may run it
+        // between two typed commands, and it must not end the user's session or change $?.
+        const auto outerExit = std::exchange(m_exitRequest, std::nullopt);
+        const int outerStatus = m_lastStatus;
         CommandResult r = runInContainer(c, argv);
+        m_exitRequest = outerExit;
+        m_lastStatus = outerStatus;
         return docker::ProcessResult{r.output.stdoutText(), r.output.stderrText(), r.exitCode};
     });
 }
@@ -467,6 +475,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
     if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") return runText(argv[2], ctx, stdinText);
     if (auto installed = runPackageCommand(m_lab, ctx, argv, stdinText)) return *installed;
     if (auto service = runServiceCommand(m_lab, ctx, argv)) return *service;
+    if (auto killed = runKillCommand(m_lab, ctx, argv)) return *killed;
     if (tools::isModelledTool(name)) {
         tools::ToolContext tc;
         tc.kernel = &m_lab.kernel();

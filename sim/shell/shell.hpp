@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sim/core/ids.hpp"
+#include "sim/core/sim_time.hpp"
 #include "sim/cli/command_output.hpp"
 #include "sim/shell/shell_script.hpp"
 
@@ -71,6 +72,9 @@ struct ShellContext {
     bool sigProxy = true;
     /// docker exec's settings for this process (a container context only).
     ExecOverrides exec;
+    /// The container's StartedAt when the session began: a restart by its policy since then
+    /// means the session's process is gone (the client returned at the exit).
+    core::SimTime containerStartedAt;
 
     [[nodiscard]] bool onHost() const { return kind == Kind::Host; }
     static ShellContext host() { return {}; }

@@ -10,6 +10,18 @@
 #   verify-icc-off  a network with enable_icc=false: its two containers cannot ping each other,
 #              in the sim and in the kernel (br_netfilter's bridge-nf-call-iptables=1 in
 #              docknet-host, the nft DROP rule), checked with verify and with ip netns exec ping
+#   verify-udp  real/tests/scripts/udp_port.sh (-p 5353:53/udp): docker-proxy's UDP socket bound in
+#              both, a host-mode service's second bind EADDRINUSE in both, a datagram to it
+#              delivered without an answer, dnsmasq at 10.0.2.3:53 answering; then apply --detach:
+#              ss lists udp 0.0.0.0:5353 in docknet-host and a process's own bind() there gets the
+#              kernel's EADDRINUSE; down
+#   verify-counters  verify on published_port.sh and icc_off.sh: the COUNTERS rows (the lab
+#              table's nft counters beside the sim's iptables counters) agree, the DNAT rules
+#              count one connection each, the ICC drop two dropped pings; internet_ping.sh: the
+#              script's pings replayed last in both (SCRIPT rows), MASQUERADE counting the two
+#              that left docker0 in both; isolation_ping.sh: DOCKER-ISOLATION-STAGE-2's DROP
+#              counting a1's ping to the other bridge in both; docker_user.sh: a student's
+#              DOCKER-USER DROP counting the ping it stops, MASQUERADE only the one that got out
 #   verify-batched  verify on 40 containers on docker0 (past the kernel's shared neighbour cap
 #              at one go): the pings run in batches, every ping compared, no difference
 #   dns-hold   apply --hold: getent hosts through the real embedded DNS, SIGTERM, down
@@ -149,6 +161,66 @@ verify-icc-off)
     echo "$out" | grep -q "q1 -> q2 172.18.0.3 (quiet)  *no reply  *no reply  *ok" || fail "q1 -> q2 not unreachable in both"
     echo "$out" | grep -q "q2 -> q1 172.18.0.2 (quiet)  *no reply  *no reply  *ok" || fail "q2 -> q1 not unreachable in both"
     checkClean "after verify --down"
+    ;;
+verify-udp)
+    out=$("$docknet" real verify --down "$scripts/udp_port.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc"
+    echo "$out" | grep -q "docker-proxy udp docknet-host 0.0.0.0:5353  *bound  *bound  *ok" || fail "docker-proxy's UDP socket not bound in both"
+    echo "$out" | grep -q "a host-mode service udp docknet-host 0.0.0.0:5353, held by docker-proxy in the sim  *EADDRINUSE  *EADDRINUSE  *ok" ||
+        fail "a second UDP bind of :5353 not EADDRINUSE in both"
+    echo "$out" | grep -q "docknet-host -> 127.0.0.1:5353 (docker-proxy.*delivered, no answer  *delivered, no answer  *ok" ||
+        fail "the datagram to docker-proxy's UDP port not delivered in both"
+    echo "$out" | grep -q "docknet-host -> 10.0.2.3:53 (dnsmasq.*answered  *answered  *ok" || fail "dnsmasq did not answer in both"
+    checkClean "after verify --down"
+    "$docknet" real apply --detach "$scripts/udp_port.sh" > "$state/apply.out" 2>&1 || { cat "$state/apply.out"; fail "apply --detach"; }
+    grep -q "udp docknet-host 0.0.0.0:5353 (docker-proxy, receives, answers nothing" "$state/apply.out" || fail "apply did not list the UDP socket: $(cat "$state/apply.out")"
+    ip netns exec docknet-host ss -Hunl | grep -q "0.0.0.0:5353" || fail "no udp 0.0.0.0:5353 in docknet-host: $(ip netns exec docknet-host ss -Hunl)"
+    # What a host-mode service binding udp :5353 gets: the kernel's own answer, not docknet's.
+    got=$(ip netns exec docknet-host perl -MSocket -e 'socket(S, PF_INET, SOCK_DGRAM, 0) or die; if (bind(S, pack_sockaddr_in(5353, INADDR_ANY))) { print "bound" } else { print(($!{EADDRINUSE}) ? "EADDRINUSE" : "error $!") }')
+    [ "$got" = EADDRINUSE ] || fail "a process's own bind of udp 0.0.0.0:5353 in docknet-host: $got, want EADDRINUSE"
+    "$docknet" real down >/dev/null || fail "down"
+    checkClean "after down"
+    ;;
+verify-counters)
+    out=$("$docknet" real verify --down "$scripts/published_port.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc (published_port.sh)"
+    echo "$out" | grep -q "COUNTERS (namespace chain #rule: packets)" || fail "no COUNTERS section"
+    echo "$out" | grep -q "docknet-host nat_DOCKER #[0-9]*: iifname != \"docker0\" tcp dport 8080 dnat to 172.17.0.3:80  *1 packet  *1 packet  *ok" ||
+        fail "the DNAT for :8080 did not count the LAN's connect in both"
+    echo "$out" | grep -q "docknet-host nat_DOCKER #[0-9]*: iifname != \"docker0\" tcp dport 3306 dnat to 172.17.0.2:3306  *1 packet  *1 packet  *ok" ||
+        fail "the DNAT for :3306 did not count the LAN's connect in both"
+    checkClean "after verify --down (published_port.sh)"
+    out=$("$docknet" real verify --down "$scripts/icc_off.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc (icc_off.sh)"
+    echo "$out" | grep -q "docknet-host filter_FORWARD #[0-9]*: iifname \"br-[0-9a-f]*\" oifname \"br-[0-9a-f]*\" drop  *2 packets  *2 packets  *ok" ||
+        fail "the ICC drop did not count the two dropped pings in both"
+    checkClean "after verify --down (icc_off.sh)"
+    out=$("$docknet" real verify --down "$scripts/internet_ping.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc (internet_ping.sh)"
+    echo "$out" | grep -q "line 5: alpine1 ping 8.8.8.8 (2 times)  *2/2 replies  *2/2 replies  *ok" || fail "the script's ping to 8.8.8.8 not replayed in both"
+    echo "$out" | grep -q "docknet-host nat_POSTROUTING #1 (the script's pings): oifname != \"docker0\" ip saddr 172.17.0.0/16 masquerade  *2 packets  *2 packets  *ok" ||
+        fail "MASQUERADE did not count the script's two pings out of docker0 in both"
+    checkClean "after verify --down (internet_ping.sh)"
+    out=$("$docknet" real verify --down "$scripts/isolation_ping.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc (isolation_ping.sh)"
+    echo "$out" | grep -q "line 7: a1 ping 172.18.0.2  *0/1 replies  *0/1 replies  *ok" || fail "the ping across bridges not dropped in both"
+    echo "$out" | grep -q "docknet-host filter_DOCKER_ISOLATION_STAGE_2 #[0-9]* (the script's pings): oifname \"br-[0-9a-f]*\" drop  *1 packet  *1 packet  *ok" ||
+        fail "the isolation DROP did not count the script's ping in both"
+    checkClean "after verify --down (isolation_ping.sh)"
+    out=$("$docknet" real verify --down "$scripts/docker_user.sh" 2>&1); rc=$?
+    echo "$out"
+    [ $rc = 0 ] || fail "verify exit $rc (docker_user.sh)"
+    echo "$out" | grep -q "line 5: alpine1 ping 1.1.1.1  *0/1 replies  *0/1 replies  *ok" || fail "the ping DOCKER-USER drops got through somewhere"
+    echo "$out" | grep -q "docknet-host filter_DOCKER_USER #1 (the script's pings): iifname \"docker0\" ip daddr 1.1.1.1/32 drop  *1 packet  *1 packet  *ok" ||
+        fail "the DOCKER-USER drop did not count the ping in both"
+    echo "$out" | grep -q "docknet-host nat_POSTROUTING #1 (the script's pings): .* masquerade  *1 packet  *1 packet  *ok" ||
+        fail "MASQUERADE did not count only the ping that got out, in both"
+    checkClean "after verify --down (docker_user.sh)"
     ;;
 verify-batched)
     for i in $(seq 40); do echo "docker run -dit --name c$i alpine ash"; done > "$state/forty.sh"

@@ -124,7 +124,7 @@ TEST_CASE("default bridge with two containers: host, router, one namespace per c
 
     REQUIRE(p.rulesets.size() == 1);
     CHECK(p.rulesets[0].ns == "docknet-host");
-    CHECK(p.rulesets[0].text.find("oifname != \"docker0\" ip saddr 172.17.0.0/16 masquerade") != std::string::npos);
+    CHECK(p.rulesets[0].text.find("oifname != \"docker0\" ip saddr 172.17.0.0/16 counter masquerade") != std::string::npos);
 
     const std::string d = p.describe();
     CHECK(d.find("netns docknet-alpine1") != std::string::npos);
@@ -158,8 +158,8 @@ TEST_CASE("a user-defined network gets its own br- bridge and subnet, isolated f
 
     REQUIRE(p.rulesets.size() == 1);
     const std::string& rules = p.rulesets[0].text;
-    CHECK(rules.find("add rule ip docknet filter_DOCKER_ISOLATION_STAGE_2 oifname \"" + br + "\" drop") != std::string::npos);
-    CHECK(rules.find("iifname \"" + br + "\" oifname != \"" + br + "\" jump filter_DOCKER_ISOLATION_STAGE_2") !=
+    CHECK(rules.find("add rule ip docknet filter_DOCKER_ISOLATION_STAGE_2 oifname \"" + br + "\" counter drop") != std::string::npos);
+    CHECK(rules.find("iifname \"" + br + "\" oifname != \"" + br + "\" counter jump filter_DOCKER_ISOLATION_STAGE_2") !=
           std::string::npos);
 
     for (const auto& f : p.files)
@@ -172,12 +172,12 @@ TEST_CASE("a published port becomes DNAT in docknet-host's table", "[plan]") {
     requireSelfContained(p);
     REQUIRE(p.rulesets.size() == 1);
     const std::string& rules = p.rulesets[0].text;
-    CHECK(rules.find("add rule ip docknet nat_DOCKER iifname != \"docker0\" tcp dport 8080 dnat to 172.17.0.3:80") !=
+    CHECK(rules.find("add rule ip docknet nat_DOCKER iifname != \"docker0\" tcp dport 8080 counter dnat to 172.17.0.3:80") !=
           std::string::npos);
-    CHECK(rules.find("add rule ip docknet nat_DOCKER iifname != \"docker0\" tcp dport 3306 dnat to 172.17.0.2:3306") !=
+    CHECK(rules.find("add rule ip docknet nat_DOCKER iifname != \"docker0\" tcp dport 3306 counter dnat to 172.17.0.2:3306") !=
           std::string::npos);
-    CHECK(rules.find("add rule ip docknet nat_PREROUTING fib daddr type local jump nat_DOCKER") != std::string::npos);
-    CHECK(rules.find("ip daddr 172.17.0.3/32 tcp dport 80 accept") != std::string::npos);
+    CHECK(rules.find("add rule ip docknet nat_PREROUTING fib daddr type local counter jump nat_DOCKER") != std::string::npos);
+    CHECK(rules.find("ip daddr 172.17.0.3/32 tcp dport 80 counter accept") != std::string::npos);
     CHECK(rules.find("add chain ip docknet filter_FORWARD { type filter hook forward priority 0; policy drop; }") !=
           std::string::npos);
 }
