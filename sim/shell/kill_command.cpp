@@ -43,41 +43,89 @@ std::optional<SignalName> parseSignal(std::string spec) {
     return std::nullopt;
 }
 
+/// The options bash's and busybox's kill share: -s SIG, -n NUM, -SIG, -NUM, then --.
+struct KillRequest {
+    std::string spec = "TERM";
+    std::optional<SignalName> signal;
+    std::vector<std::string> targets;
+    std::string missingArgumentOf;  // -s or -n without its value
+    bool list = false;              // -l
+};
+
+KillRequest parseKill(const std::vector<std::string>& argv) {
+    KillRequest k;
+    std::size_t i = 1;
+    if (i < argv.size() && (argv[i] == "-l" || argv[i] == "-L")) {
+        k.list = true;
+        return k;
+    }
+    if (i < argv.size() && (argv[i] == "-s" || argv[i] == "-n")) {
+        if (i + 1 >= argv.size()) {
+            k.missingArgumentOf = argv[i];
+            return k;
+        }
+        k.spec = argv[i + 1];
+        i += 2;
+    } else if (i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-' && argv[i] != "--") {
+        k.spec = argv[i].substr(1);
+        ++i;
+    }
+    if (i < argv.size() && argv[i] == "--") ++i;
+    k.signal = parseSignal(k.spec);
+    k.targets.assign(argv.begin() + static_cast<std::ptrdiff_t>(i), argv.end());
+    return k;
+}
+
+std::optional<InitSignal> modelledSignal(const SignalName& s) {
+    if (s.number == 9) return InitSignal::Kill;
+    if (s.number == 15) return InitSignal::Term;
+    if (s.number == 2) return InitSignal::Int;
+    return std::nullopt;
+}
+
+/// Inside a container, only its init (PID 1) is modelled. The kernel delivers a signal from the
+/// init's own PID namespace only when the init handles it: SIGKILL never, SIGTERM and SIGINT to a
+/// server. kill(2) succeeds either way.
+CommandResult killInContainer(DockerHost& lab, const ShellContext& ctx, const KillRequest& k) {
+    CommandResult r;
+    auto refuse = [&r](const std::string& what) {
+        r.output.err("docknet: kill " + what + " is not modelled in a container (kill -KILL, -TERM or -INT 1 is)\n");
+        r.exitCode = 1;
+        return r;
+    };
+    if (k.list) return refuse("-l");
+    if (!k.missingArgumentOf.empty() || !k.signal || k.targets.empty()) return refuse("with these arguments");
+    const auto modelled = modelledSignal(*k.signal);
+    if (!modelled && k.signal->number != 0) return refuse(std::string("-") + k.signal->name);
+    for (const auto& t : k.targets)
+        if (t != "1") return refuse("of PID " + t);
+    if (modelled && *modelled != InitSignal::Kill) lab.engine().signalInit(ctx.containerId, *modelled);
+    return r;
+}
+
 }  // namespace
 
 std::optional<CommandResult> runKillCommand(DockerHost& lab, const ShellContext& ctx, const std::vector<std::string>& argv) {
-    if (argv.empty() || argv[0] != "kill" || !ctx.onHost()) return std::nullopt;
+    if (argv.empty() || argv[0] != "kill") return std::nullopt;
+    const KillRequest k = parseKill(argv);
+    if (!ctx.onHost()) return killInContainer(lab, ctx, k);
     CommandResult r;
     auto error = [&r](const std::string& text, int code) {
         r.output.err(text);
         r.exitCode = code;
         return r;
     };
-    std::string spec = "TERM";
-    std::size_t i = 1;
-    if (i < argv.size() && (argv[i] == "-l" || argv[i] == "-L"))
-        return error("docknet: kill -l is not modelled (KILL, TERM and INT are)\n", 1);
-    if (i < argv.size() && (argv[i] == "-s" || argv[i] == "-n")) {
-        if (i + 1 >= argv.size()) return error("bash: kill: " + argv[i] + ": option requires an argument\n" + kUsage, 2);
-        spec = argv[i + 1];
-        i += 2;
-    } else if (i < argv.size() && argv[i].size() > 1 && argv[i][0] == '-' && argv[i] != "--") {
-        spec = argv[i].substr(1);
-        ++i;
-    }
-    if (i < argv.size() && argv[i] == "--") ++i;
-    const auto signal = parseSignal(spec);
-    if (!signal) return error("bash: kill: " + spec + ": invalid signal specification\n", 1);
-    if (i >= argv.size()) return error(kUsage, 2);
-    std::optional<InitSignal> modelled;
-    if (signal->number == 9) modelled = InitSignal::Kill;
-    else if (signal->number == 15) modelled = InitSignal::Term;
-    else if (signal->number == 2) modelled = InitSignal::Int;
+    if (k.list) return error("docknet: kill -l is not modelled (KILL, TERM and INT are)\n", 1);
+    if (!k.missingArgumentOf.empty())
+        return error("bash: kill: " + k.missingArgumentOf + ": option requires an argument\n" + kUsage, 2);
+    if (!k.signal) return error("bash: kill: " + k.spec + ": invalid signal specification\n", 1);
+    if (k.targets.empty()) return error(kUsage, 2);
+    const SignalName signal = *k.signal;
+    const std::optional<InitSignal> modelled = modelledSignal(signal);
 
     auto& engine = lab.engine();
     int status = 0;
-    for (; i < argv.size(); ++i) {
-        const std::string& arg = argv[i];
+    for (const std::string& arg : k.targets) {
         if (arg.starts_with("%")) {
             r.output.err("bash: kill: " + arg + ": no such job\n");
             status = 1;
@@ -108,9 +156,9 @@ std::optional<CommandResult> runKillCommand(DockerHost& lab, const ShellContext&
             }
             continue;
         }
-        if (signal->number == 0) continue;  // kill -0: the process exists
+        if (signal.number == 0) continue;  // kill -0: the process exists
         if (!modelled) {
-            r.output.err(std::string("docknet: kill -") + signal->name + " is not modelled (KILL, TERM and INT are)\n");
+            r.output.err(std::string("docknet: kill -") + signal.name + " is not modelled (KILL, TERM and INT are)\n");
             status = 1;
             continue;
         }

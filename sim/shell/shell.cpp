@@ -537,6 +537,7 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
         return r;
     }
     if (auto installed = runPackageCommand(m_lab, ctx, argv, stdinText)) return *installed;
+    if (auto killed = runKillCommand(m_lab, ctx, argv)) return *killed;
     tools::ToolContext tc;
     tc.kernel = &m_lab.kernel();
     tc.ns = c->sandbox;

@@ -303,3 +303,18 @@ TEST_CASE("on-failure ignores a manual stop once the daemon restarts", "[cli][re
     CHECK(state(h, "of1") == "running 0 0\n");
     CHECK(state(h, "of2") == "exited 1 1\n");  // RestartCount 1 of at most 1
 }
+
+TEST_CASE("kill 1 inside a container reaches its init only when it handles the signal", "[cli][restart-policy][kill]") {
+    TypedHost h;
+    REQUIRE(h.run("docker run -d --name al --restart always alpine sleep 1000").second == 0);
+    REQUIRE(h.run("docker run -d --name ngx --restart on-failure nginx:alpine").second == 0);
+    CHECK(h.run("docker exec al kill -9 1") == Result{"", 0});  // dropped: PID 1 of its own namespace
+    CHECK(h.run("docker exec al kill 1") == Result{"", 0});
+    CHECK(state(h, "al") == "running 0 0\n");
+    CHECK(h.run("docker exec ngx kill -TERM 1") == Result{"", 0});  // nginx's handler: a clean exit
+    CHECK(state(h, "ngx") == "exited 0 0\n");                      // on-failure: no restart
+    CHECK(h.run("docker exec al kill 7") ==
+          Result{"docknet: kill of PID 7 is not modelled in a container (kill -KILL, -TERM or -INT 1 is)\n", 1});
+    CHECK(h.run("docker exec al sh -c 'kill -HUP 1'").first ==
+          "docknet: kill -HUP is not modelled in a container (kill -KILL, -TERM or -INT 1 is)\n");
+}
