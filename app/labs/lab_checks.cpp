@@ -184,8 +184,7 @@ CheckResult evaluateExpanded(const Check& c, const sim::cli::DockerHost& host, c
         if (c.has("exit_code")) what += L(" with exit code " + c.get("exit_code"), ", 종료 코드 " + c.get("exit_code"));
         const Container* ct = engine.findContainer(c.get("name"));
         if (!ct) return failed(what, L("no such container: ", "그런 컨테이너가 없음: ") + c.get("name"));
-        static constexpr std::string_view names[] = {"created", "running", "exited"};
-        const std::string state(names[static_cast<int>(ct->status)]);
+        const std::string state(sim::docker::toString(ct->status));
         if (c.has("state") && state != c.get("state")) return failed(what, L("it is ", "현재 상태: ") + state);
         if (c.has("exit_code") && std::to_string(ct->exitCode) != c.get("exit_code"))
             return failed(what, L("its exit code is ", "종료 코드: ") + std::to_string(ct->exitCode));

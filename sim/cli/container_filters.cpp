@@ -110,15 +110,7 @@ core::Result<const Container*> containerAnchor(const std::vector<const Container
     return anchor;
 }
 
-std::string stateString(const Container& c) {
-    switch (c.status) {
-        case docker::ContainerStatus::Created: return "created";
-        case docker::ContainerStatus::Running: return "running";
-        case docker::ContainerStatus::Restarting: return "restarting";
-        case docker::ContainerStatus::Exited: return "exited";
-    }
-    return "";
-}
+std::string stateString(const Container& c) { return std::string(docker::toString(c.status)); }
 
 /// NetworkSettings.Networks: the configured networks, stopped containers' too (keyed by name);
 /// the NetworkID a prefix is matched against is set once the container has started. A

@@ -29,15 +29,7 @@ JsonValue sortedStrings(const std::map<std::string, std::string>& m) {
     return o;
 }
 
-std::string statusWord(docker::ContainerStatus s) {
-    switch (s) {
-        case docker::ContainerStatus::Created: return "created";
-        case docker::ContainerStatus::Running: return "running";
-        case docker::ContainerStatus::Restarting: return "restarting";
-        case docker::ContainerStatus::Exited: return "exited";
-    }
-    return "created";
-}
+std::string statusWord(docker::ContainerStatus s) { return std::string(docker::toString(s)); }
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;

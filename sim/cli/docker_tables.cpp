@@ -152,15 +152,7 @@ std::string imageColumn(const DockerEngine& engine, const Container& c, bool tru
     return ref->repository + (ref->tagGiven ? ":" + ref->tag : "");
 }
 
-std::string stateWord(const Container& c) {
-    switch (c.status) {
-        case docker::ContainerStatus::Running: return "running";
-        case docker::ContainerStatus::Restarting: return "restarting";
-        case docker::ContainerStatus::Exited: return "exited";
-        case docker::ContainerStatus::Created: return "created";
-    }
-    return "created";
-}
+std::string stateWord(const Container& c) { return std::string(docker::toString(c.status)); }
 
 std::vector<std::string> containerNames(const DockerEngine& engine, const Container& c) {
     // Legacy links add "/parent/alias" names to the linked container (default bridge only).

@@ -2,6 +2,16 @@
 
 namespace sim::docker {
 
+std::string_view toString(ContainerStatus s) {
+    switch (s) {
+        case ContainerStatus::Created: return "created";
+        case ContainerStatus::Running: return "running";
+        case ContainerStatus::Restarting: return "restarting";
+        case ContainerStatus::Exited: return "exited";
+    }
+    return "created";
+}
+
 NetworkMode NetworkMode::parse(const std::string& value) {
     NetworkMode m;
     if (value.empty() || value == "default" || value == "bridge") {

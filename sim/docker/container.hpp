@@ -101,6 +101,8 @@ struct ContainerConfig {
 /// Restarting: the main process ended and the restart policy starts it again after a wait; the
 /// daemon counts it as running (State.Running) though it has no process and no endpoints.
 enum class ContainerStatus { Created, Running, Restarting, Exited };
+/// State.Status as the API words it: "created", "running", "restarting", "exited".
+std::string_view toString(ContainerStatus s);
 
 struct LogLine {
     core::SimTime at;

@@ -72,7 +72,7 @@ TEST_CASE("the rules carry nft counters, and simCounters numbers them as the ker
     for (const auto& o : simCounters(*host)) CHECK(o.packets == 0);
 }
 
-TEST_CASE("COUNTERS: the ICC drop counts the dropped pings in both worlds; a disagreeing counter is named", "[plan][counters]") {
+TEST_CASE("COUNTERS: the ICC drop counts the dropped pings in both worlds, and a disagreeing counter is named", "[plan][counters]") {
     auto host = plan_test::hostAfter("icc_off.sh");
     const KernelPlan plan = derivePlan(*host);
     SECTION("a kernel that counts as the sim does agrees, row by row") {
