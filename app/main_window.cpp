@@ -350,6 +350,7 @@ scene::LayoutPhrases MainWindow::phrases() const {
     p.noneMode = tr("network none: lo only").toStdString();
     p.containerMode = tr("shares %1's network namespace").toStdString();
     p.proxy = tr("docker-proxy · DNAT").toStdString();
+    p.proxyWithIpv6 = tr("docker-proxy ×2 (+ [::]) · DNAT").toStdString();
     return p;
 }
 

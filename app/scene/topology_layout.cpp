@@ -360,7 +360,8 @@ Layout layoutTopology(const TopologySnapshot& snap, LayoutMemory& memory, const 
                                       std::to_string(port.containerPort);
             socketW = std::max(socketW, measure(label, TextStyle::Mono) + 16);
         }
-        socketW = std::max(socketW, measure(phrases.proxy, TextStyle::Small) + 8);
+        for (const auto& port : snap.ports)
+            socketW = std::max(socketW, measure(port.alsoOnIpv6 ? phrases.proxyWithIpv6 : phrases.proxy, TextStyle::Small) + 8);
         for (const auto& port : snap.ports) {
             const std::string label = port.hostIp + ":" + std::to_string(port.hostPort) + " → " + port.targetIp + ":" +
                                       std::to_string(port.containerPort) + (port.proto == "udp" ? "/udp" : "");
@@ -369,7 +370,8 @@ Layout layoutTopology(const TopologySnapshot& snap, LayoutMemory& memory, const 
             it.id = "port:" + port.key;
             it.modelId = port.key;
             it.rect = Rect{frameX + kFramePad + memory.portSlot[port.key] * (socketW + 14), frameY - 12, socketW, 24};
-            it.lines = {{label, TextStyle::Mono, false}, {phrases.proxy, TextStyle::Small, true}};
+            it.lines = {{label, TextStyle::Mono, false},
+                        {port.alsoOnIpv6 ? phrases.proxyWithIpv6 : phrases.proxy, TextStyle::Small, true}};
             it.targetId = "container:" + port.containerId;
             it.dashed = true;
             portX = std::max(portX, it.rect.right() + 14);

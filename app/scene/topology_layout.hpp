@@ -90,6 +90,8 @@ struct LayoutPhrases {
     std::string noneMode = "network none: lo only";
     std::string containerMode = "shares %1's network namespace";
     std::string proxy = "docker-proxy · DNAT";
+    /// A binding also on [::] (Docker 27's default): a second docker-proxy holds that side.
+    std::string proxyWithIpv6 = "docker-proxy ×2 (+ [::]) · DNAT";
 };
 
 Layout layoutTopology(const TopologySnapshot& snapshot, LayoutMemory& memory, const TextMeasure& measure,

@@ -104,6 +104,7 @@ TopologySnapshot snapshotOf(const sim::cli::DockerHost& lab) {
             p.key = p.hostIp + ":" + std::to_string(p.hostPort) + "/" + p.proto;
             p.containerPort = m.requested.containerPort;
             p.containerId = c->id;
+            p.alsoOnIpv6 = m.onIpv6Any;
             p.targetIp = v.interfaces.empty() ? std::string() : v.interfaces.front().address;
             s.ports.push_back(std::move(p));
         }

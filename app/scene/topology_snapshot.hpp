@@ -57,6 +57,7 @@ struct PortView {
     std::string targetIp;
     std::uint16_t containerPort = 0;
     std::string containerId;
+    bool alsoOnIpv6 = false;   // bound on [::] too, by a second docker-proxy
 };
 
 struct TopologySnapshot {

@@ -1158,6 +1158,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>docker-proxy ×2 (+ [::]) · DNAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Run script...</source>
         <translation type="unfinished"></translation>
     </message>

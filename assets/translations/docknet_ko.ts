@@ -1152,6 +1152,10 @@
         <translation>docker-proxy · DNAT</translation>
     </message>
     <message>
+        <source>docker-proxy ×2 (+ [::]) · DNAT</source>
+        <translation>docker-proxy ×2 (+ [::]) · DNAT</translation>
+    </message>
+    <message>
         <source>&amp;Run script...</source>
         <translation>스크립트 실행(&amp;R)...</translation>
     </message>
