@@ -111,7 +111,8 @@ core::Result<PortProto> validateProto(const std::string& proto) {
 
 core::Unexpected ipv6Unsupported(const std::string& ip) {
     return fail(ErrorCode::Unsupported,
-                "invalid IP address: " + ip + " (docknet simulates IPv4 only; IPv6 host addresses are not supported)");
+                "docknet: publishing on the IPv6 address " + ip +
+                    " is not modelled (a -p without an address is bound on 0.0.0.0 and [::]; give none or an IPv4 address)");
 }
 
 }  // namespace

@@ -52,8 +52,8 @@ struct PortBinding {
 /// "docker: ": `invalid hostPort: abc`, `invalid containerPort: abc`, `invalid proto: xyz`,
 /// `invalid IP address: 1.2.3`, `no port specified: 80:<empty>`,
 /// `invalid ranges specified for container and host Ports: 80-81 and 8000-8002`,
-/// `invalid hostPort: 70000` (out of range). IPv6 hosts: `invalid IP address: ::1 (docknet
-/// simulates IPv4 only; IPv6 host addresses are not supported)`.
+/// `invalid hostPort: 70000` (out of range). An IPv6 host address (`[::1]:8080:80`, Docker takes
+/// it) is refused in docknet's words: only the default binding's [::] side is modelled.
 core::Result<std::vector<PortBinding>> parsePortSpec(std::string_view spec);
 
 /// `--expose` values: "80", "53/udp", "8000-8002/tcp" (a range expands). Errors in docker/cli's

@@ -83,12 +83,12 @@ TEST_CASE("port spec: the CLI's error messages (>=25 wording)") {
     REQUIRE(parsePortSpec("abc:80").error().code == core::ErrorCode::InvalidArgument);
 }
 
-TEST_CASE("port spec: IPv6 host addresses are refused clearly (docknet is IPv4-only)") {
+TEST_CASE("port spec: an IPv6 host address is refused clearly (only the default [::] binding is modelled)") {
     auto r = parsePortSpec("[::1]:8080:80");
     REQUIRE_FALSE(r);
     REQUIRE(r.error().code == core::ErrorCode::Unsupported);
-    REQUIRE(r.error().message.starts_with("invalid IP address: ::1"));
-    REQUIRE(r.error().message.find("IPv4 only") != std::string::npos);
+    REQUIRE(r.error().message.starts_with("docknet: publishing on the IPv6 address ::1 is not modelled"));
+    REQUIRE(parsePortSpec("[::]:8080:80").error().code == core::ErrorCode::Unsupported);
     REQUIRE_FALSE(parsePortSpec("::1:8080:80"));
 }
 
