@@ -232,7 +232,7 @@ void DockerCli::defineContainerCommands() {
                    ShellContext session;
                    session.kind = ShellContext::Kind::Container;
                    session.containerId = c->id;
-                   session.shellName = program == "bash" ? "bash" : Shell::shellOf(lab(), *c);
+                   session.shellName = Shell::shellNamed(lab(), *c, program);
                    session.tty = f.getBool("tty");
                    session.stdinTerminal = f.getBool("tty");  // -i is given: this is a session
                    session.exec = exec;

@@ -70,6 +70,19 @@ std::string Shell::shellOf(const DockerHost& lab, const docker::Container& c) {
     return image->hasTool("bash") ? "bash" : "sh";
 }
 
+std::string Shell::shellNamed(const DockerHost& lab, const docker::Container& c, const std::string& program) {
+    if (program == "bash") return "bash";
+    if (program == "ash") return "ash";
+    const docker::ImageConfig* image = lab.engine().images().find(c.config.image);
+    if (program != "sh" || !image) return shellOf(lab, c);
+    switch (image->shell) {
+        case docker::ShellFlavor::Dash: return "sh";
+        case docker::ShellFlavor::Ash: return "ash";
+        case docker::ShellFlavor::Bash: return "bash";
+    }
+    return "sh";
+}
+
 std::string Shell::notFound(const ShellContext& ctx, const std::string& name) const {
     if (ctx.shellName == "ash") return "sh: " + name + ": not found\n";
     if (ctx.shellName == "sh") return "sh: 1: " + name + ": not found\n";
@@ -528,16 +541,18 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
             return r;
         }
         ShellContext inner = ctx;
-        inner.shellName = name == "bash" ? "bash" : shellOf(m_lab, *c);
+        inner.shellName = shellNamed(m_lab, *c, name);
         return runText(argv[2], inner, stdinText);
     }
+    // kill is a builtin of every shell (dash, bash, busybox ash): a line a shell runs has it
+    // whether or not the image ships /bin/kill (docker exec C kill, with no shell, needs that).
+    if (auto killed = runKillCommand(m_lab, ctx, argv)) return *killed;
     if (!docker::containerHasTool(m_lab.engine().images(), *c, name)) {
         r.output.err(notFound(ctx, argv[0]));
         r.exitCode = 127;
         return r;
     }
     if (auto installed = runPackageCommand(m_lab, ctx, argv, stdinText)) return *installed;
-    if (auto killed = runKillCommand(m_lab, ctx, argv)) return *killed;
     tools::ToolContext tc;
     tc.kernel = &m_lab.kernel();
     tc.ns = c->sandbox;
@@ -622,7 +637,7 @@ CommandResult Shell::runInContainer(const docker::Container& c, const std::vecto
         return r;
     }
     if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") {
-        ctx.shellName = name == "bash" ? "bash" : ctx.shellName;
+        ctx.shellName = shellNamed(m_lab, c, name);
         return runText(argv[2], ctx, stdinText);
     }
     if (isShellProgram(name)) {

@@ -110,6 +110,9 @@ public:
 
     /// The shell the container's image has: "bash", "sh" or "ash".
     [[nodiscard]] static std::string shellOf(const DockerHost& lab, const docker::Container& c);
+    /// Which shell runs when `program` (sh, bash, ash) is started: bash is bash, sh is the
+    /// image's /bin/sh (dash on Debian and Ubuntu, busybox ash, bash on Oracle Linux).
+    [[nodiscard]] static std::string shellNamed(const DockerHost& lab, const docker::Container& c, const std::string& program);
 
 private:
     CommandResult runPipeline(const Pipeline& p, const ShellContext& ctx);

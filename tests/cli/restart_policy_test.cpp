@@ -318,3 +318,18 @@ TEST_CASE("kill 1 inside a container reaches its init only when it handles the s
     CHECK(h.run("docker exec al sh -c 'kill -HUP 1'").first ==
           "docknet: kill -HUP is not modelled in a container (kill -KILL, -TERM or -INT 1 is)\n");
 }
+
+TEST_CASE("kill is a shell builtin: a Debian image without /bin/kill has it in sh -c, not in a bare exec", "[cli][restart-policy][kill]") {
+    TypedHost h;
+    REQUIRE(h.run("docker run -d --name deb nginx").second == 0);
+    // docker exec runs the program itself: nginx's image ships no kill binary.
+    CHECK(h.run("docker exec deb kill 1") ==
+          Result{"OCI runtime exec failed: exec failed: unable to start container process: exec: \"kill\": executable "
+                 "file not found in $PATH: unknown\n",
+                 126});
+    // A shell's line has dash's builtin; /bin/sh is dash, so its errors are dash's.
+    CHECK(h.run("docker exec deb sh -c 'nosuch'") == Result{"sh: 1: nosuch: not found\n", 127});
+    CHECK(h.run("docker exec deb bash -c 'nosuch'") == Result{"bash: nosuch: command not found\n", 127});
+    CHECK(h.run("docker exec deb sh -c 'kill -TERM 1'") == Result{"", 0});
+    CHECK(state(h, "deb") == "exited 0 0\n");
+}
