@@ -2,7 +2,7 @@
 // what each contains (which network tools exist decides whether `docker exec x ping` works),
 // what its main process does, and the images `docker build` adds.
 //
-// Ground rules, with the "why" next to each image in image_catalog.cpp:
+// Ground rules, with the "why" next to each image in builtin_images.cpp:
 // - The official service images (nginx, httpd, mysql, postgres, redis) ship NO ping, ip,
 //   ifconfig, arp, route, netstat, ss or nslookup. That is why the tutorial installs
 //   net-tools and iputils-ping. nginx is the exception for curl: its Dockerfile installs

@@ -1,7 +1,7 @@
 // What the built-in images' base systems contain: the executables of their userland (GNU
 // coreutils and friends on Debian/Ubuntu, busybox applets on Alpine/Busybox, the slim Oracle
 // Linux 9 of the mysql image) and the release files (/etc/os-release, ...) they ship. Private to
-// image_catalog.cpp; the "why" for each list is next to it in image_userland.cpp.
+// builtin_images.cpp; the "why" for each list is next to it in image_userland.cpp.
 #pragma once
 
 #include <map>
