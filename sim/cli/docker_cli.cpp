@@ -48,7 +48,8 @@ const char* kDockerUsage =
     "  rm          Remove one or more containers\n"
     "  start       Start one or more stopped containers\n"
     "  stop        Stop one or more running containers\n"
-    "  update      Update configuration of one or more containers\n\n"
+    "  update      Update configuration of one or more containers\n"
+    "  wait        Block until one or more containers stop, then print their exit codes\n\n"
     "Run 'docker COMMAND --help' for more information on a command.\n";
 
 const char* kNetworkUsage =
@@ -71,6 +72,7 @@ DockerCli::DockerCli(Shell& shell) : m_shell(shell) {
     defineImageCommands();
     defineViewCommands();
     defineAttachCommand();
+    defineWaitCommand();
     defineInfoCommand();
     defineUpdateCommand();
 }
@@ -106,6 +108,7 @@ CommandResult DockerCli::run(const std::vector<std::string>& args, const std::st
         {"docker container exec", "docker exec"},  {"docker container inspect", "docker inspect"},
         {"docker container attach", "docker attach"}, {"docker system info", "docker info"},
         {"docker container port", "docker port"},  {"docker container update", "docker update"},
+        {"docker container wait", "docker wait"},
         {"docker image ls", "docker images"},
         {"docker image list", "docker images"},    {"docker image pull", "docker pull"},
         {"docker image build", "docker build"},    {"docker image inspect", "docker inspect"},

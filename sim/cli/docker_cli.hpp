@@ -47,6 +47,7 @@ private:
     void defineRunCommands();
     void defineViewCommands();
     void defineAttachCommand();
+    void defineWaitCommand();
     void defineInfoCommand();
     void defineUpdateCommand();
 
