@@ -351,6 +351,7 @@ scene::LayoutPhrases MainWindow::phrases() const {
     p.containerMode = tr("shares %1's network namespace").toStdString();
     p.proxy = tr("docker-proxy · DNAT").toStdString();
     p.proxyWithIpv6 = tr("docker-proxy ×2 (+ [::]) · DNAT").toStdString();
+    p.proxyIpv6Only = tr("docker-proxy · no DNAT (IPv6)").toStdString();
     return p;
 }
 

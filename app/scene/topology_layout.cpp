@@ -360,8 +360,10 @@ Layout layoutTopology(const TopologySnapshot& snap, LayoutMemory& memory, const 
                                       std::to_string(port.containerPort);
             socketW = std::max(socketW, measure(label, TextStyle::Mono) + 16);
         }
-        for (const auto& port : snap.ports)
-            socketW = std::max(socketW, measure(port.alsoOnIpv6 ? phrases.proxyWithIpv6 : phrases.proxy, TextStyle::Small) + 8);
+        auto captionOf = [&phrases](const PortView& port) -> const std::string& {
+            return port.ipv6Only ? phrases.proxyIpv6Only : port.alsoOnIpv6 ? phrases.proxyWithIpv6 : phrases.proxy;
+        };
+        for (const auto& port : snap.ports) socketW = std::max(socketW, measure(captionOf(port), TextStyle::Small) + 8);
         for (const auto& port : snap.ports) {
             const std::string label = port.hostIp + ":" + std::to_string(port.hostPort) + " → " + port.targetIp + ":" +
                                       std::to_string(port.containerPort) + (port.proto == "udp" ? "/udp" : "");
@@ -371,7 +373,7 @@ Layout layoutTopology(const TopologySnapshot& snap, LayoutMemory& memory, const 
             it.modelId = port.key;
             it.rect = Rect{frameX + kFramePad + memory.portSlot[port.key] * (socketW + 14), frameY - 12, socketW, 24};
             it.lines = {{label, TextStyle::Mono, false},
-                        {port.alsoOnIpv6 ? phrases.proxyWithIpv6 : phrases.proxy, TextStyle::Small, true}};
+                        {captionOf(port), TextStyle::Small, true}};
             it.targetId = "container:" + port.containerId;
             it.dashed = true;
             portX = std::max(portX, it.rect.right() + 14);

@@ -92,6 +92,8 @@ struct LayoutPhrases {
     std::string proxy = "docker-proxy · DNAT";
     /// A binding also on [::] (Docker 27's default): a second docker-proxy holds that side.
     std::string proxyWithIpv6 = "docker-proxy ×2 (+ [::]) · DNAT";
+    /// Bound on [::] alone (`-p [::]:8080:80`): proxied, no iptables rule.
+    std::string proxyIpv6Only = "docker-proxy · no DNAT (IPv6)";
 };
 
 Layout layoutTopology(const TopologySnapshot& snapshot, LayoutMemory& memory, const TextMeasure& measure,

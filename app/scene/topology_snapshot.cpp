@@ -98,13 +98,14 @@ TopologySnapshot snapshotOf(const sim::cli::DockerHost& lab) {
         for (const auto& m : c->ports) {
             if (m.hostPort == 0 || !c->isRunning()) continue;
             PortView p;
-            p.hostIp = m.hostIp.toString();
+            p.hostIp = m.onIpv4 ? m.hostIp.toString() : std::string("[::]");
             p.hostPort = m.hostPort;
             p.proto = std::string(sim::docker::toString(m.requested.proto));
             p.key = p.hostIp + ":" + std::to_string(p.hostPort) + "/" + p.proto;
             p.containerPort = m.requested.containerPort;
             p.containerId = c->id;
-            p.alsoOnIpv6 = m.onIpv6Any;
+            p.alsoOnIpv6 = m.onIpv6Any && m.onIpv4;
+            p.ipv6Only = !m.onIpv4;
             p.targetIp = v.interfaces.empty() ? std::string() : v.interfaces.front().address;
             s.ports.push_back(std::move(p));
         }

@@ -58,6 +58,7 @@ struct PortView {
     std::uint16_t containerPort = 0;
     std::string containerId;
     bool alsoOnIpv6 = false;   // bound on [::] too, by a second docker-proxy
+    bool ipv6Only = false;     // bound on [::] alone: docker-proxy, no DNAT rule
 };
 
 struct TopologySnapshot {

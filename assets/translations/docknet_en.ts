@@ -1162,6 +1162,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>docker-proxy · no DNAT (IPv6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Run script...</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1156,6 +1156,10 @@
         <translation>docker-proxy ×2 (+ [::]) · DNAT</translation>
     </message>
     <message>
+        <source>docker-proxy · no DNAT (IPv6)</source>
+        <translation>docker-proxy · DNAT 없음 (IPv6)</translation>
+    </message>
+    <message>
         <source>&amp;Run script...</source>
         <translation>스크립트 실행(&amp;R)...</translation>
     </message>

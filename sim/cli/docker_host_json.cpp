@@ -151,7 +151,7 @@ JsonValue containersJson(const DockerEngine& engine) {
             ports.push(JsonValue::object()
                            .set("containerPort", num(m.requested.containerPort))
                            .set("proto", str(std::string(docker::toString(m.requested.proto))))
-                           .set("hostIp", str(m.hostIp.toString()))
+                           .set("hostIp", str(m.onIpv4 ? m.hostIp.toString() : std::string("::")))
                            .set("hostPort", num(m.hostPort)));
         JsonValue logs = JsonValue::array();
         for (const auto& l : c->logs)

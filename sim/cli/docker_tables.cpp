@@ -448,7 +448,7 @@ core::Result<std::string> portLines(const Container& c, const std::optional<std:
         // The map key is the text as typed ("080/tcp" is not "80/tcp"), as in docker/cli.
         for (const auto& m : c.ports)
             if (docker::portKey(m.requested.containerPort, m.requested.proto) == port + "/" + proto) {
-                out.push_back(m.hostIp.toString() + ":" + std::to_string(m.hostPort));
+                if (m.onIpv4) out.push_back(m.hostIp.toString() + ":" + std::to_string(m.hostPort));
                 if (m.onIpv6Any) out.push_back(views::joinHostPort("::", std::to_string(m.hostPort)));
             }
         if (out.empty())
@@ -456,7 +456,7 @@ core::Result<std::string> portLines(const Container& c, const std::optional<std:
     } else {
         for (const auto& m : c.ports) {
             const std::string key = docker::portKey(m.requested.containerPort, m.requested.proto);
-            out.push_back(key + " -> " + m.hostIp.toString() + ":" + std::to_string(m.hostPort));
+            if (m.onIpv4) out.push_back(key + " -> " + m.hostIp.toString() + ":" + std::to_string(m.hostPort));
             if (m.onIpv6Any) out.push_back(key + " -> " + views::joinHostPort("::", std::to_string(m.hostPort)));
         }
     }

@@ -41,7 +41,7 @@ std::vector<PortMapEntry> portMap(const docker::DockerEngine& engine, const dock
     for (const auto& [port, proto] : exposedPorts(engine, c)) entryFor(port, proto);
     for (const auto& m : c.ports) {
         auto& bindings = entryFor(m.requested.containerPort, m.requested.proto).bindings;
-        bindings.push_back(HostBinding{m.hostIp.toString(), std::to_string(m.hostPort)});
+        if (m.onIpv4) bindings.push_back(HostBinding{m.hostIp.toString(), std::to_string(m.hostPort)});
         if (m.onIpv6Any) bindings.push_back(HostBinding{"::", std::to_string(m.hostPort)});
     }
     std::sort(out.begin(), out.end(), [](const PortMapEntry& a, const PortMapEntry& b) { return a.key() < b.key(); });

@@ -153,7 +153,7 @@ JsonValue portBindingsJson(const Container& c) {
             if (b.hostPortEnd > b.hostPortStart) hostPort += "-" + std::to_string(b.hostPortEnd);
         }
         JsonValue binding = JsonValue::object()
-                                .set("HostIp", str(b.hostIp ? b.hostIp->toString() : ""))
+                                .set("HostIp", str(b.hostIpv6Any ? std::string("::") : b.hostIp ? b.hostIp->toString() : ""))
                                 .set("HostPort", str(hostPort));
         if (JsonValue* existing = out.find(key)) existing->push(std::move(binding));
         else out.set(key, JsonValue::array().push(std::move(binding)));

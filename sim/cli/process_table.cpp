@@ -162,7 +162,7 @@ ProcessView hostProcessView(const docker::DockerEngine& engine, const std::strin
             if (it == all.end()) continue;
             std::string containerPort = std::to_string(it->port);
             for (const auto& p : c->ports)
-                if (p.hostPort == it->port && (it->isIpv6() ? p.onIpv6Any : p.hostIp == it->address))
+                if (p.hostPort == it->port && (it->isIpv6() ? p.onIpv6Any : p.onIpv4 && p.hostIp == it->address))
                     containerPort = std::to_string(p.requested.containerPort);
             // The [::] binding's proxy forwards to the container's IPv4 address (no IPv6 one).
             ps.push_back(entry(proxyPid, kDockerdPid, "root", "docker-proxy",

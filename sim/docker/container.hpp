@@ -45,6 +45,8 @@ struct PortMapping {
     /// address (docker ps: `0.0.0.0:8080->80/tcp, [::]:8080->80/tcp`), proxied by docker-proxy
     /// to the container's IPv4 address when it has no IPv6 one.
     bool onIpv6Any = false;
+    /// False for a `-p [::]:...` binding: IPv6 only, no IPv4 side, no iptables rules.
+    bool onIpv4 = true;
 };
 
 /// What `docker run`/`docker create` were told.

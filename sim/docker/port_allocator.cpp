@@ -29,10 +29,13 @@ bool PortAllocator::conflicts(PortProto proto, wire::Ipv4Address hostIp, std::ui
 }
 
 core::Result<std::uint16_t> PortAllocator::allocate(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t start,
-                                                    std::uint16_t end, bool withIpv6Any) {
+                                                    std::uint16_t end, bool withIpv6Any, bool onIpv4) {
     auto take = [&](std::uint16_t port) {
-        m_books[{proto, hostIp.value()}].insert(port);
+        if (onIpv4) m_books[{proto, hostIp.value()}].insert(port);
         if (withIpv6Any) m_ipv6Any[proto].insert(port);
+    };
+    auto heldOnAsked = [&](std::uint16_t port) {
+        return (onIpv4 && conflicts(proto, hostIp, port)) || (withIpv6Any && heldOnIpv6Any(proto, port));
     };
     // A specific port: the first address that holds it is the one named.
     if (start > 0 && start == end) {
@@ -40,7 +43,7 @@ core::Result<std::uint16_t> PortAllocator::allocate(PortProto proto, wire::Ipv4A
             return core::fail(core::ErrorCode::AddressInUse,
                               "Bind for " + ip + ":" + std::to_string(start) + " failed: port is already allocated");
         };
-        if (conflicts(proto, hostIp, start)) return taken(hostIp.toString());
+        if (onIpv4 && conflicts(proto, hostIp, start)) return taken(hostIp.toString());
         if (withIpv6Any && heldOnIpv6Any(proto, start)) return taken("::");
         take(start);
         return start;
@@ -54,14 +57,14 @@ core::Result<std::uint16_t> PortAllocator::allocate(PortProto proto, wire::Ipv4A
         begin = start;
         last = end;
     }
-    const CursorKey cursorKey{proto, hostIp.value(), begin, last};
+    const CursorKey cursorKey{proto, !onIpv4, onIpv4 ? hostIp.value() : 0u, begin, last};
     auto cursorIt = m_last.try_emplace(cursorKey, last).first;  // newPortRange: last = end
     std::uint32_t port = cursorIt->second;
     const std::uint32_t span = std::uint32_t(last) - begin + 1;
     for (std::uint32_t i = 0; i < span; ++i) {
         ++port;
         if (port > last) port = begin;
-        if (!conflicts(proto, hostIp, std::uint16_t(port)) && !(withIpv6Any && heldOnIpv6Any(proto, std::uint16_t(port)))) {
+        if (!heldOnAsked(std::uint16_t(port))) {
             take(std::uint16_t(port));
             cursorIt->second = std::uint16_t(port);
             return std::uint16_t(port);
@@ -70,8 +73,9 @@ core::Result<std::uint16_t> PortAllocator::allocate(PortProto proto, wire::Ipv4A
     return core::fail(core::ErrorCode::Exhausted, "all ports are allocated");
 }
 
-void PortAllocator::release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port, bool withIpv6Any) {
-    auto it = m_books.find({proto, hostIp.value()});
+void PortAllocator::release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port, bool withIpv6Any,
+                            bool onIpv4) {
+    auto it = onIpv4 ? m_books.find({proto, hostIp.value()}) : m_books.end();
     if (it != m_books.end()) it->second.erase(port);
     if (withIpv6Any) m_ipv6Any[proto].erase(port);
 }

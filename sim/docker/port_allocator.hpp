@@ -55,11 +55,13 @@ public:
     /// start == end > 0: exactly that port. hostIp 0.0.0.0 = all addresses.
     /// Error codes: AddressInUse for "port is already allocated", Exhausted for "all ports are
     /// allocated", InvalidArgument for a bad range.
-    /// `withIpv6Any`: the same port on [::] too.
+    /// `withIpv6Any`: the same port on [::] too; `onIpv4` false: [::] only (`-p [::]:8080:80`,
+    /// hostIp unused), with its own range cursor.
     core::Result<std::uint16_t> allocate(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t start,
-                                         std::uint16_t end, bool withIpv6Any = false);
+                                         std::uint16_t end, bool withIpv6Any = false, bool onIpv4 = true);
     /// Releasing a port that is not allocated is a no-op (as in libnetwork).
-    void release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port, bool withIpv6Any = false);
+    void release(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port, bool withIpv6Any = false,
+                 bool onIpv4 = true);
     /// True when [::] holds the port.
     [[nodiscard]] bool isAllocatedOnIpv6Any(PortProto proto, std::uint16_t port) const;
     /// True when exactly (proto, hostIp) holds the port.
@@ -75,7 +77,7 @@ public:
 private:
     using Book = std::set<std::uint16_t>;
     using BookKey = std::pair<PortProto, std::uint32_t>;                                // proto, host ip
-    using CursorKey = std::tuple<PortProto, std::uint32_t, std::uint16_t, std::uint16_t>;  // + range
+    using CursorKey = std::tuple<PortProto, bool, std::uint32_t, std::uint16_t, std::uint16_t>;  // + [::] only, range
 
     [[nodiscard]] bool conflicts(PortProto proto, wire::Ipv4Address hostIp, std::uint16_t port) const;
     /// The address whose allocation blocks (proto, hostIp, port): hostIp itself, or in Wildcard

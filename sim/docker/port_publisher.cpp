@@ -74,8 +74,11 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
     std::vector<PortMapping> wanted;
     // A -p without an address binds host_binding_ipv4 (0.0.0.0 unless the network says otherwise).
     const bool ipv6Default = n.hostBindingIpv4.isAny();
-    for (const auto& b : c.config.publish)
-        wanted.push_back(PortMapping{b, b.hostIp.value_or(n.hostBindingIpv4), 0, !b.hostIp && ipv6Default});
+    for (const auto& b : c.config.publish) {
+        // `-p [::]:8080:80`: configurePortBindingIPv4 skips an IPv6 host address; the [::] side alone.
+        if (b.hostIpv6Any) wanted.push_back(PortMapping{b, wire::Ipv4Address::any(), 0, true, false});
+        else wanted.push_back(PortMapping{b, b.hostIp.value_or(n.hostBindingIpv4), 0, !b.hostIp && ipv6Default});
+    }
     if (c.config.publishAll) {
         const ImageConfig* image = m_images.find(c.config.image);
         auto exposed = c.config.expose;
@@ -109,11 +112,11 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
     std::vector<std::pair<core::NamespaceId, net::SocketId>> proxies;
     auto undo = [&] {
         for (auto& [ns, sock] : proxies) (void)m_kernel.transport().close(ns, sock);
-        for (const auto& m : done) m_ports.release(m.requested.proto, m.hostIp, m.hostPort, m.onIpv6Any);
+        for (const auto& m : done) m_ports.release(m.requested.proto, m.hostIp, m.hostPort, m.onIpv6Any, m.onIpv4);
     };
     for (auto m : wanted) {
         auto port = m_ports.allocate(m.requested.proto, m.hostIp, m.requested.hostPortStart, m.requested.hostPortEnd,
-                                     m.onIpv6Any);
+                                     m.onIpv6Any, m.onIpv4);
         if (!port) {
             undo();
             return msg::externalConnectivity(ep.name, ep.id, port.error().message);
@@ -122,21 +125,24 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
         done.push_back(m);
         // The portmapper programs the forwarding rules before it starts the proxy: a chain
         // someone deleted (iptables -t nat -X DOCKER, a firewall reload) fails here.
-        if (const std::string missing = missingChainError(host, m, n, ep.address.address()); !missing.empty()) {
-            undo();
-            return msg::externalConnectivity(ep.name, ep.id, missing);
-        }
+        if (m.onIpv4)
+            if (const std::string missing = missingChainError(host, m, n, ep.address.address()); !missing.empty()) {
+                undo();
+                return msg::externalConnectivity(ep.name, ep.id, missing);
+            }
         if (m.requested.proto == PortProto::Sctp) continue;  // no userland proxy for SCTP
-        auto sock = m_kernel.transport().bind(hostNamespace(), transportOf(m.requested.proto), m.hostIp, m.hostPort,
-                                              "docker-proxy");
-        if (!sock) {
-            undo();
-            return msg::externalConnectivity(
-                ep.name, ep.id,
-                msg::userlandProxy(std::string(toString(m.requested.proto)), m.hostIp.toString(), m.hostPort,
-                                   sock.error().code == core::ErrorCode::AddressNotAvailable));
+        if (m.onIpv4) {
+            auto sock = m_kernel.transport().bind(hostNamespace(), transportOf(m.requested.proto), m.hostIp, m.hostPort,
+                                                  "docker-proxy");
+            if (!sock) {
+                undo();
+                return msg::externalConnectivity(
+                    ep.name, ep.id,
+                    msg::userlandProxy(std::string(toString(m.requested.proto)), m.hostIp.toString(), m.hostPort,
+                                       sock.error().code == core::ErrorCode::AddressNotAvailable));
+            }
+            proxies.emplace_back(hostNamespace(), *sock);
         }
-        proxies.emplace_back(hostNamespace(), *sock);
         if (!m.onIpv6Any) continue;
         // Go's "tcp6" listener sets IPV6_V6ONLY: [::] clashes only with another [::].
         auto sock6 = m_kernel.transport().bindIpv6Any(hostNamespace(), transportOf(m.requested.proto), m.hostPort, true,
@@ -149,6 +155,7 @@ core::Result<void> DockerEngine::publishPorts(Container& c, const Network& n, co
         proxies.emplace_back(hostNamespace(), *sock6);
     }
     for (const auto& m : done) {
+        if (!m.onIpv4) continue;  // no ip6tables rules are modelled: the [::] side is proxied
         const BindingRules r = rulesFor(m, n, ep.address.address());
         (void)host.nat().append("DOCKER", r.dnat);
         (void)host.filter().append("DOCKER", r.accept);
@@ -166,13 +173,13 @@ void DockerEngine::unpublishPorts(Container& c) {
     auto epIt = c.endpoints.find(gwNet);
     const Endpoint* ep = epIt == c.endpoints.end() ? nullptr : endpoint(epIt->second);
     for (const auto& m : c.ports) {
-        if (n && ep) {
+        if (n && ep && m.onIpv4) {
             const BindingRules r = rulesFor(m, *n, ep->address.address());
             (void)host.nat().remove("DOCKER", r.dnat);
             (void)host.filter().remove("DOCKER", r.accept);
             (void)host.nat().remove("POSTROUTING", r.hairpin);
         }
-        m_ports.release(m.requested.proto, m.hostIp, m.hostPort, m.onIpv6Any);
+        m_ports.release(m.requested.proto, m.hostIp, m.hostPort, m.onIpv6Any, m.onIpv4);
     }
     for (auto& [ns, sock] : c.proxySockets) (void)m_kernel.transport().close(ns, sock);
     c.ports.clear();

@@ -5,6 +5,8 @@
 
 #include <cctype>
 
+#include "sim/wire/ipv6_address.hpp"
+
 namespace sim::docker {
 
 namespace {
@@ -112,7 +114,7 @@ core::Result<PortProto> validateProto(const std::string& proto) {
 core::Unexpected ipv6Unsupported(const std::string& ip) {
     return fail(ErrorCode::Unsupported,
                 "docknet: publishing on the IPv6 address " + ip +
-                    " is not modelled (a -p without an address is bound on 0.0.0.0 and [::]; give none or an IPv4 address)");
+                    " is not modelled (IPv6's wildcard [::] is; a -p without an address is bound on 0.0.0.0 and [::])");
 }
 
 }  // namespace
@@ -150,12 +152,17 @@ core::Result<std::vector<PortBinding>> parsePortSpec(std::string_view rawPort) {
     if (!proto) return std::unexpected(proto.error());
 
     std::string ip = parts.ip;
+    bool ipv6Any = false;
     if (!ip.empty() && ip[0] == '[') {
         // net.SplitHostPort(ip + ":") strips the brackets; anything in brackets is IPv6 here.
         const auto close = ip.find(']');
         if (close == std::string::npos || close != ip.size() - 1)
             return fail(ErrorCode::InvalidArgument, "invalid IP address " + ip + ": address " + ip + ":: missing port in address");
-        return ipv6Unsupported(ip.substr(1, close - 1));
+        const auto v6 = wire::Ipv6Address::parse(ip.substr(1, close - 1));
+        if (!v6) return fail(ErrorCode::InvalidArgument, "invalid IP address: " + ip.substr(1, close - 1));
+        if (!v6->isUnspecified()) return ipv6Unsupported(ip.substr(1, close - 1));
+        ip.clear();
+        ipv6Any = true;
     }
     std::optional<wire::Ipv4Address> hostIp;
     if (!ip.empty()) {
@@ -186,6 +193,7 @@ core::Result<std::vector<PortBinding>> parsePortSpec(std::string_view rawPort) {
     for (std::uint32_t i = 0; i < count; ++i) {
         PortBinding b;
         b.hostIp = hostIp;
+        b.hostIpv6Any = ipv6Any;
         b.containerPort = std::uint16_t(startPort + i);
         b.proto = *proto;
         if (!hostPort.empty()) {

@@ -38,7 +38,8 @@ std::optional<PortProto> parsePortProto(std::string_view text);
 
 /// One container port -> one host binding.
 struct PortBinding {
-    std::optional<wire::Ipv4Address> hostIp;  // nullopt = all addresses (0.0.0.0)
+    std::optional<wire::Ipv4Address> hostIp;  // nullopt = all addresses (0.0.0.0, and [::])
+    bool hostIpv6Any = false;                  // `[::]:8080:80`: IPv6's wildcard only
     std::uint16_t hostPortStart = 0;           // 0 = pick a free ephemeral port
     std::uint16_t hostPortEnd = 0;             // == start unless a host range "8000-9000:80"
     std::uint16_t containerPort = 0;
@@ -52,8 +53,8 @@ struct PortBinding {
 /// "docker: ": `invalid hostPort: abc`, `invalid containerPort: abc`, `invalid proto: xyz`,
 /// `invalid IP address: 1.2.3`, `no port specified: 80:<empty>`,
 /// `invalid ranges specified for container and host Ports: 80-81 and 8000-8002`,
-/// `invalid hostPort: 70000` (out of range). An IPv6 host address (`[::1]:8080:80`, Docker takes
-/// it) is refused in docknet's words: only the default binding's [::] side is modelled.
+/// `invalid hostPort: 70000` (out of range). `[::]:8080:80` binds IPv6's wildcard only; another
+/// IPv6 host address (`[::1]:8080:80`, Docker takes it) is refused in docknet's words.
 core::Result<std::vector<PortBinding>> parsePortSpec(std::string_view spec);
 
 /// `--expose` values: "80", "53/udp", "8000-8002/tcp" (a range expands). Errors in docker/cli's

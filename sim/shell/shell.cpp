@@ -6,11 +6,11 @@
 
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/docker_host.hpp"
-#include "sim/cli/process_table.hpp"
 #include "sim/shell/kill_command.hpp"
 #include "sim/shell/package_commands.hpp"
 #include "sim/shell/service_commands.hpp"
 #include "sim/shell/text_filters.hpp"
+#include "sim/shell/tool_contexts.hpp"
 #include "sim/docker/container_software.hpp"
 #include "sim/docker/host_environment.hpp"
 #include "sim/tools/proc_sys.hpp"
@@ -30,12 +30,6 @@ std::string baseName(const std::string& path) {
 bool isShellProgram(const std::string& name) {
     const std::string b = baseName(name);
     return b == "sh" || b == "bash" || b == "ash" || b == "dash";
-}
-
-std::string joinedArgs(const std::vector<std::string>& argv) {
-    std::string s;
-    for (const auto& a : argv) s += (s.empty() ? "" : " ") + a;
-    return s;
 }
 
 }  // namespace
@@ -490,25 +484,7 @@ CommandResult Shell::dispatchHost(const std::vector<std::string>& argv, const st
     if (auto service = runServiceCommand(m_lab, ctx, argv)) return *service;
     if (auto killed = runKillCommand(m_lab, ctx, argv)) return *killed;
     if (tools::isModelledTool(name)) {
-        tools::ToolContext tc;
-        tc.kernel = &m_lab.kernel();
-        tc.ns = m_lab.engine().hostNamespace();
-        tc.flavor = tools::Flavor::Gnu;
-        tc.hostname = m_lab.engine().host().hostName();
-        tc.files = {{"/etc/hosts", m_lab.engine().host().etcHosts()},
-                    {"/etc/resolv.conf", m_lab.engine().host().resolvConf()},
-                    {"/etc/hostname", tc.hostname + "\n"}};
-        for (const auto& [path, content] : m_lab.files()) tc.files[m_lab.workdir() + "/" + path] = content;
-        tc.cwd = m_lab.workdir();
-        for (const auto& [k, v] : m_lab.env()) tc.env.push_back(k + "=" + v);
-        tc.isDockerHost = true;
-        tc.protectedInterfaces = m_lab.engine().managedInterfaces();
-        if (tools::showsProcesses(name)) {
-            auto view = cli::hostProcessView(m_lab.engine(), joinedArgs(argv));
-            tc.processes = std::move(view.processes);
-            tc.socketHolders = std::move(view.socketHolders);
-        }
-        tc.epochSeconds = m_lab.engine().config().epochSeconds;
+        tools::ToolContext tc = hostToolContext(m_lab, argv);
         tools::ToolResult t = tools::runTool(tc, argv);
         for (const auto& [path, content] : t.writtenFiles) m_lab.writeFile(path, content, false);
         CommandResult r;
@@ -532,7 +508,6 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
         r.exitCode = 126;
         return r;
     }
-    const docker::ImageConfig* image = m_lab.engine().images().find(c->config.image);
     const std::string name = baseName(argv[0]);
     if (isShellProgram(name) && argv.size() >= 3 && argv[1] == "-c") {
         if (!docker::containerHasTool(m_lab.engine().images(), *c, name)) {
@@ -553,45 +528,10 @@ CommandResult Shell::dispatchContainer(const std::vector<std::string>& argv, con
         return r;
     }
     if (auto installed = runPackageCommand(m_lab, ctx, argv, stdinText)) return *installed;
-    tools::ToolContext tc;
-    tc.kernel = &m_lab.kernel();
-    tc.ns = c->sandbox;
-    tc.flavor = image && (image->userland == docker::Userland::Alpine || image->userland == docker::Userland::Busybox)
-                    ? tools::Flavor::Busybox
-                    : tools::Flavor::Gnu;
-    if (const auto* tools = docker::containerTools(m_lab.engine().images(), *c)) tc.executables = *tools;
-    tc.hostname = c->hostname;
-    if (auto id = processIdentity(m_lab.engine(), *c, ctx.exec)) {
-        tc.capabilities = id->capabilities;
-        tc.procSysWritable = id->procSysWritable;
-        tc.uid = id->user.uid;
-        tc.gid = id->user.gid;
-        tc.userName = id->user.name;
-        tc.groupName = id->user.group;
-        tc.extraGroups = id->user.extraGroups;
-        tc.cwd = id->workdir;
-    }
-    if (image) tc.files = image->files;
-    for (const auto& [path, content] : c->files) tc.files[path] = content;
-    tc.files["/etc/hosts"] = c->etcHosts;
-    tc.files["/etc/resolv.conf"] = c->resolvConf;
-    tc.files["/etc/hostname"] = c->hostname + "\n";
-    tc.env = processEnvironment(*c, ctx);
-    tc.protectedInterfaces = m_lab.engine().managedInterfaces();
     // What the container's shells exported is in the environment of what they run.
-    for (const auto& [k, v] : m_containerVars[c->id]) tc.env.push_back(k + "=" + v);
-    if (tools::showsProcesses(name)) {
-        // A docker exec -it session's shell (it has the terminal's detach keys and is not PID 1)
-        // is the tool's parent.
-        const bool execSession = !ctx.isMainProcess && !ctx.detachKeys.empty();
-        const std::string execShell = !execSession ? "" : ctx.shellName == "bash" ? "bash" : "sh";
-        auto who = processIdentity(m_lab.engine(), *c, ctx.exec);
-        const std::string user = !who ? "root" : who->user.name.empty() ? std::to_string(who->user.uid) : who->user.name;
-        auto view = cli::containerProcessView(m_lab.engine(), *c, joinedArgs(argv), execShell, user);
-        tc.processes = std::move(view.processes);
-        tc.socketHolders = std::move(view.socketHolders);
-    }
-    tc.epochSeconds = m_lab.engine().config().epochSeconds;
+    std::vector<std::string> env = processEnvironment(*c, ctx);
+    for (const auto& [k, v] : m_containerVars[c->id]) env.push_back(k + "=" + v);
+    tools::ToolContext tc = containerToolContext(m_lab, *c, ctx, std::move(env), argv);
     tools::ToolResult t = tools::runTool(tc, argv);
     // A file a tool saves (curl -o, wget) lands in the process's working directory, unless
     // --read-only or the user's permissions refuse the open: then the tool fails as it does.

@@ -117,3 +117,30 @@ TEST_CASE("services listen as the images do: nginx on 0.0.0.0 and a V6ONLY [::],
     CHECK(status == 125);
     CHECK(out.find("Error starting userland proxy: listen tcp4 0.0.0.0:80: bind: address already in use") != std::string::npos);
 }
+
+TEST_CASE("publishing on [::] alone binds IPv6's wildcard only, proxied, with no iptables rule", "[cli][ports][ipv6]") {
+    TypedHost h;
+    REQUIRE(h.run("docker run -d --name six -p [::]:8080:80 nginx").second == 0);
+    CHECK(h.run("docker port six").first == "80/tcp -> [::]:8080\n");
+    CHECK(h.run("docker ps --format '{{.Ports}}'").first == "[::]:8080->80/tcp\n");
+    CHECK(h.run("docker inspect -f '{{json .HostConfig.PortBindings}}' six").first ==
+          "{\"80/tcp\":[{\"HostIp\":\"::\",\"HostPort\":\"8080\"}]}\n");
+    CHECK(h.run("docker inspect -f '{{json .NetworkSettings.Ports}}' six").first ==
+          "{\"80/tcp\":[{\"HostIp\":\"::\",\"HostPort\":\"8080\"}]}\n");
+    CHECK(h.run("iptables -t nat -S DOCKER").first.find("8080") == std::string::npos);
+    const std::string ss = h.run("ss -ltn").first;
+    CHECK(ss.find("[::]:8080") != std::string::npos);
+    CHECK(ss.find("0.0.0.0:8080") == std::string::npos);
+    // The IPv4 side is free: an explicit 0.0.0.0 binding takes it, a default one finds [::] taken.
+    const auto [out, status] = h.run("docker run -d --name both -p 8080:80 nginx");
+    CHECK(status == 125);
+    CHECK(out.find("Bind for :::8080 failed: port is already allocated") != std::string::npos);
+    CHECK(h.run("docker run -d --name four -p 0.0.0.0:8080:80 nginx").second == 0);
+    CHECK(h.run("docker port four").first == "80/tcp -> 0.0.0.0:8080\n");
+    // Another IPv6 host address is docknet's refusal, nothing made.
+    const auto [lo6, loStatus] = h.run("docker run -d --name lo6 -p [::1]:8081:80 nginx");
+    CHECK(loStatus == 125);
+    CHECK(lo6.find("docknet: publishing on the IPv6 address ::1 is not modelled") != std::string::npos);
+    CHECK(h.run("docker rm -f six").second == 0);
+    CHECK(h.run("ss -ltn").first.find("[::]:8080") == std::string::npos);
+}

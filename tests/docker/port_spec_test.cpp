@@ -83,12 +83,18 @@ TEST_CASE("port spec: the CLI's error messages (>=25 wording)") {
     REQUIRE(parsePortSpec("abc:80").error().code == core::ErrorCode::InvalidArgument);
 }
 
-TEST_CASE("port spec: an IPv6 host address is refused clearly (only the default [::] binding is modelled)") {
+TEST_CASE("port spec: [::] binds IPv6's wildcard, another IPv6 host address is refused clearly") {
     auto r = parsePortSpec("[::1]:8080:80");
     REQUIRE_FALSE(r);
     REQUIRE(r.error().code == core::ErrorCode::Unsupported);
     REQUIRE(r.error().message.starts_with("docknet: publishing on the IPv6 address ::1 is not modelled"));
-    REQUIRE(parsePortSpec("[::]:8080:80").error().code == core::ErrorCode::Unsupported);
+    // IPv6's wildcard is modelled: the binding says so and has no IPv4 address.
+    auto any6 = parsePortSpec("[::]:8080:80");
+    REQUIRE(any6);
+    REQUIRE(any6->size() == 1);
+    CHECK(any6->front().hostIpv6Any);
+    CHECK_FALSE(any6->front().hostIp);
+    CHECK(parsePortSpec("[nonsense]:8080:80").error().message == "invalid IP address: nonsense");
     REQUIRE_FALSE(parsePortSpec("::1:8080:80"));
 }
 
