@@ -1,19 +1,14 @@
 #include "main_window.hpp"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QGraphicsView>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -21,7 +16,6 @@
 #include <QPainter>
 #include <QSlider>
 #include <QStatusBar>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -37,7 +31,6 @@
 #include "kernel/kernel_panel.hpp"
 #include "labs/lab_loader.hpp"
 #include "labs/lab_session.hpp"
-#include "export/pcap_writer.hpp"
 #include "inspect/inspector_panel.hpp"
 #include "inspect/time_machine.hpp"
 #include "scene/event_motion.hpp"
@@ -64,19 +57,6 @@ protected:
     }
 };
 
-QString kindName(scene::ItemKind k) {
-    switch (k) {
-        case scene::ItemKind::Host: return QStringLiteral("host");
-        case scene::ItemKind::Router: return QStringLiteral("router");
-        case scene::ItemKind::Bridge: return QStringLiteral("bridge");
-        case scene::ItemKind::Container: return QStringLiteral("container");
-        case scene::ItemKind::Veth: return QStringLiteral("veth");
-        case scene::ItemKind::Port: return QStringLiteral("port");
-        case scene::ItemKind::Uplink: return QStringLiteral("uplink");
-        case scene::ItemKind::Shared: return QStringLiteral("shared");
-    }
-    return {};
-}
 
 }  // namespace
 
@@ -252,66 +232,6 @@ void MainWindow::buildDocks() {
     connect(m_labPanel, &LabPanel::highlightChanged, this, [this] { m_scene->setHighlighted(m_labPanel->highlightIds()); });
     resizeDocks({m_bottomDock}, {300}, Qt::Vertical);
 
-}
-
-void MainWindow::buildMenus() {
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_openScript = m_fileMenu->addAction(QString(), this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Run a script"), QString(), tr("Shell scripts (*.sh);;All files (*)"));
-        if (f.isEmpty()) return;
-        QFile file(f);
-        if (!file.open(QIODevice::ReadOnly)) return;
-        QString err;
-        if (!m_controller->runScript(QString::fromUtf8(file.readAll()), &err)) QMessageBox::warning(this, tr("Script"), err);
-    });
-    m_fileMenu->addSeparator();
-    auto exporter = [this](QAction*& a, const QString& filter, bool (MainWindow::*fn)(const QString&, QString*)) {
-        a = m_fileMenu->addAction(QString(), this, [this, filter, fn] {
-            const QString f = QFileDialog::getSaveFileName(this, tr("Export"), QString(), filter);
-            if (f.isEmpty()) return;
-            QString err;
-            if (!(this->*fn)(f, &err)) QMessageBox::warning(this, tr("Export"), err);
-        });
-    };
-    exporter(m_exportPng, QStringLiteral("PNG (*.png)"), &MainWindow::exportPng);
-    exporter(m_exportSvg, QStringLiteral("SVG (*.svg)"), &MainWindow::exportSvg);
-    exporter(m_exportPcap, QStringLiteral("pcap (*.pcap)"), &MainWindow::exportPcap);
-    exporter(m_saveSession, QStringLiteral("Shell script (*.sh)"), &MainWindow::exportSession);
-    m_fileMenu->addSeparator();
-    m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
-    m_quit->setShortcut(QKeySequence::Quit);
-
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_fit = m_viewMenu->addAction(QString(), this, &MainWindow::fitToView);
-    m_fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    m_zoomIn = m_viewMenu->addAction(QString(), this, [this] { m_view->scale(1.2, 1.2); });
-    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
-    m_zoomOut = m_viewMenu->addAction(QString(), this, [this] { m_view->scale(1 / 1.2, 1 / 1.2); });
-    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
-
-    m_simMenu = menuBar()->addMenu(QString());
-    m_simMenu->addActions({m_play, m_stepBack, m_stepForward, m_first, m_last});
-    m_simMenu->addSeparator();
-    m_applyKernel = m_simMenu->addAction(QString(), this, [this] {
-        m_rightTabs->setCurrentWidget(m_kernel);
-        m_kernel->applyAndVerify(false);
-    });
-
-    m_labsMenu = menuBar()->addMenu(QString());
-    rebuildLabsMenu();
-
-    m_langMenu = menuBar()->addMenu(QString());
-    auto* group = new QActionGroup(this);
-    m_langEn = m_langMenu->addAction(QStringLiteral("English"), this, [this] { setLanguage(QStringLiteral("en")); });
-    m_langKo = m_langMenu->addAction(QStringLiteral("한국어"), this, [this] { setLanguage(QStringLiteral("ko")); });
-    for (QAction* a : {m_langEn, m_langKo}) {
-        a->setCheckable(true);
-        group->addAction(a);
-    }
-    m_langEn->setChecked(true);
-
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
 }
 
 bool MainWindow::setLanguage(const QString& lang) {
@@ -620,82 +540,6 @@ void MainWindow::showLastEvent() {
 void MainWindow::showEventRecord(std::size_t record) {
     const int row = m_events->rowOf(record);
     if (row >= 0) m_playback->setCurrentRow(row, false);
-}
-
-bool MainWindow::exportPng(const QString& file, QString* error) {
-    const QRectF r = m_scene->sceneRect();
-    QImage img((r.size() * 2).toSize(), QImage::Format_ARGB32);
-    img.fill(Qt::white);
-    QPainter p(&img);
-    p.setRenderHint(QPainter::Antialiasing);
-    m_scene->render(&p, QRectF(), r);
-    p.end();
-    if (img.save(file, "PNG")) return true;
-    if (error) *error = tr("could not write %1").arg(file);
-    return false;
-}
-
-bool MainWindow::exportSvg(const QString& file, QString* error) {
-    const QRectF r = m_scene->sceneRect();
-    QSvgGenerator gen;
-    gen.setFileName(file);
-    gen.setSize(r.size().toSize());
-    gen.setViewBox(QRectF(QPointF(0, 0), r.size()));
-    gen.setTitle(QStringLiteral("docknet"));
-    QPainter p;
-    if (!p.begin(&gen)) {
-        if (error) *error = tr("could not write %1").arg(file);
-        return false;
-    }
-    m_scene->render(&p, QRectF(QPointF(0, 0), r.size()), r);
-    p.end();
-    return true;
-}
-
-bool MainWindow::exportPcap(const QString& file, QString* error) {
-    const auto& log = m_controller->lab().kernel().trace();
-    auto written = docknet::exporting::writePcap(log, 0, log.size(), file.toStdString());
-    if (written) return true;
-    if (error) *error = QString::fromStdString(written.error());
-    return false;
-}
-
-bool MainWindow::exportSession(const QString& file, QString* error) {
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        if (error) *error = f.errorString();
-        return false;
-    }
-    f.write(m_controller->sessionScript().toUtf8());
-    return true;
-}
-
-bool MainWindow::dumpScene(const QString& file, QString* error) const {
-    QJsonArray items;
-    for (const auto& it : m_scene->topology().items) {
-        QJsonObject o;
-        o[QStringLiteral("kind")] = kindName(it.kind);
-        o[QStringLiteral("id")] = scene::qs(it.modelId);
-        o[QStringLiteral("item")] = scene::qs(it.id);
-        QStringList label;
-        double width = 0;
-        for (const auto& l : it.lines) {
-            label << scene::qs(l.text);
-            width = std::max(width, scene::measureText(l.text, l.style));
-        }
-        o[QStringLiteral("label")] = label.join(QLatin1Char('\n'));
-        o[QStringLiteral("labelWidth")] = width;
-        o[QStringLiteral("rect")] = QJsonArray{it.rect.x, it.rect.y, it.rect.w, it.rect.h};
-        if (it.stopped) o[QStringLiteral("stopped")] = true;
-        items.append(o);
-    }
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        if (error) *error = f.errorString();
-        return false;
-    }
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson());
-    return true;
 }
 
 void MainWindow::showAbout() {
